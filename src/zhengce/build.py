@@ -1,0 +1,100 @@
+"""Turn an analysed Document into the SPEC records, with offsets mapped to the source."""
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Document
+from .process import FileResult
+from .records import Article, Provision, Quantity, Responsibility, Section
+from .segment.provisions import ProvisionSpan
+
+
+def build_records(doc: Document) -> FileResult:
+    """All records of one document."""
+    result = FileResult(doc.source)
+    quantities = doc.layers.get("quantities", {})
+    responsibilities = doc.layers.get("responsibilities", {})
+    for a, span in enumerate(doc.layers["articles"]):
+        doc_id = f"{doc.source}#{a + 1}"
+        sections = _sections(doc, doc_id, doc.layers["headings"][a])
+        provs = doc.layers["provisions"][a]
+        for p, prov in enumerate(provs):
+            provision = _provision(doc, doc_id, p, prov, sections)
+            q_matches = quantities.get((a, p), [])
+            result.quantities.extend(_quantity(doc, provision, prov, n, m) for n, m in enumerate(q_matches))
+            result.responsibilities.extend(
+                _responsibility(doc, provision, prov, n, m) for n, m in enumerate(responsibilities.get((a, p), []))
+            )
+            result.provisions.append(_with_kind(provision, q_matches))
+        result.sections.extend(sections)
+        result.articles.append(_article(doc, doc_id, a, span, provs))
+    return result
+
+
+def _article(doc: Document, doc_id: str, a: int, span, provs: list[ProvisionSpan]) -> Article:
+    meta = doc.layers["meta"][a]
+    first = doc.lines[span.first]
+    last_end = provs[-1].end if provs else doc.lines[span.stop - 1].end
+    start, end = doc.to_source(first.start, last_end)
+    return Article(doc_id, doc.source, start, end, meta.title, meta.issuer, meta.jurisdiction, meta.date,
+                   meta.doc_type, meta.normative, doc.page_of(first.start))
+
+
+def _sections(doc: Document, doc_id: str, headings) -> list[Section]:
+    out: list[Section] = []
+    stack: list[tuple[int, str]] = []  # (level, section_id) of open ancestors
+    for j, h in enumerate(headings):
+        while stack and stack[-1][0] >= h.level:
+            stack.pop()
+        sid = f"{doc_id}/s{j + 1}"
+        start, end = doc.to_source(h.start, h.end)
+        out.append(Section(sid, doc_id, doc.source, start, end, h.label, h.level, h.title,
+                           stack[-1][1] if stack else None, doc.page_of(h.start)))
+        stack.append((h.level, sid))
+    return out
+
+
+def _provision(doc: Document, doc_id: str, p: int, prov: ProvisionSpan, sections: list[Section]) -> Provision:
+    start, end = doc.to_source(prov.start, prov.end)
+    section = sections[prov.heading] if prov.heading is not None else None
+    path = _section_path(section, sections)
+    return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, doc.norm[prov.start:prov.end],
+                     "other", section.section_id if section else None, path, doc.page_of(prov.start))
+
+
+def _section_path(section: Section | None, sections: list[Section]) -> tuple[str, ...]:
+    by_id = {s.section_id: s for s in sections}
+    path = []
+    while section is not None:
+        path.append(section.title)
+        section = by_id.get(section.parent_id) if section.parent_id else None
+    return tuple(reversed(path))
+
+
+def _with_kind(provision: Provision, matches: list[Any]) -> Provision:
+    from .extract.kind_of import provision_kind
+
+    kind = provision_kind(provision.text, [m.kind for m in matches])
+    return provision if kind == provision.kind else _replace(provision, kind=kind)
+
+
+def _replace(record, **changes):
+    data = record.to_dict()
+    data.update(changes)
+    data["section_path"] = tuple(data["section_path"])
+    return type(record)(**data)
+
+
+def _quantity(doc: Document, provision: Provision, prov: ProvisionSpan, n: int, m) -> Quantity:
+    start, end = doc.to_source(prov.start + m.start, prov.start + m.end)
+    text = doc.norm[prov.start + m.start:prov.start + m.end]
+    return Quantity(f"{provision.provision_id}/q{n + 1}", provision.doc_id, provision.provision_id, doc.source,
+                    start, end, text, m.value, m.low, m.high, m.unit, m.comparator, m.per, m.subject, m.time,
+                    m.kind, provision.page)
+
+
+def _responsibility(doc: Document, provision: Provision, prov: ProvisionSpan, n: int, m) -> Responsibility:
+    start, end = doc.to_source(prov.start + m.start, prov.start + m.end)
+    return Responsibility(f"{provision.provision_id}/r{n + 1}", provision.doc_id, provision.provision_id,
+                          doc.source, start, end, m.actor, m.role, m.duty, getattr(m, "deadline", None),
+                          provision.page)

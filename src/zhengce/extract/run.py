@@ -1,0 +1,39 @@
+"""Run the clause extractors over a document's provisions (normalized coordinates)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..document import Document
+
+Key = tuple[int, int]  # (article index, provision index)
+
+
+def _each_provision(doc: Document, find: Callable[[str, str], list[Any]]) -> dict[Key, list[Any]]:
+    """Call `find(text, context)` on every provision; context = its paragraph up to it."""
+    out: dict[Key, list[Any]] = {}
+    for a, provisions in enumerate(doc.layers["provisions"]):
+        for p, prov in enumerate(provisions):
+            text = doc.norm[prov.start:prov.end]
+            context = doc.norm[prov.paragraph_start:prov.start]
+            found = find(text, context)
+            if found:
+                out[(a, p)] = found
+    return out
+
+
+def quantities_of(doc: Document) -> dict[Key, list[Any]]:
+    """QuantityMatch lists per provision."""
+    try:
+        from .quantities import find_quantities
+    except ModuleNotFoundError:  # TEMP until the extractor lands
+        return {}
+    return _each_provision(doc, find_quantities)
+
+
+def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
+    """ResponsibilityMatch lists per provision."""
+    try:
+        from .responsibilities import find_responsibilities
+    except ModuleNotFoundError:  # TEMP until the extractor lands
+        return {}
+    return _each_provision(doc, find_responsibilities)

@@ -1,0 +1,61 @@
+"""Load the human-edited rule files in zhengce/data/zh with a key allow-list."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+# Allowed top-level keys per rule file; a misspelt key is an error, never a silently ignored rule.
+SCHEMAS: dict[str, frozenset[str]] = {
+    "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "title_end"}),
+    "boilerplate": frozenset({"line_patterns", "prefix_patterns", "tail_max_len", "head_max_len",
+                              "article_break_patterns", "caption_max_len"}),
+    "headings": frozenset({"styles", "max_unnumbered_len", "runin_max_len", "runin_followers"}),
+    "articles": frozenset({"doc_types", "normative_types", "non_normative_types", "issuer_patterns",
+                           "date_patterns", "publish_cues", "full_text_cues", "anonymised"}),
+}
+
+
+class RuleError(ValueError):
+    """A rule file is malformed."""
+
+
+def data_path(name: str):
+    """A Traversable for zhengce/data/zh/<name> (works from a wheel too)."""
+    return resources.files("zhengce").joinpath("data", "zh", name)
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str, allowed: frozenset[str] | None = None) -> dict[str, Any]:
+    """Load data/zh/<name>.yaml; reject keys outside `allowed`."""
+    text = data_path(f"{name}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict):
+        raise RuleError(f"{name}.yaml: top level must be a mapping")
+    if allowed is not None:
+        unknown = set(data) - allowed
+        if unknown:
+            raise RuleError(f"{name}.yaml: unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
+        missing = allowed - set(data)
+        if missing:
+            raise RuleError(f"{name}.yaml: missing keys {sorted(missing)}")
+    return data
+
+
+def load_rules(name: str) -> dict[str, Any]:
+    """Load one of the schema-checked rule files named in SCHEMAS."""
+    if name not in SCHEMAS:
+        raise RuleError(f"no schema for rule file {name!r}")
+    return load_yaml(name, SCHEMAS[name])
+
+
+def alternation(tokens: list[str] | tuple[str, ...], what: str) -> str:
+    """Join regex alternatives; an empty or duplicated group is an error (it would match everything)."""
+    if not tokens:
+        raise RuleError(f"{what}: empty alternation")
+    if len(set(tokens)) != len(tokens):
+        dup = sorted({t for t in tokens if list(tokens).count(t) > 1})
+        raise RuleError(f"{what}: duplicate entries {dup}")
+    return "(?:" + "|".join(tokens) + ")"

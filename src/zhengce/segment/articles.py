@@ -1,0 +1,100 @@
+"""Split a file into articles and find each one's title block."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document, Line
+from .boilerplate import is_article_break
+from .places import gazetteer
+
+_FINAL = "。!?;"
+_SUBTITLE = re.compile(r"^(?:——|--|—|解读|\(|《|关于)|》$")
+_HEADLINE_MAX = 60
+
+
+@dataclass(slots=True)
+class ArticleSpan:
+    """Lines [first, stop) of one article; `title_lines` index its title block."""
+
+    first: int
+    stop: int
+    title_lines: list[int] = field(default_factory=list)
+    headline_place: str | None = None
+
+
+def _is_headline_shape(line: Line) -> bool:
+    return line.role == "body" and 4 <= len(line.text) <= _HEADLINE_MAX and line.text[-1] not in _FINAL
+
+
+def _next_body(lines: list[Line], i: int) -> Line | None:
+    for line in lines[i + 1:]:
+        if line.role == "body":
+            return line
+    return None
+
+
+def place_headline(lines: list[Line], i: int) -> str | None:
+    """The place a digest headline leads with, when the paragraph below names it too."""
+    line = lines[i]
+    if not _is_headline_shape(line):
+        return None
+    chain = gazetteer().chain_at(line.text, 0)
+    if not chain:
+        return None
+    nxt = _next_body(lines, i)
+    if nxt is None or len(nxt.text) < 40:
+        return None
+    last = gazetteer().find(chain)[-1][2].name
+    return chain if last in nxt.text[:60] else None
+
+
+def _title_block(lines: list[Line], first: int, stop: int) -> list[int]:
+    """The title line, its duplicates and subtitles."""
+    block = [first]
+    title = lines[first].text
+    for j in range(first + 1, min(stop, first + 4)):
+        line = lines[j]
+        if line.role != "body":
+            continue
+        if line.text == title or (_is_headline_shape(line) and _SUBTITLE.search(line.text)):
+            block.append(j)
+            continue
+        break
+    return block
+
+
+def find_articles(doc: Document) -> list[ArticleSpan]:
+    """Article spans: a new article at a digest headline or after a 扩展阅读 break."""
+    lines = doc.lines
+    body = [i for i, l in enumerate(lines) if l.role == "body"]
+    if not body:
+        return []
+    starts: list[tuple[int, str | None]] = []
+    for i in body:
+        place = place_headline(lines, i)
+        if not starts:
+            starts.append((i, place))
+        elif place and place != starts[-1][1] and not _no_paragraph_yet(lines, starts[-1][0], i):
+            starts.append((i, place))
+        elif place and starts[-1][1] is None and _no_paragraph_yet(lines, starts[-1][0], i):
+            starts[-1] = (i, place)  # the first line was the page's collection title
+    for i, line in enumerate(lines):
+        if line.role == "furniture" and is_article_break(line):
+            nxt = next((j for j in body if j > i), None)
+            if nxt is not None and all(s != nxt for s, _ in starts) and _is_headline_shape(lines[nxt]):
+                starts.append((nxt, place_headline(lines, nxt)))
+    starts.sort()
+    spans = []
+    for k, (first, place) in enumerate(starts):
+        stop = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        spans.append(ArticleSpan(first, stop, _title_block(lines, first, stop), place))
+    for span in spans:
+        for j in span.title_lines:
+            lines[j].role = "title"
+    return spans
+
+
+def _no_paragraph_yet(lines: list[Line], first: int, i: int) -> bool:
+    """True when the article begun at `first` has no paragraph before line `i` (still its header)."""
+    return not any(l.role == "body" and l.text[-1] in _FINAL for l in lines[first + 1:i])

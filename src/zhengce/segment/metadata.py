@@ -1,0 +1,169 @@
+"""Article metadata: title, issuer, jurisdiction, date, doc_type, normative (SPEC, Articles)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ..document import Document, Line
+from ..rules import load_rules
+from .articles import ArticleSpan
+from .places import gazetteer
+
+_OWN_DATE = re.compile(r"(?:制发|成文|印发|发文|签发)日期\s*:?")
+_LEVEL_ONLY = re.compile(r"^(?:中共)?(?:省|市|县|区|州|自治区)(?:委|政府|人民政府)")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What an article says about itself."""
+
+    title: str
+    issuer: Optional[str]
+    jurisdiction: Optional[str]
+    date: Optional[str]
+    doc_type: Optional[str]
+    normative: bool
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    r = load_rules("articles")
+    types = sorted(r["doc_types"].items(), key=lambda kv: -len(kv[0]))
+    return {
+        "types": types,
+        "normative": frozenset(r["normative_types"]),
+        "non_normative": frozenset(r["non_normative_types"]),
+        "issuer": {k: re.compile(v) for k, v in r["issuer_patterns"].items()},
+        "dates": [re.compile(p) for p in r["date_patterns"]],
+        "publish": tuple(r["publish_cues"]),
+        "full_text": re.compile("|".join(r["full_text_cues"])),
+        "anonymised": re.compile(r["anonymised"]),
+    }
+
+
+def find_date(text: str) -> Optional[str]:
+    """ISO date (YYYY-MM-DD or YYYY-MM) of the first full date expression in text."""
+    for pat in _rules()["dates"]:
+        m = pat.search(text)
+        if m:
+            y, mo = int(m.group("y")), int(m.group("m"))
+            d = m.groupdict().get("d")
+            if not 1 <= mo <= 12 or (d and not 1 <= int(d) <= 31):
+                continue
+            return f"{y:04d}-{mo:02d}-{int(d):02d}" if d else f"{y:04d}-{mo:02d}"
+    return None
+
+
+def doc_type_of(*texts: str) -> Optional[str]:
+    """What the document calls itself, read off the end of its title (or a subtitle)."""
+    for text in texts:
+        stripped = re.sub(r"[》\s\"“”]+$", "", text)
+        head = stripped[:4]
+        for word, kind in _rules()["types"]:
+            if head.startswith(word):  # 解读《…》, 答记者问 subtitles name a describing type
+                return kind
+        for word, kind in _rules()["types"]:
+            if stripped.endswith(word):
+                return kind
+    return None
+
+
+def _split_printed_title(title: str) -> tuple[str, Optional[str]]:
+    """'X印发《Y》' -> (Y, X): a news headline announcing a document names the document."""
+    m = _rules()["issuer"]["printed"].match(title)
+    if m and title.endswith("》"):
+        return title[m.end():-1], m.group("issuer")
+    return title, None
+
+
+def _meta_lines(doc: Document, span: ArticleSpan, page_header: list[Line]) -> list[Line]:
+    """The page header and the article's own header lines (before its first paragraph)."""
+    own = []
+    for line in doc.lines[span.first:span.stop]:
+        if line.role == "body" and line.text[-1] in "。!?;":
+            break
+        if line.role in ("furniture", "title"):
+            own.append(line)
+    return page_header + own
+
+
+def _pick_date(meta: list[Line], tail: list[Line]) -> Optional[str]:
+    for line in tail:  # a signature date is the document's own date
+        if not any(c in line.text for c in ":") and (d := find_date(line.text)):
+            return d
+    for line in meta:  # the document's own date, when a meta line states it
+        if (m := _OWN_DATE.search(line.text)) and (d := find_date(line.text[m.end():])):
+            return d
+    for line in meta:
+        if d := find_date(line.text):
+            return d
+    return None
+
+
+def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[Line], meta: list[Line]) -> Optional[str]:
+    pats = _rules()["issuer"]
+    for line in tail:
+        if m := pats["signature"].match(line.text):
+            return m.group("issuer")
+    if title_issuer:
+        return title_issuer
+    if m := pats["plenum"].search(body[:3000]):
+        return f"{m.group('party')}{m.group('place')}委"
+    if m := pats["opening_organ"].match(first_para):
+        return m.group("issuer")
+    for line in meta:
+        if m := pats["source_line"].search(line.text):
+            return m.group("issuer")
+    return None
+
+
+def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str) -> Optional[str]:
+    anon = _rules()["anonymised"]
+    gaz = gazetteer()
+    for text in (issuer or "", title):
+        if anon.search(text):
+            return None
+        hits = gaz.find(text)
+        if hits:
+            return gaz.chain_at(text, hits[0][0]) or hits[0][2].name
+    if anon.search(first_para[:80]):
+        return None
+    if issuer and _LEVEL_ONLY.match(issuer):
+        level = "province" if "省" in issuer[:3] else "city"
+        counts = Counter(p.name for _, _, p in gaz.find(body) if p.level == level)
+        if counts:
+            return counts.most_common(1)[0][0]
+    hits = gaz.find(first_para[:60])
+    if hits:
+        return gaz.chain_at(first_para, hits[0][0]) or hits[0][2].name
+    return None
+
+
+def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> ArticleMeta:
+    """Metadata of one article from its title block, meta lines, first paragraph and signature."""
+    lines = doc.lines[span.first:span.stop]
+    titles = [doc.lines[i].text for i in span.title_lines]
+    title, printed_issuer = _split_printed_title(titles[0])
+    paras = [l.text for l in lines if l.role == "body"]
+    first_para = next((p for p in paras if p[-1] in "。!?;"), "")
+    tail = [l for l in lines if l.role == "tail"]
+    meta = _meta_lines(doc, span, page_header)
+    body = "\n".join(paras)
+    issuer = _issuer(first_para, body, printed_issuer, tail, meta)
+    doc_type = doc_type_of(*titles[1:], title) if len(titles) > 1 else doc_type_of(title)
+    if doc_type is None and span.headline_place:
+        doc_type = "经验交流"
+    r = _rules()
+    full_text = bool(r["full_text"].search(body[:400]))
+    normative = (doc_type in r["normative"] or full_text) and doc_type not in r["non_normative"]
+    return ArticleMeta(
+        title=title,
+        issuer=issuer,
+        jurisdiction=_jurisdiction(issuer, title, first_para, body),
+        date=_pick_date(meta, tail),
+        doc_type=doc_type,
+        normative=bool(normative),
+    )

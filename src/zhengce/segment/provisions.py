@@ -1,0 +1,56 @@
+"""Sentence-level provisions of an article's body, each tied to its section."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from .articles import ArticleSpan
+from .sections import Heading
+
+# A sentence ends at 。!?; (and a closing quote/bracket right after); run-in 一是… stay inside.
+_SENTENCE = re.compile(r"[^。!?;]*(?:[。!?;]+[”’」』)]*|$)")
+_CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+
+
+@dataclass(slots=True)
+class ProvisionSpan:
+    """One provision in normalized coordinates."""
+
+    start: int
+    end: int
+    heading: int | None  # index into the article's headings
+    paragraph_start: int  # normalized start of its paragraph (context for extractors)
+
+
+def find_provisions(doc: Document, span: ArticleSpan, headings: list[Heading]) -> list[ProvisionSpan]:
+    """Sentences of every body line; heading labels/titles are not provisions."""
+    by_line: dict[int, list[tuple[int, Heading]]] = {}
+    for k, h in enumerate(headings):
+        by_line.setdefault(h.line, []).append((k, h))
+    current: int | None = None
+    out: list[ProvisionSpan] = []
+    for line in doc.lines[span.first:span.stop]:
+        heads = by_line.get(line.index, [])
+        if line.role != "body" and not heads:
+            continue
+        cursor = line.start
+        for k, h in heads:
+            if h.start > cursor:
+                out.extend(_sentences(doc.norm, cursor, h.start, current, line.start))
+            current, cursor = k, h.body_start
+        out.extend(_sentences(doc.norm, cursor, line.end, current, line.start))
+    return out
+
+
+def _sentences(text: str, start: int, end: int, heading: int | None, paragraph: int) -> list[ProvisionSpan]:
+    out = []
+    for m in _SENTENCE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in " \t":
+            s += 1
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        if e > s and _CONTENT.search(text, s, e):
+            out.append(ProvisionSpan(s, e, heading, paragraph))
+    return out

@@ -1,0 +1,163 @@
+"""The heading tree: numbered labels, unnumbered heading lines and run-in lead-ins."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document, Line
+from ..rules import load_rules
+from .articles import ArticleSpan
+
+_FINAL = "。!?;:"
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading found in the normalized text."""
+
+    line: int  # index into doc.lines
+    start: int  # normalized span of label + title
+    end: int
+    label: str
+    style: str  # numbering style name, or 'standalone' / 'runin' for unnumbered
+    title: str
+    body_start: int  # where the line's body text (after the heading) starts
+    level: int = 0
+
+
+@lru_cache(maxsize=1)
+def _styles() -> tuple[list[tuple[str, re.Pattern]], dict]:
+    r = load_rules("headings")
+    styles = [(s["name"], re.compile(s["label"])) for s in r["styles"]]
+    return styles, r
+
+
+def _title_end(text: str, offset: int) -> int:
+    """End of a heading title: the first 。 (or ;) after `offset`, else the line end."""
+    m = re.compile(r"[。;!?]").search(text, offset)
+    return m.start() if m else len(text)
+
+
+def numbered_heading(line: Line) -> Heading | None:
+    """A heading that starts with a numbering label."""
+    styles, _ = _styles()
+    for name, pat in styles:
+        m = pat.match(line.text)
+        if not m or m.end() >= len(line.text):
+            continue
+        end = _title_end(line.text, m.end())
+        if end == m.end():
+            continue
+        label = line.text[: m.end()].rstrip()
+        title = line.text[m.end():end].strip()
+        body = end + 1 if end < len(line.text) else end
+        return Heading(line.index, line.start, line.start + end, label, name, title, line.start + body)
+    return None
+
+
+def runin_heading(line: Line) -> Heading | None:
+    """An unnumbered lead-in sentence heading a digest paragraph ("…建强组织。一是…")."""
+    _, r = _styles()
+    end = line.text.find("。")
+    if end <= 1 or end > r["runin_max_len"] or "," in line.text[:end]:
+        return None
+    rest = line.text[end + 1:].lstrip()
+    if not any(rest.startswith(f) for f in r["runin_followers"]):
+        return None
+    title = line.text[:end]
+    return Heading(line.index, line.start, line.start + end, "", "runin", title, line.start + end + 1)
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)} | {chr(0x3220 + i): i + 1 for i in range(10)}
+
+
+def label_number(label: str) -> int | None:
+    """The number a label counts (三 -> 3, (十二) -> 12, 7. -> 7, ② -> 2)."""
+    core = re.sub(r"[^0-9一二三四五六七八九十零①-⑳㈠-㈩]", "", label)
+    if not core:
+        return None
+    if core.isdigit():
+        return int(core)
+    if core[0] in _CIRCLED:
+        return _CIRCLED[core[0]]
+    if "十" in core:
+        tens, _, ones = core.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(core[0])
+
+
+def inline_headings(doc: Document, lines: list[Line], heads: list[Heading]) -> list[Heading]:
+    """Labels a scrape ran into the previous paragraph ("…稳定。(二)提高…"): the next number of a
+    style the article already uses, right after a sentence end."""
+    styles, _ = _styles()
+    used = {h.style for h in heads}
+    found = []
+    for line in lines:
+        for m in re.finditer(r"[。;!?]", line.text):
+            pos = m.end()
+            for name, pat in styles:
+                lm = pat.match(line.text, pos)
+                if name not in used or not lm:
+                    continue
+                prev = [h for h in heads + found if h.style == name and h.start < line.start + pos]
+                if prev and label_number(line.text[pos:lm.end()]) == (label_number(prev[-1].label) or -9) + 1:
+                    found.append(_heading_at(line, pos, lm.end(), name))
+                break
+    return found
+
+
+def _heading_at(line: Line, pos: int, label_end: int, style: str) -> Heading:
+    end = _title_end(line.text, label_end)
+    body = end + 1 if end < len(line.text) else end
+    return Heading(line.index, line.start + pos, line.start + end, line.text[pos:label_end].rstrip(), style,
+                   line.text[label_end:end].strip(), line.start + body)
+
+
+def _standalone(line: Line) -> bool:
+    _, r = _styles()
+    return line.role == "body" and len(line.text) <= r["max_unnumbered_len"] and line.text[-1] not in _FINAL
+
+
+def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
+    """Headings of one article with their levels; standalone lines become captions when unneeded."""
+    lines = [l for l in doc.lines[span.first:span.stop] if l.role == "body"]
+    numbered = {l.index: h for l in lines if (h := numbered_heading(l))}
+    runin = {l.index: h for l in lines if l.index not in numbered and (h := runin_heading(l))}
+    standalone = [l for l in lines if l.index not in numbered and l.index not in runin and _standalone(l)]
+    heads = list(numbered.values()) + list(runin.values())
+    if numbered or runin:
+        for l in standalone:
+            l.role = "caption"
+    else:
+        heads += _standalone_headings(doc, standalone)
+    heads.sort(key=lambda h: h.start)
+    heads += inline_headings(doc, lines, heads)
+    heads.sort(key=lambda h: h.start)
+    _assign_levels(heads)
+    return heads
+
+
+def _standalone_headings(doc: Document, standalone: list[Line]) -> list[Heading]:
+    """Unnumbered heading lines; one directly followed by another heading ranks above it."""
+    idx = {l.index for l in standalone}
+    heads = []
+    for l in standalone:
+        nxt = next((m for m in doc.lines[l.index + 1:] if m.role in ("body", "caption")), None)
+        parent = nxt is not None and nxt.index in idx
+        heads.append(Heading(l.index, l.start, l.end, "", "parent" if parent else "standalone", l.text, l.end))
+    return heads
+
+
+def _assign_levels(heads: list[Heading]) -> None:
+    """Level = rank of the heading's style among the styles the article uses (SPEC)."""
+    styles, _ = _styles()
+    order = {name: i for i, (name, _) in enumerate(styles)}
+    numbered = any(h.style in order for h in heads)
+    # A run-in lead-in heads a digest paragraph; inside a numbered article it is the innermost level.
+    order.update({"runin": len(order) + 1 if numbered else -1, "parent": -1, "standalone": len(order)})
+    used = sorted({h.style for h in heads}, key=lambda s: order[s])
+    rank = {s: i + 1 for i, s in enumerate(used)}
+    for h in heads:
+        h.level = rank[h.style]

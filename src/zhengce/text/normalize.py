@@ -1,0 +1,157 @@
+"""Normalization: script, widths, punctuation, whitespace and hard line breaks.
+
+Every edit is either a one-to-one character replacement (OpenCC t2s, width and
+punctuation folding) or a deletion recorded in an OffsetMap, so any span of the
+normalized text maps back to the exact source characters.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..rules import load_rules
+from .offsets import OffsetMap
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalized text and the map back to the source."""
+
+    text: str
+    offsets: OffsetMap
+
+
+def _width_table() -> dict[int, str]:
+    table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    table.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0xFF61: "。"})
+    table.update({0x200B: " ", 0xFEFF: " "})  # zero-width chars: replaced, not deleted, to keep offsets
+    return table
+
+
+_WIDTH = _width_table()
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # the official C++ wheel; imported lazily so spawn workers pay once
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, guaranteed length-preserving."""
+    conv = _converter()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    # Phrase conversion changed a length somewhere: convert line by line, and
+    # char by char where a line still changes length (rare; keeps offsets exact).
+    lines = text.split("\n")
+    fixed = []
+    for line in lines:
+        c = conv.convert(line)
+        if len(c) != len(line):
+            c = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in line)
+        fixed.append(c)
+    return "\n".join(fixed)
+
+
+def fold(text: str) -> str:
+    """Width and punctuation folding plus t2s; length-preserving."""
+    return to_simplified(text.translate(_WIDTH))
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def _entity_edits(text: str) -> list[tuple[int, int, str]]:
+    """HTML entities left in scraped text: replace by the character they name."""
+    edits = []
+    for m in _ENTITY.finditer(text):
+        ch = html.unescape(m.group())
+        if ch != m.group() and len(ch) == 1:
+            edits.append((m.start(), m.end(), ch.translate(_WIDTH)))
+    return edits
+
+
+def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
+    """Whether the break between lines `prev` and `nxt` falls inside a sentence."""
+    p, n = prev.rstrip(), nxt.lstrip()
+    if not p or not n:
+        return False
+    if p[-1] in rules["sentence_end"] or (p[-1] in "”』」" and len(p) > 1 and p[-2] in rules["sentence_end"]):
+        return False
+    if _starts_block(n, rules):
+        return False
+    if n[0] in rules["continuation_start"] or p[-1] in rules["open_end"]:
+        return True
+    return len(p) >= wrap_width and not _title_end(p, rules)
+
+
+@lru_cache(maxsize=1)
+def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern]:
+    rules = load_rules(rules_key)
+    block = re.compile("|".join(rules["block_start"]))
+    title = re.compile("(?:" + "|".join(rules["title_end"]) + r")\W{0,2}$")
+    return block, title
+
+
+def _starts_block(line: str, rules: dict) -> bool:
+    return bool(_compiled()[0].match(line))
+
+
+def _title_end(line: str, rules: dict) -> bool:
+    return bool(_compiled()[1].search(line))
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """Line length at which a line without final punctuation counts as hard-wrapped."""
+    lengths = sorted(len(l.strip()) for l in lines if l.strip())
+    if not lengths:
+        return 40
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    return max(20, min(40, int(0.8 * p90)))
+
+
+def _join_edits(text: str, rules: dict) -> list[tuple[int, int, str]]:
+    """Deletions that re-join lines broken inside a sentence (with the spaces around the break)."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    edits, pos = [], 0
+    for i, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        if _is_continuation(line, lines[i + 1], width, rules):
+            start = pos + len(line.rstrip())
+            stop = end + 1 + (len(lines[i + 1]) - len(lines[i + 1].lstrip()))
+            edits.append((start, stop, ""))
+        pos = end + 1
+    return edits
+
+
+def normalize(source: str, *, join_lines: bool = True) -> Normalized:
+    """Normalize `source` (decoded file or extracted text) and keep the offset map."""
+    rules = load_rules("normalize")
+    folded = fold(source.replace("\r\n", " \n").replace("\r", "\n"))
+    edits = _entity_edits(folded)
+    if join_lines:
+        edits.extend(_join_edits(folded, rules))
+    edits.sort()
+    return apply_edits(folded, edits)
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> Normalized:
+    """Apply sorted, non-overlapping edits (start, end, replacement of <= end-start chars)."""
+    parts, deleted, pos = [], [], 0
+    for start, end, repl in edits:
+        if start < pos:
+            continue  # overlapping edit: the earlier one wins
+        if len(repl) > end - start:
+            raise ValueError("an edit may not lengthen the text")
+        parts.append(text[pos:start])
+        parts.append(repl)
+        deleted.append((start + len(repl), end))
+        pos = end
+    parts.append(text[pos:])
+    return Normalized("".join(parts), OffsetMap.from_deletions(len(text), deleted))
