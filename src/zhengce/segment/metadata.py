@@ -133,7 +133,7 @@ def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str)
         return None
     if issuer and _LEVEL_ONLY.match(issuer):
         level = "province" if "省" in issuer[:3] else "city"
-        counts = Counter(p.name for _, _, p in gaz.find(body) if p.level == level)
+        counts = Counter(p.name for _, _, p in gaz.find(body, level))
         if counts:
             return counts.most_common(1)[0][0]
     hits = gaz.find(first_para[:60])

@@ -77,15 +77,19 @@ class Gazetteer:
                 short = _short_name(p.name)
                 if short and short != p.name:
                     self.by_name.setdefault(short, []).append(p)
-        names = sorted(self.by_name, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, names)))
+        self._pattern = re.compile(trie_regex(self.by_name))
+        self._level_patterns = {
+            level: re.compile(trie_regex([n for n, ps in self.by_name.items() if ps[0].level == level]))
+            for level in ("province", "city", "county")
+        }
         self.provinces = {p.province_code: p for p in places if p.level == "province"}
         self.cities = {p.city_code: p for p in places if p.level == "city"}
 
-    def find(self, text: str) -> list[tuple[int, int, Place]]:
-        """(start, end, place) of every division name in text, leftmost-longest."""
+    def find(self, text: str, level: str | None = None) -> list[tuple[int, int, Place]]:
+        """(start, end, place) of every division name (of one level, if given) in text, leftmost-longest."""
         out = []
-        for m in self._pattern.finditer(text):
+        pattern = self._level_patterns[level] if level else self._pattern
+        for m in pattern.finditer(text):
             out.append((m.start(), m.end(), self.by_name[m.group()][0]))
         return out
 
@@ -106,6 +110,26 @@ class Gazetteer:
         """Canonical full name for a short form (山东 -> 山东省)."""
         places = self.by_name.get(name)
         return places[0].name if places else name
+
+
+def trie_regex(words) -> str:
+    """A regex alternation factored by common prefixes (Python's re does not do it, and a flat
+    alternation of 3k names scans ~50x slower). Longer words win at every branch."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def _short_name(name: str) -> Optional[str]:

@@ -92,19 +92,18 @@ def inline_headings(doc: Document, lines: list[Line], heads: list[Heading]) -> l
     """Labels a scrape ran into the previous paragraph ("…稳定。(二)提高…"): the next number of a
     style the article already uses, right after a sentence end."""
     styles, _ = _styles()
-    used = {h.style for h in heads}
-    found = []
+    used = [(name, pat) for name, pat in styles if any(h.style == name for h in heads)]
+    if not used:
+        return []
+    after_stop = re.compile("[。;!?](?=" + "|".join(f"(?:{pat.pattern})" for _, pat in used) + ")")
+    found: list[Heading] = []
     for line in lines:
-        for m in re.finditer(r"[。;!?]", line.text):
+        for m in after_stop.finditer(line.text):
             pos = m.end()
-            for name, pat in styles:
-                lm = pat.match(line.text, pos)
-                if name not in used or not lm:
-                    continue
-                prev = [h for h in heads + found if h.style == name and h.start < line.start + pos]
-                if prev and label_number(line.text[pos:lm.end()]) == (label_number(prev[-1].label) or -9) + 1:
-                    found.append(_heading_at(line, pos, lm.end(), name))
-                break
+            name, lm = next((n, lm) for n, p in used if (lm := p.match(line.text, pos)))
+            prev = [h for h in heads + found if h.style == name and h.start < line.start + pos]
+            if prev and label_number(line.text[pos:lm.end()]) == (label_number(prev[-1].label) or -9) + 1:
+                found.append(_heading_at(line, pos, lm.end(), name))
     return found
 
 
