@@ -1,4 +1,6 @@
 """Registry of the sub-commands that live outside cli.py."""
 from __future__ import annotations
 
-REGISTER: list = []
+from . import show
+
+REGISTER: list = [show.register]

@@ -11,6 +11,7 @@ from .places import gazetteer
 _FINAL = "。!?;"
 _SUBTITLE = re.compile(r"^(?:——|--|—|解读|\(|《|关于)|》$")
 _HEADLINE_MAX = 60
+_META = re.compile(r"(?:发布|发文|成文|更新)?(?:日期|时间)\s*:|(?:信息|文章)?来源\s*:|\d{4}-\d{1,2}-\d{1,2}")
 
 
 @dataclass(slots=True)
@@ -71,6 +72,8 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
     if not body:
         return []
     starts: list[tuple[int, str | None]] = []
+    first = _anchor_title(lines, body)
+    body = [i for i in body if i >= first]
     for i in body:
         place = place_headline(lines, i)
         if not starts:
@@ -82,7 +85,7 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
     for i, line in enumerate(lines):
         if line.role == "furniture" and is_article_break(line):
             nxt = next((j for j in body if j > i), None)
-            if nxt is not None and all(s != nxt for s, _ in starts) and _is_headline_shape(lines[nxt]):
+            if nxt is not None and all(s != nxt for s, _ in starts) and _opens_article(lines, nxt):
                 starts.append((nxt, place_headline(lines, nxt)))
     starts.sort()
     spans = []
@@ -93,6 +96,26 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
         for j in span.title_lines:
             lines[j].role = "title"
     return spans
+
+
+def _opens_article(lines: list[Line], i: int) -> bool:
+    """A headline-shaped line with a paragraph below it."""
+    nxt = _next_body(lines, i)
+    return _is_headline_shape(lines[i]) and nxt is not None and (nxt.text[-1] in _FINAL or len(nxt.text) > 60)
+
+
+def _anchor_title(lines: list[Line], body: list[int]) -> int:
+    """The first article's title line: where a date/source meta line sits within the first lines of the page,
+    the headline just above it (site names and menus above that are page furniture)."""
+    for line in lines[:12]:
+        if line.role == "furniture" and _META.match(line.text):
+            above = [j for j in body if j < line.index]
+            if above and _is_headline_shape(lines[above[-1]]):
+                for j in above[:-1]:
+                    lines[j].role = "furniture"
+                return above[-1]
+            break
+    return body[0]
 
 
 def _no_paragraph_yet(lines: list[Line], first: int, i: int) -> bool:
