@@ -12,12 +12,6 @@ def provision_kind(text: str, quantity_kinds: list[str]) -> str:
     """Majority kind of its quantities; else modality cues; else 'other'."""
     if quantity_kinds:
         return max(set(quantity_kinds), key=quantity_kinds.count)
-    try:
-        from .kind import classify  # learned classifier, when its model is present
-
-        return classify(text)
-    except (ImportError, FileNotFoundError, AttributeError):
-        pass
     if _REQUIREMENT.search(text):
         return "requirement"
     if _STATISTIC.search(text):

@@ -44,8 +44,26 @@ def _rules():
     }
 
 
+_CN_DATE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+
+
+def _arabic_date(m: re.Match) -> str:
+    """二〇二一年三月十五日 -> 2021年3月15日 (official documents sign dates in Chinese numerals)."""
+    def number(s: str) -> str:
+        if "十" not in s:
+            return "".join(_CN_DIGIT.get(c, c) for c in s)
+        tens, _, ones = s.partition("十")
+        return str((int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+    parts = re.split(r"\s*[年月日]\s*", m.group())
+    y, mo = number(parts[0]), number(parts[1])
+    d = number(parts[2]) if len(parts) > 2 and parts[2] else ""
+    return f"{y}年{mo}月" + (f"{d}日" if d else "")
+
+
 def find_date(text: str) -> Optional[str]:
     """ISO date (YYYY-MM-DD or YYYY-MM) of the first full date expression in text."""
+    text = _CN_DATE.sub(_arabic_date, text)
     for pat in _rules()["dates"]:
         m = pat.search(text)
         if m:
