@@ -13,6 +13,7 @@ from .articles import ArticleSpan
 from .places import gazetteer
 
 _OWN_DATE = re.compile(r"(?:制发|成文|印发|发文|签发)日期\s*:?")
+_ADOPTED = re.compile(r"^\(.{0,40}(?:通过|印发|发布|公布|施行|修订|修正)[^)]{0,20}\)$")
 _LEVEL_ONLY = re.compile(r"^(?:中共)?(?:省|市|县|区|州|自治区)(?:委|政府|人民政府)")
 
 
@@ -108,9 +109,12 @@ def _meta_lines(doc: Document, span: ArticleSpan, page_header: list[Line]) -> li
     return page_header + own
 
 
-def _pick_date(meta: list[Line], tail: list[Line]) -> Optional[str]:
+def _pick_date(meta: list[Line], tail: list[Line], opening: list[str]) -> Optional[str]:
     for line in tail:  # a signature date is the document's own date
         if not any(c in line.text for c in ":") and (d := find_date(line.text)):
+            return d
+    for text in opening:  # "(2021年3月5日XX市人大常委会第X次会议通过)" under the title
+        if _ADOPTED.match(text) and (d := find_date(text)):
             return d
     for line in meta:  # the document's own date, when a meta line states it
         if (m := _OWN_DATE.search(line.text)) and (d := find_date(line.text[m.end():])):
@@ -181,7 +185,7 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
         title=title,
         issuer=issuer,
         jurisdiction=_jurisdiction(issuer, title, first_para, body),
-        date=_pick_date(meta, tail),
+        date=_pick_date(meta, tail, titles[1:] + paras[:3]),
         doc_type=doc_type,
         normative=bool(normative),
     )

@@ -39,6 +39,8 @@ def find_provisions(doc: Document, span: ArticleSpan, headings: list[Heading]) -
             if h.start > cursor:
                 out.extend(_sentences(doc.norm, cursor, h.start, current, line.start))
             current, cursor = k, h.body_start
+            if h.sentence and h.style != "runin":  # "第三条 社区工作者按…配备。": the title is a rule
+                out.extend(_sentences(doc.norm, h.title_start, h.body_start, current, line.start))
         out.extend(_sentences(doc.norm, cursor, line.end, current, line.start))
     return out
 

@@ -23,7 +23,13 @@ class Heading:
     style: str  # numbering style name, or 'standalone' / 'runin' for unnumbered
     title: str
     body_start: int  # where the line's body text (after the heading) starts
+    title_start: int = -1  # where the title text starts (after the label)
     level: int = 0
+
+    @property
+    def sentence(self) -> bool:
+        """True when the title is a whole sentence closed by 。 (then it is a provision too)."""
+        return self.body_start > self.end
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +58,8 @@ def numbered_heading(line: Line) -> Heading | None:
         label = line.text[: m.end()].rstrip()
         title = line.text[m.end():end].strip()
         body = end + 1 if end < len(line.text) else end
-        return Heading(line.index, line.start, line.start + end, label, name, title, line.start + body)
+        return Heading(line.index, line.start, line.start + end, label, name, title, line.start + body,
+                       line.start + m.end())
     return None
 
 
@@ -60,13 +67,13 @@ def runin_heading(line: Line) -> Heading | None:
     """An unnumbered lead-in sentence heading a digest paragraph ("…建强组织。一是…")."""
     _, r = _styles()
     end = line.text.find("。")
-    if end <= 1 or end > r["runin_max_len"] or "," in line.text[:end]:
+    if end <= 1 or end > r["runin_max_len"]:
         return None
     rest = line.text[end + 1:].lstrip()
     if not any(rest.startswith(f) for f in r["runin_followers"]):
         return None
     title = line.text[:end]
-    return Heading(line.index, line.start, line.start + end, "", "runin", title, line.start + end + 1)
+    return Heading(line.index, line.start, line.start + end, "", "runin", title, line.start + end + 1, line.start)
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -111,7 +118,7 @@ def _heading_at(line: Line, pos: int, label_end: int, style: str) -> Heading:
     end = _title_end(line.text, label_end)
     body = end + 1 if end < len(line.text) else end
     return Heading(line.index, line.start + pos, line.start + end, line.text[pos:label_end].rstrip(), style,
-                   line.text[label_end:end].strip(), line.start + body)
+                   line.text[label_end:end].strip(), line.start + body, line.start + label_end)
 
 
 def _standalone(line: Line) -> bool:
@@ -145,7 +152,8 @@ def _standalone_headings(doc: Document, standalone: list[Line]) -> list[Heading]
     for l in standalone:
         nxt = next((m for m in doc.lines[l.index + 1:] if m.role in ("body", "caption")), None)
         parent = nxt is not None and nxt.index in idx
-        heads.append(Heading(l.index, l.start, l.end, "", "parent" if parent else "standalone", l.text, l.end))
+        heads.append(Heading(l.index, l.start, l.end, "", "parent" if parent else "standalone", l.text, l.end,
+                             l.start))
     return heads
 
 
