@@ -1,0 +1,319 @@
+"""Quantity expressions in one provision: numbers, units, ranges, comparators (SPEC: Quantities).
+
+`find_quantities` scans with one compiled regex (numeral + range + unit + suffix
+comparator, from units.tsv and comparators.yaml), drops what is not a quantity
+(dates, ordinals, slogans, codes: quantity_grammar.yaml), links lists, then hands
+over to `quantity_context` for per/time/subject and to `kind` for the kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import numerals
+from . import quantity_context as qc
+from .quantity_rules import Grammar, grammar
+
+# any Arabic digit or Chinese numeral: text without one holds no quantity (fast path)
+_ANY_NUMBER = re.compile(rf"[\d{numerals.CN_CHARS}半]")
+_QUOTED = re.compile(r"“([^“”]*)”|\"([^\"]*)\"|《[^《》]*》")
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """One quantity expression; offsets are relative to the text given to find_quantities."""
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    comparator: str  # >= <= > < = range ~
+    per: str | None
+    subject: str | None
+    time: str | None
+    kind: str  # requirement | statistic
+
+
+def find_quantities(text: str, context: str = "") -> list[QuantityMatch]:
+    """All quantity expressions in one provision (a sentence, normalized & simplified).
+
+    Args:
+        text: the provision.
+        context: the preceding text of the same paragraph/section (time inheritance).
+    """
+    if not _ANY_NUMBER.search(text):
+        return []
+    G = grammar()
+    cands = [c for m in G.scanner.finditer(text) if (c := _candidate(text, m, G))]
+    if not cands:
+        return []
+    blocked = _blocked_spans(text, G)
+    _inherit_units(text, cands)
+    cands = [c for c in cands if not _excluded(text, c, G, blocked)]
+    _link_per_one(text, cands, G)
+    cands = [c for c in cands if not c.drop and not _vague_one(text, c, G)]
+    for i, c in enumerate(cands):
+        _set_comparator(text, c, G, cands[i - 1].end if i else 0)
+    _propagate_lists(text, cands)
+    return qc.annotate(text, context, cands, G) if cands else []
+
+
+def parse_quantity(expr: str) -> QuantityMatch | None:
+    """Parse one expression like '不少于56个学时' (the longest quantity in it)."""
+    found = find_quantities(expr)
+    if not found:
+        return None
+    return max(found, key=lambda q: (q.end - q.start, -q.start))
+
+
+class Cand:
+    """A quantity candidate while it is being built (mutable; frozen into QuantityMatch)."""
+
+    __slots__ = ("start", "end", "nstart", "nend", "value", "low", "high", "unit", "category",
+                 "chinese", "n1", "comparator", "suffix_cmp", "infix_cmp", "per", "drop", "unit_surface",
+                 "bare_scale", "cmp_end")
+
+    def __init__(self, start: int, end: int, nstart: int, nend: int):
+        self.start, self.end, self.nstart, self.nend = start, end, nstart, nend
+        self.value = self.low = self.high = None
+        self.unit = self.category = self.unit_surface = self.per = None
+        self.suffix_cmp = self.infix_cmp = None
+        self.chinese, self.n1, self.comparator, self.drop = False, "", "=", False
+        self.bare_scale = False
+        self.cmp_end = nstart  # end of the prefix comparator word, when there is one
+
+
+def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
+    """A candidate from one scanner match (None when the numeral does not parse)."""
+    if m.group("ratio"):
+        c = Cand(m.start(), m.end(), m.start(), m.end())
+        c.unit, c.category, c.n1 = "ratio", "ratio", m.group("ratio")
+        return c
+    n1, n2 = m.group("n1"), m.group("n2")
+    v1 = _scaled(n1, m.group("sc1"), m.group("pct"))
+    v2 = _scaled(n2, m.group("sc2"), m.group("pct2") or m.group("pct")) if n2 else None
+    if v1 is None or (n2 and v2 is None):
+        return None
+    unit_s = m.group("unit") or m.group("u1") or m.group("u0")
+    c = Cand(m.start(), m.end(), m.start("n1") if not m.group("pct") else m.start(), m.end("n1"))
+    # 百分之八十 is a formal percentage: never a slogan or an article, whatever its numerals
+    c.n1, c.chinese = n1, numerals.is_chinese_numeral(n1) and not m.group("pct")
+    c.bare_scale = bool(m.group("sc1")) or n1[-1] in "万亿"
+    if n2:
+        c.nend = m.end("n2")
+        if v1 < v2 / 10 and n2[-1] in numerals.SCALES and n1[-1] not in numerals.SCALES:
+            v1 *= numerals.SCALES[n2[-1]]  # 3-5万人: the scale of the high end applies to both
+    c.suffix_cmp = G.suffix.get(m.group("suffix") or "")
+    c.infix_cmp = G.infix.get(m.group("inf1") or "") or G.infix.get(m.group("inf2") or "")
+    if m.group("pct") or m.group("pct2"):
+        unit_s = unit_s or "%"
+    if n2:
+        c.low, c.high = v1, v2
+    else:
+        c.value = v1
+    if unit_s:
+        _apply_unit(c, G.units[unit_s])
+    if m.group("suffix") == "内" and c.category != "time":
+        c.suffix_cmp, c.end = None, m.start("suffix")  # 四项内容: 内 is part of a word, not 以内
+    elif m.group("suffix") and m.group("suffix") in ("多", "余") and not m.group("inf1"):
+        c.infix_cmp = ">"  # 300余 without a unit: the 余 is part of the number
+    c.value, c.low, c.high = _clean(c.value), _clean(c.low), _clean(c.high)
+    return c
+
+
+def _scaled(num: str | None, scale: str | None, fraction: str | None = None) -> float | None:
+    """The number times its scale chars; a fraction (三分之二, 百分之八十) as a percentage."""
+    v = numerals.parse_number(num or "")
+    if v is None:
+        return None
+    for ch in scale or "":
+        v *= numerals.SCALES[ch]
+    if fraction:
+        den = numerals.parse_number(fraction[:-2])
+        return None if not den else v / den * 100
+    return v
+
+
+def _clean(v: float | None) -> float | None:
+    """2.3亿 is 230000000, not 229999999.99999997: keep 12 significant digits."""
+    return None if v is None else float(f"{v:.12g}")
+
+
+def _apply_unit(c: Cand, u) -> None:
+    c.unit, c.category, c.unit_surface = u.canonical, u.category, u.surface
+    if u.scale != 1:
+        c.value = None if c.value is None else c.value * u.scale
+        c.low = None if c.low is None else c.low * u.scale
+        c.high = None if c.high is None else c.high * u.scale
+
+    if u.arabic_only and c.chinese:
+        c.drop = True
+
+
+def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:
+    """Spans where no number is a quantity: short quotes, titles, slogan lists, dates, time frames."""
+    spans = []
+    qmax = G.g["quote_max"]
+    if "“" in text or '"' in text or "《" in text:
+        for m in _QUOTED.finditer(text):
+            inner = m.group(1) if m.group(1) is not None else m.group(2)
+            if inner is None or len(inner) <= qmax or "+" in inner:
+                spans.append(m.span())
+    # each pass only where its anchor character occurs (speed: most sentences have none)
+    for key, anchor in (("slogan_item_re", "、"), ("date_like_re", "-"), ("date_like_re", ":")):
+        if anchor in text:
+            spans.extend(m.span() for m in G.g[key].finditer(text))
+    if "年" in text or "月" in text:
+        spans.extend(m.span() for m in G.time["frame_re"].finditer(text))
+    return spans
+
+
+def _inherit_units(text: str, cands: list[Cand]) -> None:
+    """10、11条 / 2018、2019、2020年: a bare number in a tight list takes the next item's unit."""
+    for a, b in zip(reversed(cands[:-1]), reversed(cands[1:])):
+        if a.unit is None and b.unit is not None and text[a.end:b.start] in qc.TIGHT_GAP:
+            a.unit, a.category, a.unit_surface = b.unit, b.category, b.unit_surface
+
+
+def _excluded(text: str, c: Cand, G: Grammar, blocked) -> bool:
+    """Whether a candidate is not a quantity (date, ordinal, slogan, code, name…)."""
+    if c.drop or any(s <= c.nstart < e for s, e in blocked):
+        return True
+    if c.unit is None and not _bare_ok(text, c, G):
+        return True
+    if c.unit == "ratio":
+        return False
+    g, s = G.g, c.nstart
+    if g["ordinal_before_re"].search(text, max(0, s - 6), s) or g["ordinal_after_re"].match(text, c.nend):
+        return True
+    if c.unit_surface is not None and g["ordinal_after_re"].match(text, c.nend):
+        return True
+    if _is_date(text, c):
+        return True
+    if c.chinese and (g["slogan_re"].match(text, s) or g["idioms_re"].match(text, s)):
+        return True
+    if c.unit_surface == "年" and g["programme_after_re"].match(text, c.end):
+        return True
+    if c.unit is not None and g["name_after_re"].match(text, c.end):
+        return True
+    if c.chinese and c.category == "class" and g["class_label_before_re"].search(text, max(0, s - 3), s) \
+            and "\u4e00" <= text[c.end:c.end + 1] <= "\u9fff":
+        return True
+    if c.chinese and c.n1[0] in "十百千万" and g["vague_before_re"].search(text, max(0, s - 1), s):
+        return True
+    # 每百户, 每千户, 每万人口, 每半年: a bare scale after 每 is the basis, not an amount
+    return s > 0 and text[s - 1] == "每" and numerals.is_bare_scale(c.n1)
+
+
+def _bare_ok(text: str, c: Cand, G: Grammar) -> bool:
+    """A number without a counter that still is a quantity: 300余万 (money) or 四大 after a list."""
+    if c.bare_scale and c.value is not None:
+        clause = text[_clause_start(text, c.nstart):c.nstart]
+        if G.g["money_re"].search(clause):
+            c.unit, c.category = "元", "money"
+        return True
+    if c.chinese and G.g["list_count_after_re"].match(text, c.nend):
+        before = text[_clause_start(text, c.nstart):c.nstart]
+        if "、" in before[-20:]:
+            c.unit, c.category, c.end = "个", "count", c.nend + 1
+            return True
+    return False
+
+
+def _is_date(text: str, c: Cand) -> bool:
+    """2018年, 201*年, 二〇二〇年, 9月, 27日 after a month: dates go to `time`, not quantities."""
+    if c.unit_surface in ("年", "年度") and (re.fullmatch(r"(?:19|20)\d\d", c.n1)
+                                           or (c.chinese and len(c.n1) == 4)):
+        return True
+    if c.unit_surface == "年" and text[c.nend:c.nend + 1] == "*":
+        return True
+    if c.unit_surface == "月":
+        return True
+    return c.unit_surface == "日" and c.nstart > 0 and text[c.nstart - 1] in "月"
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return qc.clause(text, pos)[0]
+
+
+def _link_per_one(text: str, cands: list[Cand], G: Grammar) -> None:
+    """一名领导干部包一个村 / 1个项目1名县级领导: a leading one-count is the basis of what follows."""
+    alloc = G.g["alloc_re"]
+    for i, c in enumerate(cands[:-1]):
+        d = cands[i + 1]
+        if c.value != 1 or c.category not in ("person", "count") or c.unit == "ratio":
+            continue
+        gap = text[c.end:d.nstart]
+        if not re.fullmatch(r"[\u4e00-\u9fff()]{1,8}", gap) or any(w in gap for w in "、和及是"):
+            continue
+        vm = alloc.search(gap)
+        per = text[c.start:c.end + (vm.start() if vm else len(gap))]
+        c.drop = True
+        for e in _siblings(text, cands, i + 1):
+            e.per = per
+
+
+def _siblings(text: str, cands: list[Cand], i: int) -> list[Cand]:
+    """cands[i] and the items after it in the same 、-list (no clause break between)."""
+    out = [cands[i]]
+    for e in cands[i + 1:]:
+        gap = text[out[-1].end:e.nstart]
+        if "、" not in gap or any(ch in gap for ch in qc.CLAUSE_END) or len(gap) > 12:
+            break
+        out.append(e)
+    return out
+
+
+def _vague_one(text: str, c: Cand, G: Grammar) -> bool:
+    """一个/一项/一支 without a comparator, basis or allocating verb is an article, not a count."""
+    if not (c.chinese and c.n1 == "一" and c.category in ("person", "count", "class", "quota")):
+        return False
+    if c.per or c.suffix_cmp or c.infix_cmp:
+        return False
+    before = text[max(0, c.nstart - 6):c.nstart]
+    if before.endswith("每"):
+        return True  # 每一个 = every
+    if G.g["alloc_re"].search(before):
+        return False
+    pm = _prefix_match(text, c, G)
+    return pm is None or G.prefix[pm.group()] == "="
+
+
+def _prefix_match(text: str, c: Cand, G: Grammar, prev_end: int = 0) -> re.Match | None:
+    """The comparator word nearest before the number, within the window (whole clause for 倍/%)."""
+    lo = max(_clause_start(text, c.nstart), prev_end)
+    if c.category not in ("multiple", "percent"):
+        lo = max(lo, c.nstart - G.prefix_window)
+    last = None
+    for m in G.prefix_re.finditer(text, lo, c.nstart):
+        last = m
+    return last
+
+
+def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
+    """range > suffix (以上 以下 左右) > 余/多 > prefix words > bare '='."""
+    pm = _prefix_match(text, c, G, prev_end)
+    if pm and G.prefix[pm.group()] != "=":
+        c.start, c.cmp_end = min(c.start, pm.start()), pm.end()
+    if c.unit == "ratio":
+        c.comparator = "="
+    elif c.low is not None:
+        c.comparator = "range"
+    elif c.suffix_cmp in (">=", "<=", "~"):
+        c.comparator = c.suffix_cmp
+    elif c.infix_cmp or c.suffix_cmp:
+        c.comparator = c.infix_cmp or c.suffix_cmp
+    elif pm:
+        c.comparator = G.prefix[pm.group()]
+
+
+def _propagate_lists(text: str, cands: list[Cand]) -> None:
+    """70%、85%、100%以上: a tight list shares the last item's suffix comparator."""
+    for a, b in zip(reversed(cands[:-1]), reversed(cands[1:])):
+        if text[a.end:b.start] in qc.TIGHT_GAP and a.comparator == "=" and b.suffix_cmp in (">=", "<="):
+            if a.unit == b.unit:
+                a.comparator = a.suffix_cmp = b.suffix_cmp

@@ -1,0 +1,307 @@
+"""What a quantity is tied to: its basis (`per`), its time and its subject (SPEC: Quantities).
+
+Works on the candidates `quantities.find_quantities` kept; rules come from
+quantity_per.yaml and quantity_time.yaml (see quantity_rules.Grammar).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import kind as kind_mod
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .quantities import Cand, QuantityMatch
+    from .quantity_rules import Grammar
+
+CLAUSE_END = ",;:。!?\n"
+_CLAUSE_RE = re.compile(f"[{CLAUSE_END}]")
+# what may stand between two items of one tight list (70%、85%和100%)
+TIGHT_GAP = ("、", "和", "及", "与", "或", "、和")
+# a period written right before 一次/N次 is its basis: 季度一次初评, 半年一次复评, 全年一次定评
+_PERIOD_BEFORE = re.compile(r"(?<![\d*])(?:每|全|半|一)?个?(?:季度|年度|年|月|周|星期|天|日)$")
+# a number governed directly by 每 is itself inside the basis (每两年, 每增300—400户)
+_NUM_START = re.compile(r"[\d一二两三四五六七八九十百千万半]")
+_QUALIFIED = re.compile(r"\d.*的")
+_SUBJECT_LEAD = re.compile(
+    r"^(?:全[市县区省镇乡州盟旗年]|其中|并且|并|且|同时|确保|力争|争取|按照|按|对|由|在|将|把|使|经|凡|以|从|为|即|如|原则上|一般|全面|"
+    r"累计|共|共有|先后|分别|进一步|逐步|切实|要|应|须|必须|可|拟|计划|实现)+")
+_SUBJECT_TAIL = re.compile(
+    r"(?:达到|提高到|提高至|增至|增加到|调整为|只有|仅有|至少有|至少|不得|不能|不应|应当|应|须|要|均|都|共|原则上|"
+    r"一般|按照|按|为|有|是|达|占|在|的|实现|超过|配备|控制在|平均给予|给予|落实|安排|建立|筹资|选出|组建|利用|设)+$")
+_POST_STOP = re.compile(r"[,;:。!?、《》\s\d的]|到|在|被|担任|进行|实行|用于|为|是|达到|和|及|与|等|参加|参与|赴|分赴|中")
+# 55个村被评定为五星级村, 90分以上为五星级: what the number rates is the subject
+_RATED = re.compile(r"[^,;。]{1,4}?(?:被评定为|被评为|被命名为|评定为|被确定为)|为(?!宜|主|准|限|重点|单位|标准)")
+_VERB_PHRASE = re.compile(r"(?:实行|实施|开展|完成|建立|达到)了?“[^”]{1,8}”")
+_TIME_LEAD = re.compile(r"^.*?(?:年底|年起|年前|开始|以来|目前|今年)")
+_COUNTERS = ("person", "count", "class", "quota", "noun", "frequency")
+
+
+def annotate(text: str, context: str, cands: list["Cand"], G: "Grammar") -> list["QuantityMatch"]:
+    """Freeze candidates into QuantityMatch records with per, time, subject and kind."""
+    from .quantities import QuantityMatch
+
+    times = find_times(text, G)
+    inherited: list = []  # computed once, on first need
+    groups = _tight_groups(text, cands)
+    out: list = []
+    dims = G.per["unit_dimensions"]
+    for i, c in enumerate(cands):
+        k, n = groups[i]
+        post_from = cands[i + n - 1 - k].end  # a tight list shares the noun after its last item
+        per = c.per or _per(text, c, cands, G)
+        kind = kind_mod.classify(text, clause(text, c.nstart), c.nstart, c.comparator, per, c.unit,
+                                 c.value if c.value is not None else c.low)
+        time = _time(text, c, times, groups[i], kind)
+        if time is None and not _qualifier(text, c):
+            if not inherited:
+                inherited.append(_inherited_time(text, context, G))
+            time = inherited[0]
+        out.append(QuantityMatch(
+            start=c.start, end=c.end, number_start=c.nstart, number_end=c.nend,
+            value=c.value, low=c.low, high=c.high, unit=c.unit, comparator=c.comparator,
+            per=per, time=time, subject=_subject(text, c, per, cands[i - 1].end if i else 0,
+                                                 out[-1].subject if out else None, post_from, dims),
+            kind=kind))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _breaks(text: str) -> list[int]:
+    """Positions of the clause-ending punctuation of `text` (cached: asked once per candidate)."""
+    return [m.start() for m in _CLAUSE_RE.finditer(text)]
+
+
+def clause(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the comma-delimited clause holding `pos`."""
+    br = _breaks(text)
+    i = bisect_right(br, pos - 1)
+    start = br[i - 1] + 1 if i > 0 else 0
+    return start, (br[i] if i < len(br) else len(text))
+
+
+def _tight_groups(text: str, cands: list["Cand"]) -> list[tuple[int, int]]:
+    """For each candidate, (index in its tight list, list length): 70%、85%、100%."""
+    runs, cur = [], [0] if cands else []
+    for i in range(1, len(cands)):
+        if text[cands[i - 1].end:cands[i].start] in TIGHT_GAP + ("",):  # 15类28项 reads as one list
+            cur.append(i)
+        else:
+            runs.append(cur)
+            cur = [i]
+    if cur:
+        runs.append(cur)
+    out = [(0, 1)] * len(cands)
+    for run in runs:
+        for k, i in enumerate(run):
+            out[i] = (k, len(run))
+    return out
+
+
+# ---------------------------------------------------------------- time
+def find_times(text: str, G: "Grammar") -> list[tuple[int, int, object, str]]:
+    """Time expressions as (start, end, text or list of paired texts, type) sorted by start."""
+    t = G.time
+    found: list[tuple[int, int, object, str]] = []
+    has_year = "年" in text
+    if has_year and "、" in text:
+        for m in t["year_list_re"].finditer(text):
+            years = re.split(r"[、,和及]", m.group("years"))
+            found.append((m.start(), m.end(), [f"{m.group('pre')}{y}年{m.group('post')}" for y in years],
+                          "list"))
+    taken = [(s, e) for s, e, _, _ in found]
+    # each pass only where its anchor occurs (speed): years need 年, frequencies 每
+    for key, kind, needed in (("absolute_re", "abs", has_year), ("frame_re", "rel", has_year or "月" in text),
+                              ("relative_re", "rel", True), ("frequency_re", "freq", "每" in text)):
+        if not needed:
+            continue
+        for m in t[key].finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append((m.start(), m.end(), m.group(), kind))
+                taken.append(m.span())
+    found.sort(key=lambda x: x[0])
+    return found
+
+
+def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> str | None:
+    """The nearest time before the number (每… only within its clause; a year list pairs by index).
+
+    A start (从…起, …以来) dates the measures that follow it, not the counts a report gives
+    in later clauses, so a statistic takes it only from its own clause.
+    """
+    cs, _ = clause(text, c.nstart)
+    best = None
+    for s, e, val, kind in times:
+        if s <= c.nstart < e and kind in ("freq", "rel"):
+            return val  # 每两年 holds the number itself
+        if e > c.nstart:
+            break
+        if kind == "freq" and s < cs:
+            continue
+        if kind in ("abs", "list") and _qualifier(text, c):
+            continue
+        if qkind == "statistic" and s < cs and kind == "abs" and val.endswith(("起", "开始", "以来")):
+            continue
+        best = (val, kind)
+    if best is None:
+        return None
+    val, kind = best
+    if kind == "list":
+        k, n = group
+        return val[k] if n == len(val) else val[-1]
+    return val
+
+
+def _qualifier(text: str, c: "Cand") -> bool:
+    """人口规模1500人以上的村: a number qualifying a noun states a condition, not a dated target."""
+    return text[c.end:c.end + 1] == "的" and c.category not in ("money",)
+
+
+def _inherited_time(text: str, context: str, G: "Grammar") -> str | None:
+    """201*年,全县…。23个村…: a sentence-opening time carries to the next sentences of its item."""
+    t = G.time
+    if not context or t["enumerator_re"].match(text):
+        return None
+    sentences = [s for s in re.split(r"(?<=[。!?])", context[-300:]) if s.strip()]
+    if not sentences:
+        return None
+    sent = sentences[-1].strip()  # only the sentence right before: a topic time does not run on
+    for key in ("absolute_re", "relative_re"):
+        m = t[key].match(sent)
+        if m and sent[m.end():m.end() + 1] == ",":
+            return m.group()
+    return None
+
+
+# ---------------------------------------------------------------- per
+def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
+    """The basis: 每… phrase, 人均, a period before N次, recipients, base of 倍/%, a qualifier clause."""
+    cs, _ = clause(text, c.nstart)
+    before = text[cs:c.nstart]
+    if c.category == "frequency" and (m := _PERIOD_BEFORE.search(before)):
+        return m.group()
+    if c.category in ("multiple", "percent"):
+        base = _base_of(before, G)
+        if base or c.category == "multiple":
+            return base
+    chain = _per_chain(text, cs, c, cands, G)
+    if chain:
+        return chain
+    if m := G.per["words_re"].search(before):
+        return m.group()
+    if c.category == "money" and (m := G.per["recipient_re"].search(before)):
+        return m.group(1)
+    return _qualifierclause(text, cs, G)
+
+
+def _base_of(before: str, G: "Grammar") -> str | None:
+    """不低于上年度…农民人均纯收入两倍 / 高于市级机关同职级干部20%以上: the compared base."""
+    last = None
+    for m in G.per["marker_re"].finditer(before):
+        last = m
+    if not last:
+        return None
+    base = before[last.end():].rstrip("的")
+    return base if len(base) >= 2 else None
+
+
+def _per_chain(text: str, cs: int, c: "Cand", cands, G: "Grammar") -> str | None:
+    """The last 每-phrase of the clause before the number: 每人每年, 每个社区每年, 每增300—400户."""
+    best, pos = None, cs
+    while (m := G.per["start_re"].search(text, pos, c.nstart)):
+        end = _chain_end(text, m.start(), c, cands, G)
+        if end is None:
+            pos = m.end()
+            continue
+        best, pos = (m.start(), end), max(end, m.end())
+    return text[best[0]:best[1]] if best else None
+
+
+def _chain_end(text: str, i: int, c: "Cand", cands, G: "Grammar") -> int | None:
+    """End of the 每-chain starting at i, or None when it governs the number itself."""
+    p = G.per
+    end = None
+    while (m := p["start_re"].match(text, i)) and i < c.nstart:
+        j = m.end()
+        if j == c.nstart or (j < c.nstart and m.group() != "每" and _NUM_START.match(text, j)):
+            nxt = next((d for d in cands if d.nstart == j and d is not c), None)
+            if nxt is None:
+                return end
+            end = i = nxt.end
+            continue
+        if _NUM_START.match(text, j) and j + 1 == c.nstart:
+            return end
+        j += 1 if _NUM_START.match(text, j) else 0
+        j += 1 if text[j:j + 1] in ("个", "名", "位") else 0
+        if tm := p["time_re"].match(text, j):
+            end = i = tm.end()
+            continue
+        stretch = text[j:min(c.nstart, j + 12)]
+        stretch = re.split(r"[\d,;:。!?、每]", stretch)[0]
+        if sm := p["stop_re"].search(stretch, 1):
+            stretch = stretch[:sm.start()]
+        cut = max((bm.end() for bm in p["base_re"].finditer(stretch)), default=0)
+        if not cut:
+            return end
+        end = i = j + cut
+    return end
+
+
+def _qualifierclause(text: str, cs: int, G: "Grammar") -> str | None:
+    """人口规模1500人以上的村,运转经费达到10万元以上: the qualifying clause is the basis."""
+    if cs < 2:
+        return None
+    ps, _ = clause(text, cs - 2)
+    prev = text[ps:cs - 1]
+    m = G.per["base_re"].search(prev, max(0, len(prev) - 4))
+    if m and m.end() == len(prev) and prev[m.start() - 1:m.start()] == "的" and _QUALIFIED.search(prev):
+        return _SUBJECT_LEAD.sub("", prev)
+    return None
+
+
+# ---------------------------------------------------------------- subject
+def _subject(text: str, c: "Cand", per: str | None, prev_end: int, prev_subject: str | None,
+             post_from: int, dimensions: dict) -> str | None:
+    """What is measured: the noun a counter governs (选派55名大学生), else the topic before the number,
+    else (a list continuing: 89%、84%和100%) the subject of the previous number."""
+    cs, ce = clause(text, c.nstart)
+    post = _post_noun(text, post_from, ce)
+    if c.category in _COUNTERS and len(post) >= 2 or _RATED.match(text, post_from) and len(post) >= 2:
+        return post
+    pre = text[max(cs, prev_end):c.start] + text[c.cmp_end:c.nstart]
+    share = pre.lstrip("、和及与或分别").startswith("占")
+    if per and per in pre:
+        cut = pre.rfind(per)
+        after = pre[cut + len(per):]
+        pre = after if len(after.strip("的 ")) >= 2 else pre[:cut]
+    pre = pre[pre.rfind("(") + 1:]
+    pre = _TIME_LEAD.sub("", pre.lstrip("、和及与或"))
+    pre = _SUBJECT_TAIL.sub("", _SUBJECT_LEAD.sub("", pre.strip()))
+    if "等" in pre[:-2]:
+        pre = pre[pre.rfind("等") + 1:]  # 政治素质、道德品行等资格条件 -> 资格条件
+    pre = pre[-14:]
+    if share and prev_subject:
+        return prev_subject + "占比"
+    if len(pre) >= 2:
+        return pre
+    if len(post) >= 2:
+        return post
+    return prev_subject or dimensions.get(c.unit or "") or pre or None
+
+
+def _post_noun(text: str, pos: int, ce: int) -> str:
+    """The noun phrase right after the unit: 55名|大学生到村任职, 13个集…为一体的|村级综合服务中心."""
+    rest = text[pos:ce]
+    if m := _RATED.match(rest):
+        return _POST_STOP.split(rest[m.end():], maxsplit=1)[0][:10]  # 55个村被评定为五星级村
+    head = _POST_STOP.split(rest, maxsplit=1)[0][:10]
+    de = rest.rfind("的", 0, 40)
+    if de > 0 and (len(head) < 2 or rest[len(head):len(head) + 1] == "、" and not re.search(r"\d", rest[:de])):
+        # 44名在村队中有威望…的后备干部, 13个集…为一体的村级综合服务中心: the head noun follows 的
+        rest = rest[de + 1:]
+        head = _POST_STOP.split(rest, maxsplit=1)[0][:10]
+    if len(head) == 1 and (v := _VERB_PHRASE.match(rest, 1)):
+        return (head + v.group())[:12]  # 92个村实行了“两推一选”
+    return head.rstrip("中")

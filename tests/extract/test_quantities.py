@@ -1,0 +1,159 @@
+"""The quantity grammar against tests/cases/quantities.yaml, plus API, offsets and rule-file checks."""
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhengce import rules
+from zhengce.extract import quantity_rules
+from zhengce.extract.quantities import QuantityMatch, find_quantities, parse_quantity
+
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "quantities.yaml").read_text(encoding="utf-8"))
+FIELDS = ("value", "low", "high", "unit", "comparator", "per", "time", "kind")
+
+
+def _params():
+    for section in ("dev", "bugs", "xfail"):
+        for case in CASES[section]:
+            marks = [pytest.mark.xfail(reason=case["reason"], strict=True)] if section == "xfail" else []
+            yield pytest.param(case, id=f"{section}:{case['id']}", marks=marks)
+
+
+def _same(expected, actual) -> bool:
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool) and actual is not None:
+        return math.isclose(expected, actual, rel_tol=1e-9)
+    return expected == actual
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case):
+    text = case["text"]
+    found = find_quantities(text)
+    got = [{"number": text[q.number_start:q.number_end], **{f: getattr(q, f) for f in FIELDS}} for q in found]
+    assert len(found) == len(case["expect"]), got
+    for exp, q in zip(case["expect"], got):
+        if "value" in exp:
+            exp = {"low": None, "high": None, **exp}
+        if "low" in exp:
+            exp = {"value": None, **exp}
+        wrong = {k: (v, q[k]) for k, v in exp.items() if not _same(v, q[k])}
+        assert not wrong, (q, wrong)
+
+
+def test_cases_table_is_large_and_ids_unique():
+    ids = [c["id"] for section in CASES.values() for c in section]
+    assert len(ids) == len(set(ids))
+    assert sum(len(c["expect"]) for section in CASES.values() for c in section) >= 150
+
+
+def test_expression_span_includes_comparator_words():
+    text = "确保每人每年培训不少于56个学时。"
+    (q,) = find_quantities(text)
+    assert text[q.start:q.end] == "不少于56个学时"
+    assert text[q.number_start:q.number_end] == "56"
+
+
+def test_offsets_are_relative_to_the_given_text():
+    text = "其中,社区工作经费每千户不低于10万元以上。"
+    (q,) = find_quantities(text)
+    assert text[q.number_start:q.number_end] == "10万"  # the scale is part of the number
+    assert text[q.start:q.end] == "不低于10万元以上"
+
+
+def test_parse_quantity():
+    q = parse_quantity("不少于56个学时")
+    assert isinstance(q, QuantityMatch)
+    assert (q.value, q.unit, q.comparator, q.start, q.end) == (56, "学时", ">=", 0, 8)
+    assert parse_quantity("1500户至3000户").low == 1500
+    assert parse_quantity("十九大") is None
+
+
+def test_context_gives_an_opening_time_to_the_next_sentence():
+    (q,) = find_quantities("23个村集体被评定为先进。", context="201*年,全县146个行政村当中,55个村被评定为五星级村。")
+    assert q.time == "201*年"
+    (q,) = find_quantities("二是设党小组23个。", context="目前,已建成阵地5个。")
+    assert q.time is None  # an enumerator opens a new item
+
+
+def test_records_are_frozen():
+    (q,) = find_quantities("配备1名")
+    with pytest.raises(AttributeError):
+        q.value = 2
+
+
+def test_no_number_fast_path():
+    assert find_quantities("加强党对基层治理的全面领导。") == []
+    assert find_quantities("") == []
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A writable copy of data/zh that the loaders read instead of the package's."""
+    src = Path(str(rules.data_path("units.tsv"))).parent
+    dst = tmp_path / "zh"
+    shutil.copytree(src, dst)
+
+    def path(name):
+        return dst / name
+
+    monkeypatch.setattr(rules, "data_path", path)
+    monkeypatch.setattr(quantity_rules, "data_path", path)
+    rules.load_yaml.cache_clear()
+    quantity_rules.grammar.cache_clear()
+    yield dst
+    rules.load_yaml.cache_clear()
+    quantity_rules.grammar.cache_clear()
+
+
+@pytest.mark.parametrize("name,old,new", [
+    ("comparators.yaml", "prefix_window:", "prefix_windw:"),
+    ("quantity_grammar.yaml", "quote_max:", "quote_mx:"),
+    ("quantity_time.yaml", "relative:", "relatives:"),
+    ("quantity_per.yaml", "base_nouns:", "base_noun:"),
+])
+def test_misspelt_key_is_an_error(data_copy, name, old, new):
+    p = data_copy / name
+    p.write_text(p.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(rules.RuleError):
+        quantity_rules.grammar()
+
+
+def test_bad_units_rows_are_errors(data_copy):
+    p = data_copy / "units.tsv"
+    text = p.read_text(encoding="utf-8")
+    p.write_text(text.replace("\tcategory\t", "\tcategry\t", 1), encoding="utf-8")
+    with pytest.raises(rules.RuleError):
+        quantity_rules.load_units()
+    p.write_text(text + "人\t人\t1\tperson\tany\t\n", encoding="utf-8")
+    with pytest.raises(rules.RuleError):
+        quantity_rules.load_units()
+    p.write_text(text + "打\t个\t12\tdozens\tany\t\n", encoding="utf-8")
+    with pytest.raises(rules.RuleError):
+        quantity_rules.load_units()
+
+
+def test_unknown_comparator_is_an_error(data_copy):
+    p = data_copy / "comparators.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace('"~": [约,', '"≈": [约,', 1), encoding="utf-8")
+    with pytest.raises(rules.RuleError):
+        quantity_rules.grammar()
+
+
+_ALPHABET = list("0123456789.,-—~:∶%一二两三四五六七八九十百千万亿半零〇余多几来至到个名人户元年月日天次以上下内"
+                 "左右不少于超过约近每平方米的、和“”《》()第届大级星分之起") + ["\n", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=30).map("".join))
+def test_any_text_gives_well_formed_matches(text):
+    for q in find_quantities(text, context=text):
+        assert 0 <= q.start <= q.number_start < q.number_end <= q.end <= len(text)
+        assert q.comparator in (">=", "<=", ">", "<", "=", "range", "~")
+        assert q.kind in ("requirement", "statistic")
+        assert q.value is None or (q.low is None and q.high is None)
