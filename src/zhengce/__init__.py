@@ -5,10 +5,13 @@ import logging
 
 __version__ = "0.1.0"
 
-from .api import extract, extract_path  # noqa: E402
+# Import the `extract` subpackage before binding the `extract` function: importing a subpackage
+# sets it as an attribute of its parent, which would otherwise shadow the function later.
+from . import extract as _extract_stages  # noqa: E402,F401
+from .api import extract, extract_path, parse_quantity  # noqa: E402
 from .records import Article, Provision, Quantity, Responsibility, Section  # noqa: E402
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = ["extract", "extract_path", "Article", "Section", "Provision", "Quantity", "Responsibility",
+__all__ = ["extract", "extract_path", "parse_quantity", "Article", "Section", "Provision", "Quantity", "Responsibility",
            "__version__"]

@@ -1,6 +1,7 @@
 """Turn an analysed Document into the SPEC records, with offsets mapped to the source."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .document import Document
@@ -75,14 +76,7 @@ def _with_kind(provision: Provision, matches: list[Any]) -> Provision:
     from .extract.kind_of import provision_kind
 
     kind = provision_kind(provision.text, [m.kind for m in matches])
-    return provision if kind == provision.kind else _replace(provision, kind=kind)
-
-
-def _replace(record, **changes):
-    data = record.to_dict()
-    data.update(changes)
-    data["section_path"] = tuple(data["section_path"])
-    return type(record)(**data)
+    return provision if kind == provision.kind else replace(provision, kind=kind)
 
 
 def _quantity(doc: Document, provision: Provision, prov: ProvisionSpan, n: int, m) -> Quantity:

@@ -10,6 +10,7 @@ CODES: dict[str, str] = {
     "ZC-E105": "no Chinese text",
     "ZC-E106": "unsupported file type",
     "ZC-E107": "cannot read file",
+    "ZC-E108": "no article text (only page furniture)",
     "ZC-E201": "PDF is encrypted",
     "ZC-E202": "PDF has no text layer (scanned?)",
     "ZC-E203": "PDF is corrupt",

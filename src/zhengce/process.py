@@ -57,6 +57,8 @@ def process_path(path: Path, source: str, options: Options) -> FileResult:
         extracted = read_file(path)
         stage = "pipeline"
         doc = analyse(source, extracted, options)
+        if not doc.layers["articles"]:
+            raise ZhengceError("ZC-E108")
         from .build import build_records
 
         result = build_records(doc)

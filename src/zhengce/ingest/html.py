@@ -8,7 +8,8 @@ from .base import ExtractedText
 
 _BLOCK = frozenset("""address article aside blockquote body br dd div dl dt fieldset figcaption figure footer
 form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul title""".split())
-_HIDDEN = frozenset("script style noscript template head svg object iframe select option".split())
+# <head> itself is not hidden: HTML5 lets a page omit </head>, which would then hide the body.
+_HIDDEN = frozenset("script style noscript template title svg object iframe select option".split())
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 

@@ -51,7 +51,9 @@ def place_headline(lines: list[Line], i: int) -> str | None:
 
 
 def _title_block(lines: list[Line], first: int, stop: int) -> list[int]:
-    """The title line, its duplicates and subtitles."""
+    """The title line, its duplicates and subtitles; none when the text opens with a paragraph."""
+    if not _is_headline_shape(lines[first]):
+        return []
     block = [first]
     title = lines[first].text
     for j in range(first + 1, min(stop, first + 4)):

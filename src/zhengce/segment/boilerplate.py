@@ -9,6 +9,8 @@ from ..document import Line
 from ..rules import alternation, load_rules
 
 _FINAL = "。!?;"
+_LONGEST_FURNITURE = 160
+_DISCLAIMER = re.compile(r"(?:免责声明|版权声明|友情提示|温馨提示|版权所有)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +46,19 @@ def mark_furniture(lines: list[Line]) -> None:
     """Set role 'furniture' on furniture lines and on the short-line block closing the page."""
     rules = furniture_rules()
     for line in lines:
-        if rules.line.match(line.text):
+        # a page flattened into one long line may start with a crumb: keep its text rather than lose it
+        if rules.line.match(line.text) and (len(line.text) <= _LONGEST_FURNITURE or _DISCLAIMER.match(line.text)):
             line.role = "furniture"
+    tail = []
     for line in reversed(lines):
         if line.role == "furniture":
             continue
         if len(line.text) > rules.tail_max_len or line.text[-1] in _FINAL:
             break
-        line.role = "tail"  # signature or footer: read for metadata, never a provision
+        tail.append(line)
+    if tail and any(l.role == "body" for l in lines[: tail[-1].index]):  # never the whole text
+        for line in tail:
+            line.role = "tail"  # signature or footer: read for metadata, never a provision
 
 
 def is_article_break(line: Line) -> bool:

@@ -164,10 +164,15 @@ def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str)
     return None
 
 
+def _first_sentence(text: str, longest: int = 60) -> str:
+    """A title for an article without a title line: its opening sentence, clipped."""
+    return re.split(r"[。!?;]", text, maxsplit=1)[0][:longest]
+
+
 def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> ArticleMeta:
     """Metadata of one article from its title block, meta lines, first paragraph and signature."""
     lines = doc.lines[span.first:span.stop]
-    titles = [doc.lines[i].text for i in span.title_lines]
+    titles = [doc.lines[i].text for i in span.title_lines] or [_first_sentence(doc.lines[span.first].text)]
     title, printed_issuer = _split_printed_title(titles[0])
     paras = [l.text for l in lines if l.role == "body"]
     first_para = next((p for p in paras if p[-1] in "。!?;"), "")

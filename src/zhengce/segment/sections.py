@@ -85,7 +85,7 @@ def label_number(label: str) -> int | None:
     core = re.sub(r"[^0-9一二三四五六七八九十零①-⑳㈠-㈩]", "", label)
     if not core:
         return None
-    if core.isdigit():
+    if core.isdecimal():
         return int(core)
     if core[0] in _CIRCLED:
         return _CIRCLED[core[0]]

@@ -79,7 +79,7 @@ def _entity_edits(text: str) -> list[tuple[int, int, str]]:
     for m in _ENTITY.finditer(text):
         ch = html.unescape(m.group())
         if ch != m.group() and len(ch) == 1:
-            edits.append((m.start(), m.end(), _fold_widths(ch)))
+            edits.append((m.start(), m.end(), to_simplified(_fold_widths(ch))))
     return edits
 
 
