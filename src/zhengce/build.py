@@ -1,10 +1,9 @@
 """Turn an analysed Document into the SPEC records, with offsets mapped to the source."""
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
 
 from .document import Document
+from .extract.kind_of import provision_kind
 from .process import FileResult
 from .records import Article, Provision, Quantity, Responsibility, Section
 from .segment.provisions import ProvisionSpan
@@ -18,15 +17,16 @@ def build_records(doc: Document) -> FileResult:
     for a, span in enumerate(doc.layers["articles"]):
         doc_id = f"{doc.source}#{a + 1}"
         sections = _sections(doc, doc_id, doc.layers["headings"][a])
+        paths = _section_paths(sections)
         provs = doc.layers["provisions"][a]
         for p, prov in enumerate(provs):
-            provision = _provision(doc, doc_id, p, prov, sections)
             q_matches = quantities.get((a, p), [])
+            provision = _provision(doc, doc_id, p, prov, sections, paths, [m.kind for m in q_matches])
             result.quantities.extend(_quantity(doc, provision, prov, n, m) for n, m in enumerate(q_matches))
             result.responsibilities.extend(
                 _responsibility(doc, provision, prov, n, m) for n, m in enumerate(responsibilities.get((a, p), []))
             )
-            result.provisions.append(_with_kind(provision, q_matches))
+            result.provisions.append(provision)
         result.sections.extend(sections)
         result.articles.append(_article(doc, doc_id, a, span, provs))
     return result
@@ -55,28 +55,22 @@ def _sections(doc: Document, doc_id: str, headings) -> list[Section]:
     return out
 
 
-def _provision(doc: Document, doc_id: str, p: int, prov: ProvisionSpan, sections: list[Section]) -> Provision:
+def _provision(doc: Document, doc_id: str, p: int, prov: ProvisionSpan, sections: list[Section],
+               paths: dict[str, tuple[str, ...]], quantity_kinds: list[str]) -> Provision:
     start, end = doc.to_source(prov.start, prov.end)
     section = sections[prov.heading] if prov.heading is not None else None
-    path = _section_path(section, sections)
-    return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, doc.norm[prov.start:prov.end],
-                     "other", section.section_id if section else None, path, doc.page_of(prov.start))
+    text = doc.norm[prov.start:prov.end]
+    return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, text,
+                     provision_kind(text, quantity_kinds), section.section_id if section else None,
+                     paths[section.section_id] if section else (), doc.page_of(prov.start))
 
 
-def _section_path(section: Section | None, sections: list[Section]) -> tuple[str, ...]:
-    by_id = {s.section_id: s for s in sections}
-    path = []
-    while section is not None:
-        path.append(section.title)
-        section = by_id.get(section.parent_id) if section.parent_id else None
-    return tuple(reversed(path))
-
-
-def _with_kind(provision: Provision, matches: list[Any]) -> Provision:
-    from .extract.kind_of import provision_kind
-
-    kind = provision_kind(provision.text, [m.kind for m in matches])
-    return provision if kind == provision.kind else replace(provision, kind=kind)
+def _section_paths(sections: list[Section]) -> dict[str, tuple[str, ...]]:
+    """Titles from the root down to each section."""
+    paths: dict[str, tuple[str, ...]] = {}
+    for s in sections:  # parents come before their children
+        paths[s.section_id] = (paths[s.parent_id] if s.parent_id else ()) + (s.title,)
+    return paths
 
 
 def _quantity(doc: Document, provision: Provision, prov: ProvisionSpan, n: int, m) -> Quantity:

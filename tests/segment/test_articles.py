@@ -1,0 +1,168 @@
+"""Articles of a file and their metadata: splits, titles, dates, issuers, jurisdictions (SPEC, Articles)."""
+from __future__ import annotations
+
+import pytest
+
+from zhengce.segment.metadata import doc_type_of, find_date
+
+OPENING = "为深入学习贯彻党的十九大精神,全面落实中央关于加强城市基层党建和基层治理的决策部署,结合我市实际,提出如下意见。"
+NOTICE = "关于加强基层治理的实施意见\n" + OPENING + "\n一、工作目标\n加强领导,健全机制。\n"
+
+EXTENDED = ("机制创新,推动基层政权建设情况\n"
+            "×××乡党委在抓党的基层组织建设方面重点加强党的政治思想、组织作风、制度建设,坚持高标准、严要求的原则。\n"
+            "一是加强理论学习,提高干部素质。思想政治工作是党的事业取得胜利的政治基础。\n"
+            "扩展阅读:充分发挥组织部门职能作用的探索与思考\n"
+            "充分发挥组织部门职能作用的探索与思考\n"
+            "十七届五中全会指出,必须不断提高党领导经济社会发展能力和水平,使上层建筑更加适应经济基础发展变化。\n"
+            "一、做法与成效\n(一)在创新选任机制下功夫。坚持德才兼备。\n"
+            "友情提示:本文给出的范例仅供您参考拓展思维使用。\n")
+
+DIGEST = ("首页 > 基层党建 > 其他\n提升能力,抓实城乡基层治理工作\n\n"
+          "2020-06-18\xa0\xa0 来源:相关市<州>、县<市、区>党委组织部\n\n"
+          "广元市昭化区“三化联动” 抓实城乡基层治理工作\n\n"
+          "今年以来,广元市昭化区坚持以“基层治理奠基年”行动为抓手,高标准推进党建引领基层治理体制机制建设、村级建制调整改革等重点工作。\n\n"
+          "“体系化”建强组织。一是高规格启动。组建委员会。\n\n"
+          "屏山县实施“分类评星定级” 打造聚居点治理新样板\n\n"
+          "屏山县针对283个易地扶贫搬迁聚居点建好后管理无序等问题,强化党建引领,大力探索推行分类评星定级,推动聚居点治理。\n\n"
+          "分类评星定级 破解“主体责任缺位”的难题。一是分类创建强指导。以聚居点户数为标准。\n")
+
+PRINTED = ("省委、省政府印發《關於加強基層治理體系和治理能力現代化建設的若干措施》\n\n"
+           "發布日期:2022-01-20 16:46 來源:民政廳辦公室\n\n"
+           "近日,省委、省政府印發《若干措施》,要求各地各部門認真貫徹落實。\n\n《若干措施》全文如下:\n\n"
+           "為深入學習貫徹習近平新時代中國特色社會主義思想,借鑒河南省經驗,認真落實習近平總書記對山東工作的重要指示要求,"
+           "結合山東實際,制定如下措施。\n一、健全基層治理領導協調機制\n山東省各級黨委要加強領導。\n")
+
+
+def _meta(result) -> list[tuple]:
+    return [(a.title, a.issuer, a.jurisdiction, a.date, a.doc_type, a.normative) for a in result.articles]
+
+
+def test_extended_reading_splits_articles(extract_text) -> None:
+    result = extract_text(EXTENDED)
+    assert [a.title for a in result.articles] == ["机制创新,推动基层政权建设情况", "充分发挥组织部门职能作用的探索与思考"]
+    first, second = result.articles
+    assert first.end <= second.start
+    assert [s.doc_id for s in result.sections] == [second.doc_id] * 2
+    texts = [p.text for p in result.provisions]
+    assert not any("扩展阅读" in t or "友情提示" in t for t in texts)
+
+
+def test_digest_headlines_split_articles_with_own_jurisdiction(extract_text) -> None:
+    result = extract_text(DIGEST)
+    assert [(a.title, a.jurisdiction, a.date) for a in result.articles] == [
+        ("广元市昭化区“三化联动” 抓实城乡基层治理工作", "广元市昭化区", "2020-06-18"),
+        ("屏山县实施“分类评星定级” 打造聚居点治理新样板", "屏山县", "2020-06-18"),
+    ]
+    assert all(a.doc_type == "经验交流" and not a.normative for a in result.articles)
+    # crumbs and the collection title above the meta line belong to no article
+    assert all("首页" not in p.text and "提升能力" not in p.text for p in result.provisions)
+
+
+def test_printed_title_names_the_document_and_its_issuer(extract_text) -> None:
+    result = extract_text(PRINTED)
+    assert _meta(result) == [("关于加强基层治理体系和治理能力现代化建设的若干措施", "省委、省政府", "山东省", "2022-01-20",
+                              "若干措施", True)]
+
+
+def test_level_only_issuer_takes_the_most_mentioned_province(extract_text) -> None:
+    # 河南 is named first, 山东 most often: the jurisdiction is the latter
+    assert extract_text(PRINTED).articles[0].jurisdiction == "山东省"
+
+
+def test_signature_issuer_and_date(extract_text) -> None:
+    text = ("首页\n关于加强基层治理的实施意见\n发布日期:2018-10-08 14:46 浏览次数:\n\n" + OPENING
+            + "\n一、工作目标\n加强领导。\n中共诸暨市委\n2018年9月27日\n")
+    assert _meta(extract_text(text)) == [("关于加强基层治理的实施意见", "中共诸暨市委", "诸暨市", "2018-09-27", "实施意见", True)]
+
+
+def test_publication_date_when_no_signature_date(extract_text) -> None:
+    text = "首页\n关于加强基层治理的实施意见\n发布日期:2018-10-08 14:46 浏览次数:\n\n" + OPENING + "\n一、工作目标\n加强领导。\n"
+    assert extract_text(text).articles[0].date == "2018-10-08"
+
+
+def test_own_date_meta_wins_over_publication_date(extract_text) -> None:
+    text = ("索引号: 1137000000450218XQ/2022-00185\n主办单位: 省民政厅 制发日期: 2022-01-17\n\n"
+            "关于加强基层治理的实施意见\n\n发布日期:2022-01-20 16:46 来源:民政厅办公室\n\n" + NOTICE)
+    assert extract_text(text).articles[0].date == "2022-01-17"
+
+
+def test_signature_date_in_chinese_numerals(extract_text) -> None:
+    result = extract_text(NOTICE + "诸暨市人民政府\n二〇二一年三月十五日\n")
+    assert (result.articles[0].issuer, result.articles[0].date) == ("诸暨市人民政府", "2021-03-15")
+
+
+def test_no_date_anywhere(extract_text) -> None:
+    assert extract_text(NOTICE).articles[0].date is None
+
+
+# fmt: off
+ANONYMISED = [
+    ("×××乡", "×××乡党委关于加强基层治理的工作总结\n×××乡党委在抓党的基层组织建设方面重点加强党的政治思想、组织作风、制度建设,坚持高标准。\n"),
+    ("XX县", "XX县关于加强基层治理的实施意见\n" + OPENING + "\n"),
+    ("某市", "关于加强基层治理的实施意见\n某市坚持以党建引领基层治理,全面落实中央关于加强城市基层党建的决策部署,提出如下意见。\n"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", [c[1] for c in ANONYMISED], ids=[c[0] for c in ANONYMISED])
+def test_anonymised_place_has_no_jurisdiction(text: str, extract_text) -> None:
+    assert extract_text(text).articles[0].jurisdiction is None
+
+
+# fmt: off
+DATES = [
+    ("2018年9月27日", "2018-09-27"),
+    ("2018 年 9 月 27 日", "2018-09-27"),
+    ("发布日期:2020-06-18 14:46", "2020-06-18"),
+    ("2020/6/8", "2020-06-08"),
+    ("2020年6月", "2020-06"),
+    ("二〇二一年三月十五日", "2021-03-15"),
+    ("二〇二一年十二月", "2021-12"),
+    ("2018年13月1日", None),
+    ("1899年1月1日", None),
+    ("近两年来", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, iso", DATES)
+def test_find_date(text: str, iso: str | None) -> None:
+    assert find_date(text) == iso
+
+
+# fmt: off
+DOC_TYPES = [
+    ("关于加强基层治理的实施意见", "实施意见"),
+    ("关于做好基层治理工作的通知", "通知"),
+    ("贯彻落实〈意见〉的若干措施》", "若干措施"),
+    ("解读《关于全面加强基层党建强化基层治理的决定》", "解读"),
+    ("市民政局负责人就《办法》答记者问", "解读"),
+    ("2021年基层治理工作总结", "工作总结"),
+    ("充分发挥组织部门职能作用的探索与思考", "调研报告"),
+    ("让党的旗帜在每一个基层阵地高高飘扬", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("title, doc_type", DOC_TYPES)
+def test_doc_type_of(title: str, doc_type: str | None) -> None:
+    assert doc_type_of(title) == doc_type
+
+
+def test_normative_follows_doc_type(extract_text) -> None:
+    assert extract_text(NOTICE).articles[0].normative is True
+    report = "关于基层治理的调研报告\n" + OPENING + "\n"
+    assert extract_text(report).articles[0].normative is False
+
+
+def test_full_text_cue_makes_a_news_page_normative(extract_text) -> None:
+    text = ("基层治理新举措出台\n近日,市委办公室印发新举措,要求各地认真贯彻落实,全文如下:\n"
+            + OPENING + "\n一、工作目标\n加强领导。\n")
+    assert extract_text(text).articles[0].normative is True
+
+
+def test_article_span_runs_from_title_to_last_provision(extract_text) -> None:
+    text = "首页 > 通知公告\n" + NOTICE + "【打印此页】\n【关闭窗口】\n"
+    a = extract_text(text).articles[0]
+    assert text[a.start:].startswith("关于加强基层治理的实施意见")
+    assert text[:a.end].endswith("加强领导,健全机制。")

@@ -1,0 +1,188 @@
+"""Heading tree: label styles, levels by the styles an article uses, inline and run-in headings,
+unnumbered heading lines and captions (SPEC, Sections)."""
+from __future__ import annotations
+
+import pytest
+
+from zhengce.segment.sections import label_number
+
+TITLE = "关于加强基层治理的实施意见"
+OPENING = "为深入学习贯彻党的十九大精神,全面落实中央关于加强城市基层党建和基层治理的决策部署,结合我市实际,提出如下意见。"
+BODY = "坚持党的领导,全面加强基层治理体系建设,推动各项工作落地见效。"
+
+
+def _article(*lines: str) -> str:
+    return "\n".join([TITLE, OPENING, *lines]) + "\n"
+
+
+def _tree(result) -> list[tuple[str, int, str]]:
+    return [(s.label, s.level, s.title) for s in result.sections]
+
+
+# fmt: off
+STYLES = [
+    # (id, first label, second label)
+    ("一、", "一、", "二、"),
+    ("(一)", "(一)", "(二)"),
+    ("（一） full width", "（一）", "（二）"),
+    ("㈠", "㈠", "㈡"),
+    ("1.", "1.", "2."),
+    ("1、", "1、", "2、"),
+    ("1.1", "1.1", "1.2"),
+    ("(1)", "(1)", "(2)"),
+    ("①", "①", "②"),
+    ("第三条", "第三条 ", "第四条 "),
+    ("第二章", "第二章 ", "第三章 "),
+    ("十一、", "十一、", "十二、"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("first, second", [s[1:] for s in STYLES], ids=[s[0] for s in STYLES])
+def test_label_styles(first: str, second: str, extract_text) -> None:
+    result = extract_text(_article(first + "总体要求", BODY, second + "主要任务", BODY))
+    fold = {"（": "(", "）": ")"}
+    labels = ["".join(fold.get(c, c) for c in x).strip() for x in (first, second)]
+    assert _tree(result) == [(labels[0], 1, "总体要求"), (labels[1], 1, "主要任务")]
+    assert len(result.provisions) == 3  # headings are not provisions
+
+
+# fmt: off
+LEVELS = [
+    ("一、/(一)/1.", ["一、总体要求", "(一)加强领导", "1.建强班子", "2.健全机制", "(二)完善制度", "二、保障措施"],
+     [("一、", 1), ("(一)", 2), ("1.", 3), ("2.", 3), ("(二)", 2), ("二、", 1)]),
+    ("一、/1.", ["一、总体要求", "1.建强班子", "2.健全机制", "二、保障措施"],
+     [("一、", 1), ("1.", 2), ("2.", 2), ("二、", 1)]),
+    ("(一)/1.", ["(一)加强领导", "1.建强班子", "(二)完善制度"], [("(一)", 1), ("1.", 2), ("(二)", 1)]),
+    ("第X章/第X节/一、", ["第一章 总则", "第一节 一般规定", "一、适用范围", "第二章 附则"],
+     [("第一章", 1), ("第一节", 2), ("一、", 3), ("第二章", 1)]),
+    ("1./(1)/①", ["1.建强班子", "(1)选好书记", "①注重品德", "2.健全机制"],
+     [("1.", 1), ("(1)", 2), ("①", 3), ("2.", 1)]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("headings, expected", [c[1:] for c in LEVELS], ids=[c[0] for c in LEVELS])
+def test_levels_rank_the_styles_the_article_uses(headings: list[str], expected, extract_text) -> None:
+    lines = [x for h in headings for x in (h, BODY)]
+    result = extract_text(_article(*lines))
+    assert [(s.label, s.level) for s in result.sections] == expected
+
+
+def test_parents_follow_levels(extract_text) -> None:
+    result = extract_text(_article("一、总体要求", "(一)加强领导", BODY, "(二)完善制度", BODY, "二、保障措施", BODY))
+    s = result.sections
+    assert [x.parent_id for x in s] == [None, s[0].section_id, s[0].section_id, None]
+    under = [p for p in result.provisions if p.section_id == s[2].section_id]
+    assert under and under[0].section_path == ("总体要求", "完善制度")
+
+
+def test_article_numbering_with_chapters(extract_text) -> None:
+    result = extract_text(_article("第一章 总则", "第一条 为了规范管理,制定本办法。", "第二条 本办法适用于全市。",
+                                   "第二章 附则", "第三条 本办法自发布之日起施行。"))
+    assert _tree(result) == [("第一章", 1, "总则"), ("第一条", 2, "为了规范管理,制定本办法"),
+                             ("第二条", 2, "本办法适用于全市"), ("第二章", 1, "附则"),
+                             ("第三条", 2, "本办法自发布之日起施行")]
+    # a 第X条 sentence is a rule: its text is a provision too
+    assert "本办法适用于全市。" in [p.text for p in result.provisions]
+
+
+def test_title_runs_to_the_first_full_stop(extract_text) -> None:
+    result = extract_text(_article("一、总体要求。坚持党的领导,加强建设。", BODY))
+    assert _tree(result) == [("一、", 1, "总体要求")]
+    assert "坚持党的领导,加强建设。" in [p.text for p in result.provisions]
+
+
+# fmt: off
+INLINE = [
+    ("next number is a heading", "(二)", True),
+    ("a skipped number is text", "(五)", False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("label, heading", [c[1:] for c in INLINE], ids=[c[0] for c in INLINE])
+def test_inline_label_run_into_a_paragraph(label: str, heading: bool, extract_text) -> None:
+    result = extract_text(_article("(一)加强领导", BODY + label + "健全机制。完善各项制度。"))
+    labels = [s.label for s in result.sections]
+    assert labels == (["(一)", "(二)"] if heading else ["(一)"])
+    texts = [p.text for p in result.provisions]
+    assert (label + "健全机制。" in texts) is not heading
+
+
+def test_inline_label_of_an_unused_style_is_text(extract_text) -> None:
+    result = extract_text(_article("(一)加强领导", OPENING + "1.健全机制,完善各项制度。"))
+    assert [s.label for s in result.sections] == ["(一)"]
+
+
+DIGEST = ("广元市昭化区“三化联动” 抓实城乡基层治理工作\n"
+          "今年以来,广元市昭化区坚持以“基层治理奠基年”行动为抓手,高标准推进党建引领基层治理体制机制建设。\n"
+          "“体系化”建强组织。一是高规格启动。组建城乡基层治理委员会。二是针对性推进。细化重点任务。\n"
+          "“项目化”重点推进。一是村级建制调整改革全面完成。二是示范创建全面启动。\n")
+
+
+def test_runin_lead_ins_head_a_digest(extract_text) -> None:
+    result = extract_text(DIGEST)
+    assert _tree(result) == [("", 1, "“体系化”建强组织"), ("", 1, "“项目化”重点推进")]
+    texts = [p.text for p in result.provisions]
+    # run-in enumerations 一是…二是… are provisions, not headings
+    assert "一是高规格启动。" in texts and "二是示范创建全面启动。" in texts
+    assert "“体系化”建强组织。" not in texts
+
+
+def test_runin_lead_in_inside_a_numbered_article_is_innermost(extract_text) -> None:
+    result = extract_text(_article("一、总体要求", "“体系化”建强组织。一是高规格启动。组建委员会。"))
+    assert _tree(result) == [("一、", 1, "总体要求"), ("", 2, "“体系化”建强组织")]
+
+
+def test_a_long_first_sentence_is_not_a_runin_heading(extract_text) -> None:
+    result = extract_text(DIGEST.replace("“体系化”建强组织。", "“体系化”建强组织,全面推进各项工作,进一步夯实基层基础,确保落实。"))
+    assert [s.title for s in result.sections] == ["“项目化”重点推进"]
+
+
+UNNUMBERED = ("让党的旗帜 在每一个基层阵地高高飘扬\n\n改进基层社会治理\n\n抓基层打基础\n\n重视乡镇街道建设\n\n"
+              "按照标准,积极选拔干部,完善议事规则和决策程序。\n\n加强村社区建设\n\n鼓励班子成员交叉兼职,提高党员的比例。\n\n"
+              "构建大党建工作格局\n\n强化领导核心作用\n\n明确专职副书记分管党建工作。\n")
+
+
+def test_unnumbered_heading_lines_take_their_level_from_layout(extract_text) -> None:
+    result = extract_text(UNNUMBERED)
+    # a heading line directly followed by another heading line is a parent
+    assert _tree(result) == [("", 1, "改进基层社会治理"), ("", 1, "抓基层打基础"), ("", 2, "重视乡镇街道建设"),
+                             ("", 2, "加强村社区建设"), ("", 1, "构建大党建工作格局"), ("", 2, "强化领导核心作用")]
+    assert [p.section_path for p in result.provisions][:2] == [("抓基层打基础", "重视乡镇街道建设"),
+                                                               ("抓基层打基础", "加强村社区建设")]
+
+
+def test_document_title_is_not_a_heading(extract_text) -> None:
+    result = extract_text(UNNUMBERED)
+    assert "让党的旗帜 在每一个基层阵地高高飘扬" not in [s.title for s in result.sections]
+
+
+def test_short_lines_in_a_numbered_article_are_captions(analyse_text, extract_text) -> None:
+    text = _article("一、总体要求", BODY, "昭化区朝阳村活动阵地", "二、主要任务", BODY)
+    result = extract_text(text)
+    assert [s.label for s in result.sections] == ["一、", "二、"]
+    assert all("活动阵地" not in p.text for p in result.provisions)
+    doc = analyse_text(text)
+    assert [line.role for line in doc.lines if line.text == "昭化区朝阳村活动阵地"] == ["caption"]
+
+
+@pytest.mark.parametrize("label, number", [
+    ("三、", 3), ("(十二)", 12), ("7.", 7), ("十、", 10), ("二十一、", 21), ("㈢", 3), ("第十五条", 15),
+    ("(11)", 11), ("", None),
+    pytest.param("②", 2),
+])
+def test_label_number(label: str, number: int | None) -> None:
+    assert label_number(label) == number
+
+
+def test_inline_circled_label(extract_text) -> None:
+    result = extract_text(_article("①注重品德", OPENING + "②加强监督。"))
+    assert [s.label for s in result.sections] == ["①", "②"]
+
+
+def test_section_offsets_cover_the_heading_line(extract_text) -> None:
+    text = _article("（一）加强领导", BODY)
+    s = extract_text(text).sections[0]
+    assert text[s.start:s.end] == "（一）加强领导"

@@ -1,0 +1,127 @@
+"""normalize(): hard-line-break joining and width/punctuation folding, as case tables."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhengce.text.normalize import fold, normalize
+
+# A 36-character line without final punctuation: long enough to count as hard-wrapped.
+WRAPPED = "加强党对城市基层治理的全面领导,努力实现以党组织为核心的城市社区组织体系"
+
+# fmt: off
+JOINS = [
+    # (id, source, expected normalized text)
+    ("mid-sentence wrap", WRAPPED + "\n更加健全,基层治理更加有效。", WRAPPED + "更加健全,基层治理更加有效。"),
+    ("next line starts with 的", "短\n的", "短的"),
+    ("next line starts with a comma", "短行\n,逗号开头", "短行,逗号开头"),
+    ("line ends with 、", "短行、\n下一行", "短行、下一行"),
+    ("line ends with an open bracket", "短行(\n下一行", "短行(下一行"),
+    ("line ends with an open quote", WRAPPED + "“\n更加健全。", WRAPPED + "“更加健全。"),
+    ("spaces around the break go too", "短行 \u3000\n\u3000 的内容", "短行的内容"),
+    ("CRLF break", "测试\r\n的空格", "测试的空格"),
+]
+
+KEEPS = [
+    ("line ends with 。", WRAPPED + "。\n更加健全。"),
+    ("line ends with ;", WRAPPED + ";\n更加健全。"),
+    ("line ends with :", WRAPPED + ":\n更加健全。"),
+    ("line ends with 。”", WRAPPED + "。”\n更加健全。"),
+    ("blank line between", WRAPPED + "\n\n更加健全。"),
+    ("heading 一、", WRAPPED + "\n一、工作目标"),
+    ("heading (二)", WRAPPED + "\n(二)工作目标"),
+    ("heading （二） full width", WRAPPED + "\n（二）工作目标"),
+    ("heading 1.", "短行\n1.建强班子"),
+    ("heading 1.1", "短行\n1.1 内容"),
+    ("heading ①", "短行\n①内容"),
+    ("heading 第一章", "短行\n第一章 总则"),
+    ("heading 第十二条", "短行\n第十二条 内容"),
+    ("date", WRAPPED + "\n2018年9月27日"),
+    ("meta line", WRAPPED + "\n发布日期:2018-10-08"),
+    ("crumb", "短行\n> 内容"),
+    ("furniture 首页", WRAPPED + "\n首页 > 新闻"),
+    ("furniture 索引号", "短行\n索引号:123"),
+    ("signature organ", WRAPPED + "\n诸暨市人民政府办公室"),
+    ("title line before its first paragraph", "关于加强基层治理的意见\n为进一步加强基层治理,现提出如下意见。"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("source, expected", [c[1:] for c in JOINS], ids=[c[0] for c in JOINS])
+def test_joins(source: str, expected: str) -> None:
+    assert normalize(source).text == expected
+
+
+@pytest.mark.parametrize("source", [c[1] for c in KEEPS], ids=[c[0] for c in KEEPS])
+def test_keeps_the_break(source: str) -> None:
+    out = normalize(source).text
+    assert out.count("\n") == source.count("\n"), out
+
+
+def test_seed_001_mid_word_break_joins(seeds) -> None:
+    seed = next((p for p in seeds if p.name.startswith("001_")), None)
+    if seed is None:
+        pytest.skip("seed 001 absent")
+    src = seed.read_text(encoding="utf-8")
+    assert "村干部激励保障\n机制" in src and "村干部激励保障机制" not in src
+    norm = normalize(src).text
+    assert "村干部激励保障机制、基层党建责任机制" in norm
+    # the second article's title is broken before 的; it joins into one title line
+    assert "\n充分发挥组织部门在加强农村基层政权建设中的职能作用的探索与思考\n" in norm
+    assert "充分调动村干部的工作积极性" in norm
+    # headings keep their own lines
+    assert "\n一、做法与成效\n" in norm and "\n(一)在创新选任机制下功夫" in norm
+
+
+def test_no_join_lines_option_keeps_every_break() -> None:
+    src = "短\n的\n" + WRAPPED + "\n更加健全。"
+    assert normalize(src, join_lines=False).text == src
+
+
+def test_crlf_is_kept_as_space_newline_when_not_joined() -> None:
+    n = normalize("一、总体要求\r\n二、主要任务")
+    assert n.text == "一、总体要求 \n二、主要任务"
+    assert len(n.text) == len("一、总体要求\r\n二、主要任务")
+
+
+_LINE = st.text(st.sampled_from("基层治理工作机制建设党委村的和"), min_size=1, max_size=45)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(_LINE, st.sampled_from(["。", "!", "?", ";", ":", ""])), min_size=2, max_size=8))
+def test_a_line_ending_a_sentence_never_joins(lines) -> None:
+    src = "\n".join(body + end for body, end in lines)
+    norm = normalize(src).text
+    ends = sum(1 for body, end in lines[:-1] if end)
+    assert norm.count("\n") >= ends
+    for body, end in lines[:-1]:
+        if end:
+            assert body + end + "\n" in norm
+
+
+# fmt: off
+FOLDS = [
+    ("ＡＢＣ１２３", "ABC123"),
+    ("（一）：，；！？％", "(一):,;!?%"),
+    ("～－", "~-"),
+    ("∶—、。“”《》", "∶—、。“”《》"),
+    ("\u3000\xa0", "  "),
+    ("體係發展", "体系发展"),
+    ("｡", "。"),
+    ("＜＞＝＋", "<>=+"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("source, expected", FOLDS)
+def test_fold_table(source: str, expected: str) -> None:
+    assert fold(source) == expected
+    assert len(fold(source)) == len(source)
+
+
+def test_entities_are_decoded_in_place() -> None:
+    n = normalize("基层&amp;治理&nbsp;体系&#20013;")
+    assert n.text == "基层&治理 体系中"
+    assert n.offsets.span_to_source(2, 3) == (2, 3)
+    assert n.offsets.to_source(3) == 7
