@@ -99,10 +99,10 @@ def _paragraph_line(p, numbering: "_Numbering") -> str:
     if not label:
         return text
     if suffix == "tab":
-        # Word shows a tab; in plain text "一、工作目标" reads as typed, while a label
-        # ending in a digit or letter ("第一章", "1") needs a space before the text.
-        suffix = "" if unicodedata.category(label[-1]).startswith("P") else " "
-    return label + suffix + text
+        # Word shows a tab; in plain text "一、工作目标" and "①安全" read as typed, while
+        # a label ending in a digit, letter or ideograph ("第一章", "1") needs a space.
+        return label + (" " if unicodedata.category(label[-1]) in ("Nd", "Lu", "Ll", "Lo") else "") + text
+    return label + (" " if suffix == "space" else "") + text
 
 
 def _paragraph_text(p) -> str:
@@ -397,4 +397,4 @@ def render_counter(n: int, num_fmt: str) -> str:
     if num_fmt in ("none", "bullet"):
         return ""
     formatter = _FORMATS.get(num_fmt)
-    return formatter(n) if formatter is not None and n > 0 else str(n)
+    return formatter(n) if formatter is not None and 0 < n < 10**12 else str(n)

@@ -4,10 +4,10 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 from zhengce.errors import ZhengceError
 from zhengce.ingest.base import ExtractedText
@@ -27,10 +27,10 @@ _BUILTIN_FONT = re.compile(
 # Lines looked at from the top and from the bottom of each page when hunting
 # running headers/footers and page numbers; body lines rarely sit there twice.
 _EDGE_LINES = 3
-# A header/footer is an edge line (digits ignored) repeated on at least this
-# share of the pages, and on 2 pages at least. 0.4, not 0.5, so that
-# alternating odd/even running heads are caught too.
-_REPEAT_SHARE = 0.4
+# A header/footer is an edge line (digits ignored) repeated in the same zone (top
+# or bottom) on at least this share of the pages, and on 2 pages at least. Low
+# enough for odd/even running heads after a plain first page (2 of 6 pages).
+_REPEAT_SHARE = 0.3
 
 _CN_DIGITS = "〇零一二三四五六七八九十百"
 _PAGE_NUMBER = re.compile(
@@ -45,6 +45,7 @@ _PAGE_NUMBER = re.compile(
     re.X | re.I,
 )
 _DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]")  # a letter or CJK character
 _SPACE = re.compile(r"\s+")
 # pdfium marks a line-end hyphen as U+0002; other C0 controls and U+FFFE are noise.
 _CONTROL = re.compile(r"[\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -100,18 +101,23 @@ def _clean(text: str) -> str:
 
 
 def _read_auto(path: Path) -> list[list[_Line]]:
-    pages = _read_pdfium(path, check_fonts=True)
-    return _read_plumber(path) if pages is None else pages
-
-
-def _read_pdfium_only(path: Path) -> list[list[_Line]]:
-    pages = _read_pdfium(path, check_fonts=False)
-    assert pages is not None  # only a font check returns None
+    pages, suspect = _read_pdfium(path, check_fonts=True)
+    if suspect:
+        redo = _read_plumber(path, only=suspect)
+        for i in suspect:
+            # pdfminer lacks a few CMaps (and misreads some encrypted files): keep
+            # pdfium's lines when pdfplumber decodes fewer glyphs.
+            if _unmapped_share(redo[i]) <= _unmapped_share(pages[i]):
+                pages[i] = redo[i]
     return pages
 
 
-def _read_pdfium(path: Path, check_fonts: bool) -> list[list[_Line]] | None:
-    """Lines per page, or None when check_fonts finds a font pdfium cannot read alone."""
+def _read_pdfium_only(path: Path) -> list[list[_Line]]:
+    return _read_pdfium(path, check_fonts=False)[0]
+
+
+def _read_pdfium(path: Path, check_fonts: bool) -> tuple[list[list[_Line]], set[int]]:
+    """Lines per page, and (check_fonts) the pages whose fonts pdfium cannot read alone."""
     import pypdfium2 as pdfium
 
     try:
@@ -120,45 +126,40 @@ def _read_pdfium(path: Path, check_fonts: bool) -> list[list[_Line]] | None:
         if getattr(exc, "err_code", None) in _PDFIUM_ENCRYPTED:
             raise ZhengceError("ZC-E201", "PDF is encrypted (password required)") from exc
         raise ZhengceError("ZC-E203", f"PDF is corrupt: {exc}") from exc
+    pages, suspect = [], set()
     try:
-        if check_fonts and any(_needs_system_font(doc[i]) for i in range(len(doc))):
-            return None
-        return [_pdfium_page(doc, i) for i in range(len(doc))]
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                if check_fonts and _needs_system_font(page.raw):
+                    suspect.add(i)
+                pages.append(_pdfium_lines(page))
+            finally:
+                page.close()
+        return pages, suspect
     except pdfium.PdfiumError as exc:
         raise ZhengceError("ZC-E203", f"PDF is corrupt: {exc}") from exc
     finally:
         doc.close()
 
 
-def _needs_system_font(page) -> bool:
-    """True if the page draws text in a non-embedded font pdfium has no built-in for."""
+def _needs_system_font(container, form: bool = False) -> bool:
+    """True if a page (or form XObject) draws text in a non-embedded, non-built-in font."""
     import pypdfium2.raw as raw
 
-    checked: dict[int, bool] = {}
-
-    def bad_font(obj) -> bool:
-        font = raw.FPDFTextObj_GetFont(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key not in checked:
-            checked[key] = not raw.FPDFFont_GetIsEmbedded(font) and not _BUILTIN_FONT.match(_font_name(raw, font))
-        return checked[key]
-
-    def walk(count, get) -> bool:
-        for i in range(count):
-            obj = get(i)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_TEXT and bad_font(obj):
+    count = raw.FPDFFormObj_CountObjects(container) if form else raw.FPDFPage_CountObjects(container)
+    get = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
+    for i in range(count):
+        obj = get(container, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            font = raw.FPDFTextObj_GetFont(obj)
+            # Embedded is the common case and costs one call; names only for the rest.
+            if not raw.FPDFFont_GetIsEmbedded(font) and not _BUILTIN_FONT.match(_font_name(raw, font)):
                 return True
-            if kind == raw.FPDF_PAGEOBJ_FORM and walk(
-                raw.FPDFFormObj_CountObjects(obj), lambda k, o=obj: raw.FPDFFormObj_GetObject(o, k)
-            ):
-                return True
-        return False
-
-    try:
-        return walk(raw.FPDFPage_CountObjects(page.raw), lambda k: raw.FPDFPage_GetObject(page.raw, k))
-    finally:
-        page.close()
+        elif kind == raw.FPDF_PAGEOBJ_FORM and _needs_system_font(obj, form=True):
+            return True
+    return False
 
 
 def _font_name(raw, font) -> str:
@@ -168,8 +169,7 @@ def _font_name(raw, font) -> str:
     return buf.value.decode("latin-1")
 
 
-def _pdfium_page(doc, index: int) -> list[_Line]:
-    page = doc[index]
+def _pdfium_lines(page) -> list[_Line]:
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -188,7 +188,6 @@ def _pdfium_page(doc, index: int) -> list[_Line]:
         return lines
     finally:
         textpage.close()
-        page.close()
 
 
 def _pdfium_y(textpage, index: int, count: int, height: float) -> float:
@@ -198,13 +197,14 @@ def _pdfium_y(textpage, index: int, count: int, height: float) -> float:
     return height - (bottom + top) / 2
 
 
-def _read_plumber(path: Path) -> list[list[_Line]]:
+def _read_plumber(path: Path, only: Optional[set[int]] = None) -> dict[int, list[_Line]]:
+    """Lines of every page (or of the pages in `only`), by 0-based page index."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(path) as pdf:
-            return [_plumber_page(page) for page in pdf.pages]
+            return {i: _plumber_page(page) for i, page in enumerate(pdf.pages) if only is None or i in only}
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if "Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__:
@@ -227,17 +227,17 @@ def _plumber_page(page) -> list[_Line]:
 _READERS: dict[str, Callable[[Path], list[list[_Line]]]] = {
     "auto": _read_auto,
     "pypdfium2": _read_pdfium_only,
-    "pdfplumber": _read_plumber,
+    "pdfplumber": lambda path: list(_read_plumber(path).values()),
 }
 
 
 # --- page furniture ---
 
 
-def _edge_lines(page: list[_Line]) -> list[int]:
-    """Indices of the lines nearest the top and the bottom of one page."""
+def _edge_lines(page: list[_Line]) -> list[tuple[int, str]]:
+    """(index, "top"|"bottom") of the lines nearest the top and the bottom of one page."""
     by_y = sorted(range(len(page)), key=lambda j: page[j].y)
-    return sorted(set(by_y[:_EDGE_LINES] + by_y[-_EDGE_LINES:]))
+    return [(j, "top") for j in by_y[:_EDGE_LINES]] + [(j, "bottom") for j in by_y[-_EDGE_LINES:]]
 
 
 def _template(text: str) -> str:
@@ -253,18 +253,37 @@ def is_page_number(line: str) -> bool:
 def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     """(page, line) indices of running headers, footers and page numbers."""
     edges = [_edge_lines(page) for page in pages]
-    seen: Counter[str] = Counter()
-    for page, idx in zip(pages, edges):
-        seen.update({_template(page[j].text) for j in idx})
+    groups: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
+    for i, (page, idx) in enumerate(zip(pages, edges)):
+        for j, zone in idx:
+            groups[(zone, _template(page[j].text))].setdefault(i, page[j].text)
     need = max(2, math.ceil(_REPEAT_SHARE * len(pages)))
-    repeated = {t for t, n in seen.items() if n >= need and t.strip("#")}
+    # Only lines with words count: a repeated row of figures at a page edge is a
+    # table split over pages, not a running head.
+    repeated = {key for key, members in groups.items()
+                if len(members) >= need and _WORD.search(key[1]) and _running(members)}
     drop = set()
     for i, (page, idx) in enumerate(zip(pages, edges)):
-        for j in idx:
-            text = page[j].text
-            if is_page_number(text) or _template(text) in repeated:
+        for j, zone in idx:
+            if is_page_number(page[j].text) or (zone, _template(page[j].text)) in repeated:
                 drop.add((i, j))
     return drop
+
+
+def _running(members: dict[int, str]) -> bool:
+    """True if edge lines alike but for digits are one running head on these pages.
+
+    They are when the text is the same everywhere, or when only a page counter
+    changes: one of their numbers minus the page index is constant ("第3页 共9页").
+    A table row "合计 12 340" / "合计 15 120" at two page bottoms is not.
+    """
+    if len(set(members.values())) == 1:
+        return True
+    numbers = {i: [int(d) for d in _DIGITS.findall(text)] for i, text in members.items()}
+    widths = {len(nums) for nums in numbers.values()}
+    if len(widths) != 1:
+        return False
+    return any(len({nums[k] - i for i, nums in numbers.items()}) == 1 for k in range(widths.pop()))
 
 
 def _assemble(pages: list[list[str]]) -> ExtractedText:
@@ -277,6 +296,13 @@ def _assemble(pages: list[list[str]]) -> ExtractedText:
         ranges.append((start, start + len(body)))
         start += len(body) + 1  # the "\n" that joins pages
     return ExtractedText(text="\n".join(parts), kind="pdf", pages=ranges)
+
+
+def _unmapped_share(lines: list[_Line]) -> float:
+    """Share of a page's visible characters that are glyphs without a Unicode mapping."""
+    text = "".join(line.text for line in lines)
+    visible = len(_SPACE.sub("", text))
+    return sum(len(m.group()) for m in _UNMAPPED.finditer(text)) / visible if visible else 0.0
 
 
 def _warnings(pages: list[list[_Line]], text: str) -> list[str]:
