@@ -1,0 +1,400 @@
+"""Responsibility extractor: which actor is assigned which duty, in which role.
+
+A provision is cut into clauses at commas. In each clause an actor group (see actors.py) is
+placed in a frame by the words before it (由X…, 经X同意, 以X为单位; 对X… makes it an object)
+and its predicate is read after it: a marker (负责, 配合, 审核, 补助…), a modal (要, 应, 不得),
+a verb, or a responsibility noun (…主体责任). Roles come from data/zh/duties.yaml; a specific
+marker wins over `execute`. A provision that names no actor costs one regex scan.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from .actors import RESPONSIBILITY, Group, duty_grammar, find_mentions, group_mentions
+
+_CLAUSE = re.compile(r"[^,;!?。]+")
+_FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们")
+_QUOTE = re.compile(r"“[^“”]{1,30}”")
+_STRIP_LEADING = ("负责", "具体负责", "总负责", "牵头")
+_LED = re.compile(r"的?领导下")
+_BRACKETS = re.compile("[(“)”、]")
+_MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
+_LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
+Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
+
+
+@dataclass(frozen=True, slots=True)
+class ResponsibilityMatch:
+    """One actor-role-duty assignment; start/end are offsets into the provision text."""
+
+    start: int
+    end: int
+    actor: str
+    role: str  # lead | support | oversee | fund | execute
+    duty: str
+    deadline: Optional[str]  # a deadline the clause gives (到2020年底), else None
+
+
+@dataclass(slots=True)
+class _Assign:
+    group: Group
+    role: str
+    start: int  # record start: the frame word (由, 经) or the actor
+    duty_start: int
+    duty_end: int
+    clause: int
+    barrier: Optional[int] = None  # where an earlier actor's predicate stops (None: it does not)
+
+
+class _Reader:
+    """One provision: its text, actor groups and clauses, read with the duties grammar."""
+
+    def __init__(self, text: str):
+        self.text, self.g = text, duty_grammar()
+        self.groups = group_mentions(text, find_mentions(text))
+        self.starts, self.ends = {m.start: m.end for g in self.groups for m in g.mentions}, {g.end for g in self.groups}
+        self.clauses = [m.span() for m in _CLAUSE.finditer(text)]
+        self.in_clause = [[g for g in self.groups if cs <= g.start < ce] for cs, ce in self.clauses]
+        self._skips: dict[tuple[int, int], int] = {}
+
+    def at(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
+        """The longest word of `kind` at pos (a 1-char modal or preposition inside 主要, 对照… is none)."""
+        return self.guarded(self.g["at"][kind].match(self.text, pos, end), kind)
+
+    def guarded(self, m: Optional[re.Match], kind: str = "modals") -> Optional[re.Match]:  # see `at`
+        if m and len(m.group()) == 1 and kind in ("modals", "prepositions", "phrase", "verbs"):
+            guard, pos = self.g["at"]["word_guards"], m.start()
+            if any((w := guard.match(self.text, p)) and w.end() > pos for p in (pos - 1, pos) if p >= 0):
+                return None
+        return m
+
+    def ending(self, kind: str, left: str) -> Optional[tuple[int, str]]:
+        """(start in `left`, word) of the longest word of `kind` that `left` ends with."""
+        return next(((len(left) - n, left[-n:]) for n, words in self.g["ends"][kind] if left[-n:] in words), None)
+
+    def marker(self, pos: int, end: int) -> Optional[tuple[str, str, int]]:
+        """(role, place, end) of the marker at pos; None if none or a longer non-marker word."""
+        m = self.g["at"]["marker"].match(self.text, pos, end)
+        return (*self.g["roles"][m.group()], m.end()) if m and m.group() in self.g["roles"] else None
+
+    def skip(self, pos: int, end: int) -> int:
+        """Past adverbs and time words between an actor and its predicate head."""
+        key = (pos, end)
+        if key not in self._skips:
+            q = pos
+            while q < end and not self.marker(q, end) and not self.at("modals", q, end):
+                if not (m := self.g["at"]["adverb"].match(self.text, q, end)):
+                    break
+                q = m.end()
+            self._skips[key] = q
+        return self._skips[key]
+
+    def head_role(self, pos: int, end: int) -> Optional[str]:
+        """The role of a marker at pos, or right after a light verb there (开展考评, 做好监督)."""
+        hit = self.marker(pos, end)
+        if not hit and (light := self.at("light_verbs", pos, end)):
+            hit = self.marker(light.end(), end)
+        return hit[0] if hit else None
+
+    def anywhere(self, pos: int, end: int, which: str = "anywhere") -> Optional[str]:
+        """The role of the first marker in [pos, end): `anywhere` ones, `any`, `fund` or responsibility `nouns`."""
+        for m in self.g["scan"][which].finditer(self.text, pos, end):
+            if m.group() in self.g["roles"]:
+                return self.g["roles"][m.group()][0]
+        return None
+
+    def first(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
+        """The first guarded word of scan `kind` in [pos, end) not right after 的."""
+        return next((m for m in self.g["scan"][kind].finditer(self.text, pos, end)
+                     if self.text[m.start() - 1] != "的" and self.guarded(m)), None)
+
+    def list_cut(self, pos: int, end: int) -> int:
+        """Where a duty stops: at a 、 outside brackets that closes a short verb phrase or opens the
+        next actor (审批确定、重点培养; 社区自查、街道初审…), or at a quote the actor stood in."""
+        depth = 0
+        for m in _BRACKETS.finditer(self.text, pos, end):
+            depth += 1 if m.group() in "(“" else -1 if m.group() in ")”" else 0
+            i = m.start()
+            verbal = i - pos <= 4 and (self.marker(pos, i) or self.at("verbs", pos, i)
+                                       or self.g["at"]["adverb"].match(self.text, pos, i))
+            if depth < 0 or depth == 0 and m.group() == "、" and (i + 1 in self.starts or i == pos or verbal):
+                return i
+        return end
+
+    def predicate(self, p: int, end: int, depth: int = 0, strict: bool = False) -> Optional[tuple[str, int, int]]:
+        """(role, duty start, duty end) of the predicate after an actor ending at p; `strict` (a bare
+        level: 街道) wants it right there."""
+        t = self.text
+        q0 = m.end() if (m := _FILLER.match(t, p, end)) else p
+        q = self.skip(q0, end)
+        if q >= end or self.g["scan"]["evaluative"].search(t, q, end):
+            return None
+        if link := self.at("nominal_links", q, end):  # 社区的…, 市委关于…; but X是第一责任人
+            role = link.group() == "是" and self.anywhere(link.end(), end, "nouns")
+            return (role, link.end(), end) if role else None
+        if t[end - 1] == "的" or any(self.at(k, q, end) for k in ("permission", "passive", "measure_verbs")):
+            return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米
+        if self.g["at"]["post"].match(t, q, end):
+            return "lead", q0, self.list_cut(q, end)
+        if co := self.at("cooperation", q, end):
+            return self.cooperating(co, end)
+        if m := self.at("modals", q, end):
+            return self.after_modal(q, m, end)
+        if hit := self.marker(q, end):
+            return self.after_marker(q0, q, end, hit)
+        if m := _QUOTE.match(t, q, end):
+            return ("execute", q + 1, m.end() - 1) if m.end() >= end or t[m.end()] in "、," else None
+        prep, verb = self.at("phrase", q, end), self.at("verbs", q, end)
+        if prep and depth == 0 and not (verb and verb.end() > prep.end()):
+            return self.through(q0, q, end)
+        if verb:
+            if self.noun_phrase(verb.end(), end) or "了" in t[q:end]:
+                return None
+            return self.head_role(q, end) or self.anywhere(q, end) or "execute", q0, self.list_cut(verb.end(), end)
+        if strict:
+            return None
+        stop = t.find("的", q, end)  # 职能部门下沉事项须经…: a modal further on
+        if (m := self.first("modals", q, end if stop < 0 else stop)) and (found := self.after_modal(m.start(), m, end)):
+            return found[0], q0, end
+        role = self.anywhere(q, end, "nouns")
+        return (role, q0, end) if role else None
+
+    def cooperating(self, co: re.Match, end: int) -> Optional[tuple[str, int, int]]:
+        """X会同Y做…: X leads the task after Y (Y's record is `support`)."""
+        partner_end = self.starts.get(co.end())
+        return ("lead", partner_end, self.list_cut(partner_end, end)) if partner_end else None
+
+    def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
+        """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
+        r = self.skip(modal.end(), end)
+        if self.at("measure_verbs", r, end):
+            return None
+        if co := self.at("cooperation", r, end):
+            return self.cooperating(co, end)
+        role = self.head_role(r, end) or self.anywhere(modal.end(), end) or "execute"
+        return role, modal.end() if modal.group() in self.g["strip"] else q, self.list_cut(r, end)
+
+    def after_marker(self, q0: int, q: int, end: int, hit: tuple[str, str, int]) -> Optional[tuple[str, int, int]]:
+        """负责 + a specific marker takes that marker's role (负责监督指导 is `oversee`)."""
+        role, _, m_end = hit
+        if role == "lead" and self.text[m_end:m_end + 1] == "的":
+            return None  # 党组织领导的…机制 states a principle (but 各部门密切配合的机制 assigns)
+        if self.text[q:m_end] in _STRIP_LEADING and m_end < end:  # 负责监督指导…, 负责…经费保障
+            nxt = self.marker(self.skip(m_end, end), end)
+            role = nxt[0] if nxt and nxt[0] in ("oversee", "fund") else self.anywhere(m_end, end, "fund") or role
+            return role, m_end, self.list_cut(m_end, end)
+        return role, q0, self.list_cut(m_end, end)
+
+    def through(self, q0: int, q: int, end: int) -> Optional[tuple[str, int, int]]:
+        """Actor + prepositional phrase (对…, 向…, 在…): the first modal after it, else marker or verb."""
+        t = self.text
+        if m := self.first("modals", q + 1, end):
+            return self.after_modal(m.start(), m, end)
+        if self.g["scan"]["disposal"].search(t, q, end):
+            return None  # 县委将机制创新作为…关键
+        for m in self.g["scan"]["act"].finditer(t, q + 1, end):
+            if "的" not in t[max(q, m.start() - 4):m.start()]:  # …的统一领导 is a noun phrase head
+                found = "的" not in t[m.start():end] and self.predicate(m.start(), end, depth=1)
+                return (found[0], q0, found[2]) if found else None
+        role = self.anywhere(q, end)  # 按照…的标准给予补助
+        return (role, q0, end) if role else None
+
+    def noun_phrase(self, verb_end: int, end: int) -> bool:
+        """Subject + verb inside a noun phrase: 党组织建立、…, …的机构原则上实行…, …能力."""
+        t = self.text
+        if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts:
+            return True
+        k = t.find("的", verb_end, end)
+        for i in range(k + 1, min(end, k + 9)) if k >= 0 else ():  # …设在乡镇的机构原则上实行…
+            if t[i] == "、":
+                break
+            if self.at("modals", i, end) or ((a := self.g["at"]["adverb"].match(t, i, end))
+                                              and self.at("verbs", a.end(), end)):
+                return True
+        return bool(self.g["scan"]["tails"].search(t, verb_end, end))
+
+    def frame(self, ci: int, end: int, group: Group) -> Optional[Frame]:
+        """(role, record start, duty start, duty end) from the words around a group, or None."""
+        t, cs = self.text, self.clauses[ci][0]
+        left = t[cs:group.start]
+        strict = group.kind == "level"
+        co = self.ending("cooperation", left)
+        if co and not any(e <= cs + co[0] and (e == cs + co[0] or self.at("modals", e, cs + co[0]))
+                          for e in self.ends):  # X(要)联合Y: only after an actor (联合党组织 is a body)
+            co = None
+        if m := co or self.ending("approval_before", left):
+            pred = self.predicate(group.end, end, strict=strict)
+            return ("support" if co else "oversee", cs + m[0], *(pred[1:] if pred else (group.end, end)))
+        if special := self.special_frame(ci, end, group, left):
+            return special
+        if self.g["scan"]["permission"].search(left):
+            return None
+        if (m := self.ending("agent_before", left)) and not left[:m[0]].endswith(tuple("交经理自缘")):
+            pred = self.predicate(group.end, end, strict=strict) or self.next_predicate(ci, group.end, end)
+            if strict and not pred:
+                return None  # 由村民直接选举: a bare 村 must be followed by its predicate
+            return (pred[0], cs + m[0], *pred[1:]) if pred else ("execute", cs + m[0], group.end, end)
+        if self.is_object(cs, left, group, end):
+            return None
+        if _QUOTE.match(t, group.end, end) and left.strip():
+            return None  # 实行书记、主任“一肩挑”: a slogan is a duty only for a clause's subject
+        pred = self.predicate(group.end, end, strict=strict)
+        if pred is None and not left.strip() and not strict:
+            pred = self.next_predicate(ci, group.end, end)
+        return (pred[0], group.start, *pred[1:]) if pred else None
+
+    def special_frame(self, ci: int, end: int, group: Group, left: str) -> Optional[Frame]:
+        """牵头单位:X; 以X为单位…; 以X任主任; 在X领导下; 听取X意见."""
+        t, g, cs = self.text, self.g, self.clauses[ci][0]
+        if left.endswith(":") and (label := self.ending("labels", left[:-1])):  # the task opens the provision
+            task = len(t[:g["scan"]["labels"].search(t).start()].rstrip("( "))
+            return g["labels"][label[1]], cs + label[0], 0, task or group.end
+        if left.endswith("以") and t.startswith("为单位", group.end):
+            pred = self.predicate(group.end + 3, end) or self.next_predicate(ci, group.end + 3, end)
+            return (pred[0], group.start - 1, *pred[1:]) if pred else ("execute", group.start - 1, group.end, end)
+        if left.endswith("以") and g["at"]["post"].match(t, group.end, end):
+            return "lead", group.start - 1, group.end, self.list_cut(group.end, end)
+        if left.endswith("在") and (m := _LED.match(t, group.end, end)):
+            return "lead", group.start - 1, group.end, m.end() - 1
+        before = self.ending("opinion_before", left.removesuffix("所在"))
+        if before and (m := g["at"]["opinion"].match(t, group.end, end)):
+            return "oversee", cs + before[0], cs, m.end()  # duty: the matter opening the clause
+        return None
+
+    def is_object(self, cs: int, left: str, group: Group, end: int) -> bool:
+        """Whether the words before a group make it an object (对X…, 依托X…, 每个X) or not a subject."""
+        if self.ending("object_verbs", left) or left.endswith("每个"):
+            return True
+        preps = [m for m in self.g["scan"]["preps"].finditer(self.text, cs, group.start)
+                 if self.guarded(m, "prepositions")]
+        if preps and not self.g["scan"]["closing"].search(self.text, preps[-1].end(), group.start):
+            return True  # 县委每两年对全县优秀村干部…: a preposition before the group and no verb since
+        q = self.skip(group.end, end)
+        if group.kind == "post" and self.at("object_markers", q, end):
+            return True  # 村干部考核管理
+        if group.kind == "level" and left.strip() and not left.endswith(_LEVEL_LEFT):
+            return not (self.ending("pivot_verbs", left) or self.marker(q, end))
+        return False
+
+    def next_predicate(self, ci: int, p: int, end: int) -> Optional[tuple[str, int, int]]:
+        """The next clause's predicate, when this one holds none after the actor (其他相关部门结合
+        工作职能,加强指导; 乡镇、村班子上任后,把…) and the next one opens with no actor."""
+        q = self.skip(p, end)
+        if ci + 1 >= len(self.clauses) or q < end and not self.at("phrase", q, end):
+            return None
+        if self.g["scan"]["act"].search(self.text, q, end):
+            return None
+        cs, ce = self.clauses[ci + 1]
+        return None if self.skip(cs, ce) in self.starts else self.predicate(cs, ce)
+
+    def clause_assigns(self, ci: int) -> list[_Assign]:
+        """Assignments of one clause, read right to left so each predicate stops at the next actor."""
+        cs, ce = self.clauses[ci]
+        out: list[_Assign] = []
+        end = ce
+        for group in reversed(self.in_clause[ci]):
+            if not (framed := self.frame(ci, end, group)):
+                continue
+            role, start, ds, de = framed
+            # a pivot object (转至街道统筹安排) stays in the duty before it; 会同X leaves it whole
+            barrier = (None if self.ending("cooperation", self.text[cs:group.start])
+                       else start if start < group.start or self.text[start - 1] in "、," else group.end)
+            de = min(de, end) if ds < end else de  # a predicate borrowed from the next clause runs on
+            if ds >= de and ci + 1 < len(self.clauses) and self.skip(*self.clauses[ci + 1]) not in self.starts:
+                ds, de = self.clauses[ci + 1]  # 区民政局要会同区财政局,于…前完成…: the duty follows
+            out.append(_Assign(group, role, start, ds, de, ci, barrier))
+            end = end if barrier is None else barrier
+        if any(a.group.kind != "generic" for a in out):
+            out = [a for a in out if a.group.kind != "generic"]
+        return out[::-1]
+
+    def established(self, ci: int) -> Optional[Group]:
+        """A body set up at the end of a clause (成立工作领导小组,负责…): the next clause's subject."""
+        (cs, ce), inside = self.clauses[ci], self.in_clause[ci]
+        if not inside or inside[-1].kind != "body" or self.text[inside[-1].end:ce].strip():
+            return None
+        return inside[-1] if self.g["scan"]["establish"].search(self.text, cs, inside[-1].start) else None
+
+    def carried(self, assigns: list[_Assign]) -> list[_Assign]:
+        """Clauses with no actor of their own: a body set up before, the topic, or the last agent acts."""
+        done, out = {a.clause for a in assigns}, []
+        assigned = {id(a.group) for a in assigns}
+        for ci, (cs, ce) in enumerate(self.clauses[1:], start=1):
+            if ci in done:
+                continue
+            q = self.skip(cs, ce)
+            body, prior = self.established(ci - 1), [a for a in assigns + out if a.clause < ci]
+            if body is not None and id(body) not in assigned:
+                hit = self.marker(q, ce)
+                role = hit[0] if hit else self.anywhere(q, ce, "any")
+                if role or self.at("verbs", q, ce):
+                    duty = self.after_marker(q, q, ce, hit)[1] if hit else q
+                    out.append(_Assign(body, role or "execute", cs, duty, ce, ci))
+            elif (modal := self.at("modals", q, ce)) and id(topic := self.groups[0]) not in assigned \
+                    and not self.text[:topic.start].strip():  # 职能部门未经…同意,…,不得…: the opening actor
+                if found := self.after_modal(q, modal, ce):
+                    out.append(_Assign(topic, found[0], topic.start, found[1], found[2], ci))
+                    assigned.add(id(topic))
+            elif prior and (role := self.continued_role(q, cs, ce, prior[-1].role)):
+                out.append(_Assign(prior[-1].group, role, cs, q, ce, ci))
+        return out
+
+    def continued_role(self, q: int, cs: int, ce: int, prior_role: str) -> Optional[str]:
+        """The role of a clause going on with the last agent's predicate when it is a record of its own:
+        a marker after an `execute` (…,监督和支持…), a responsibility taken on (…,切实承担…“兜底”责任)."""
+        hit = self.marker(q, ce)
+        if hit and prior_role == "execute":
+            return hit[0]
+        if self.at("light_verbs", q, ce) and RESPONSIBILITY.search(self.text, cs, ce):
+            return self.anywhere(q, ce)
+        return None
+
+    def records(self, a: _Assign) -> list[ResponsibilityMatch]:
+        """One record per actor the group names (A或B: one); a finance organ's `execute` (or money `lead`) is `fund`."""
+        t = self.text
+        members = [m for m in a.group.mentions if m.kind != "generic"] or list(a.group.mentions)
+        if len(members) > 1 and all(t[x.end:y.start] == "或" for x, y in zip(members, members[1:])):
+            members = [replace(members[0], end=members[-1].end, actors=(t[members[0].start:members[-1].end],))]
+        duty = t[a.duty_start:a.duty_end].strip(" ,、等;:") or t[a.start:a.duty_end].strip(" ,、;:")
+        nxt = a.clause + 1
+        if self.g["at"]["post"].fullmatch(duty) and nxt < len(self.clauses) and not self.in_clause[nxt]:
+            # 党委一把手任组长,亲自抓…: a bare title takes the next clause along
+            a.duty_end = self.clauses[nxt][1]
+            duty = t[max(a.duty_start, a.start):a.duty_end].strip(" ,、;:")
+        end, deadline = max(a.duty_end, a.group.end), _deadline(t, a.start, max(a.duty_end, a.group.end))
+        money = a.role == "execute" or a.role == "lead" and _MONEY.search(t)  # 所需经费由县级财政统筹解决
+        return [ResponsibilityMatch(a.start, end, actor, "fund" if m.finance and money else a.role, duty, deadline)
+                for m in members for actor in m.actors]
+
+
+def _deadline(text: str, start: int, end: int) -> Optional[str]:
+    """A deadline inside the record, else the last one before it in the provision."""
+    pat = duty_grammar()["scan"]["deadline"]
+    found = pat.search(text, start, end) or ([None] + list(pat.finditer(text, 0, start)))[-1]
+    return found.group() if found else None
+
+
+def find_responsibilities(text: str, context: str = "") -> list[ResponsibilityMatch]:
+    """All actor-role-duty assignments in one provision (a sentence, normalized & simplified).
+
+    Args:
+        text: the provision.
+        context: preceding text of the same paragraph; a provision that names no actor but opens
+            with a marker (负责…) is read after the context's last clause, which may name it.
+    """
+    reader = _Reader(text)
+    first = _CLAUSE.match(text)
+    if context and first and reader.marker(reader.skip(*first.span()), first.end()):
+        tail = (_CLAUSE.findall(context) or [""])[-1] + ","  # the provision opens with no subject
+        return [replace(r, start=r.start - len(tail), end=r.end - len(tail))
+                for r in find_responsibilities(tail + text) if r.start >= len(tail)]
+    if not reader.groups:
+        return []
+    assigns: list[_Assign] = []
+    for ci in range(len(reader.clauses)):
+        assigns.extend(reader.clause_assigns(ci))
+    assigns.extend(reader.carried(assigns))
+    assigns.sort(key=lambda a: (a.clause, a.start))
+    return [r for a in assigns for r in reader.records(a)]

@@ -1,0 +1,126 @@
+"""The responsibility extractor against tests/cases/responsibilities.yaml, plus API, offsets and data checks."""
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from zhengce import rules
+from zhengce.extract import actors
+from zhengce.extract.actors import find_mentions, trie_regex
+from zhengce.extract.responsibilities import ResponsibilityMatch, find_responsibilities
+
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "responsibilities.yaml").read_text(encoding="utf-8"))
+ROLES = {"lead", "support", "oversee", "fund", "execute"}
+
+
+def _params():
+    for section in ("dev", "bugs", "xfail"):
+        for case in CASES[section]:
+            marks = [pytest.mark.xfail(reason=case["reason"], strict=True)] if section == "xfail" else []
+            yield pytest.param(case, id=f"{section}:{case['id']}", marks=marks)
+
+
+@pytest.mark.parametrize("case", _params())
+def test_case(case):
+    found = find_responsibilities(case["text"], case.get("context", ""))
+    got = [{"actor": r.actor, "role": r.role, "duty": r.duty, "deadline": r.deadline} for r in found]
+    assert len(found) == len(case["expect"]), got
+    for exp, r in zip(case["expect"], got):
+        assert (r["actor"], r["role"]) == (exp["actor"], exp["role"]), got
+        assert exp.get("duty", "") in r["duty"], got
+        if "deadline" in exp:
+            assert r["deadline"] == exp["deadline"], got
+
+
+def test_case_table_ids_unique_and_roles_known():
+    cases = [c for section in CASES.values() for c in section]
+    assert len({c["id"] for c in cases}) == len(cases)
+    assert {e["role"] for c in cases for e in c["expect"]} <= ROLES
+    assert sum(1 for c in CASES["dev"] if not c["expect"]) >= 10  # negatives are part of the table
+
+
+def test_public_api_shape():
+    fields = [f.name for f in dataclasses.fields(ResponsibilityMatch)]
+    assert fields == ["start", "end", "actor", "role", "duty", "deadline"]
+    (r,) = find_responsibilities("财政局负责工作经费保障;")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.role = "lead"  # type: ignore[misc]
+
+
+def test_offsets_cover_the_clause_in_the_given_text():
+    text = "近日,省委印发通知。统一由市民政局会同市人社局组织招聘,街道统一管理。"
+    for r in find_responsibilities(text):
+        assert 0 <= r.start < r.end <= len(text)
+        assert r.duty in text[r.start:r.end] or r.duty in text
+    (first, *_) = find_responsibilities(text)
+    assert text[first.start:first.end].startswith("统一由市民政局")  # the frame word opens the span
+
+
+def test_every_record_has_a_known_role_and_a_duty():
+    text = "市委组织部负责牵头抓总,市纪委负责推进反腐败工作,民政局负责指导社区建设,各部门密切配合。"
+    found = find_responsibilities(text)
+    assert [r.actor for r in found] == ["市委组织部", "市纪委", "民政局", "各部门"]
+    assert all(r.role in ROLES and r.duty for r in found)
+
+
+def test_generic_addressee_yields_to_a_specific_actor():
+    (r,) = find_responsibilities("各街道和相关部门要加大宣传力度。")
+    assert r.actor == "各街道"
+
+
+def test_no_actor_fast_path():
+    assert find_responsibilities("") == []
+    assert find_responsibilities("深入挖掘和宣传一批先进典型和经验做法。") == []
+
+
+def test_mentions_expand_levels_and_lists():
+    got = {m.text: m.actors for m in find_mentions("街道、社区党组织和县(市、区)民政、财政等部门")}
+    assert got["街道、社区党组织"] == ("街道党组织", "社区党组织")
+    assert got["县(市、区)民政、财政等部门"] == ("县(市、区)民政部门", "县(市、区)财政部门")
+    (m,) = find_mentions("乡村两级党组织书记")
+    assert m.actors == ("乡村两级党组织书记",)  # an N级 group stays one actor
+
+
+def test_trie_regex_prefers_the_longest_word_and_rejects_empty_lists():
+    pat = re.compile(trie_regex(["党委", "党委书记", "党组织", "一", "二", "三", "四", "五"]))
+    assert pat.match("党委书记要").group() == "党委书记"
+    assert pat.match("党组织").group() == "党组织"
+    with pytest.raises(rules.RuleError):
+        trie_regex([])
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A writable copy of data/zh that the loaders read instead of the package's."""
+    src = Path(str(rules.data_path("actors.yaml"))).parent
+    dst = tmp_path / "zh"
+    shutil.copytree(src, dst)
+    monkeypatch.setattr(rules, "data_path", lambda name: dst / name)
+    caches = (rules.load_yaml, actors.lexicon, actors.duty_rules, actors.duty_grammar)
+    for cache in caches:
+        cache.cache_clear()
+    yield dst
+    for cache in caches:
+        cache.cache_clear()
+
+
+@pytest.mark.parametrize("name,old,new", [
+    ("actors.yaml", "standalone_posts:", "standalone_post:"),
+    ("actors.yaml", "bracket_chars:", "bracket_char:"),
+    ("duties.yaml", "light_verbs:", "light_verb:"),
+    ("duties.yaml", "  oversee:\n", "  overseer:\n"),
+    ("duties.yaml", "    anywhere: [配合责任]", "    everywhere: [配合责任]"),
+    ("duties.yaml", "  support: [配合单位", "  helper: [配合单位"),
+])
+def test_misspelt_key_is_an_error(data_copy, name, old, new):
+    p = data_copy / name
+    text = p.read_text(encoding="utf-8")
+    assert old in text
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(rules.RuleError):
+        actors.lexicon() if name == "actors.yaml" else actors.duty_grammar()
