@@ -11,7 +11,8 @@ import yaml
 
 from zhengce import rules
 from zhengce.extract import actors
-from zhengce.extract.actors import find_mentions, trie_regex
+from zhengce.extract.actors import find_mentions
+from zhengce.rules import trie_regex
 from zhengce.extract.responsibilities import ResponsibilityMatch, find_responsibilities
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "responsibilities.yaml").read_text(encoding="utf-8"))

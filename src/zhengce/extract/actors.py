@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..rules import RuleError, load_yaml
+from ..rules import RuleError, load_yaml, trie_regex
 
 ACTOR_KEYS = frozenset({
     "levels", "level_modifiers", "level_chars", "bracket_chars", "group_counts", "committee_levels",
@@ -57,31 +57,6 @@ class Group:
 def _group(members: list[Mention]) -> Group:
     return Group(members[0].start, members[-1].end, tuple(members),
                  min((m.kind for m in members), key=KINDS.index))
-
-
-def trie_regex(words) -> str:
-    """A regex matching any of `words`, longest first, factored as a trie (fast in `re`)."""
-    words = sorted(set(words))
-    if not words or "" in words:
-        raise RuleError("trie_regex: empty word list or empty word")
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_node(trie)
-
-
-def _trie_node(node: dict) -> str:
-    chars = sorted(ch for ch in node if ch)
-    alts = [re.escape(ch) + _trie_node(node[ch]) for ch in chars]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if len(alts) > 4:  # one charset test rejects a position before `re` tries every branch
-        body = f"(?=[{''.join(re.escape(c) for c in chars)}]){body}"
-    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=1)
