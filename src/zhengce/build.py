@@ -19,9 +19,11 @@ def build_records(doc: Document) -> FileResult:
         sections = _sections(doc, doc_id, doc.layers["headings"][a])
         paths = _section_paths(sections)
         provs = doc.layers["provisions"][a]
+        normative = doc.layers["meta"][a].normative
         for p, prov in enumerate(provs):
             q_matches = quantities.get((a, p), [])
-            provision = _provision(doc, doc_id, p, prov, sections, paths, [m.kind for m in q_matches])
+            kind = provision_kind(doc.norm[prov.start:prov.end], [m.kind for m in q_matches], normative)
+            provision = _provision(doc, doc_id, p, prov, sections, paths, kind)
             result.quantities.extend(_quantity(doc, provision, prov, n, m) for n, m in enumerate(q_matches))
             result.responsibilities.extend(
                 _responsibility(doc, provision, prov, n, m) for n, m in enumerate(responsibilities.get((a, p), []))
@@ -56,12 +58,12 @@ def _sections(doc: Document, doc_id: str, headings) -> list[Section]:
 
 
 def _provision(doc: Document, doc_id: str, p: int, prov: ProvisionSpan, sections: list[Section],
-               paths: dict[str, tuple[str, ...]], quantity_kinds: list[str]) -> Provision:
+               paths: dict[str, tuple[str, ...]], kind: str) -> Provision:
     start, end = doc.to_source(prov.start, prov.end)
     section = sections[prov.heading] if prov.heading is not None else None
     text = doc.norm[prov.start:prov.end]
     return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, text,
-                     provision_kind(text, quantity_kinds), section.section_id if section else None,
+                     kind, section.section_id if section else None,
                      paths[section.section_id] if section else (), doc.page_of(prov.start))
 
 

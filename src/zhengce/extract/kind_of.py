@@ -4,8 +4,9 @@ from __future__ import annotations
 from .kind import cues
 
 
-def provision_kind(text: str, quantity_kinds: list[str]) -> str:
-    """Majority kind of its quantities (their model decides); else the modality cues; else 'other'.
+def provision_kind(text: str, quantity_kinds: list[str], normative: bool) -> str:
+    """Majority kind of its quantities (their model decides); else modality cues weighed against
+    what the article is: in a document that prescribes, a sentence is a rule unless it reports.
 
     Only sentences that hold a number go through the learned model: running it on every
     provision would cost more than the rest of the pipeline together.
@@ -15,6 +16,8 @@ def provision_kind(text: str, quantity_kinds: list[str]) -> str:
     c = cues()
     required = len(c["requirement_re"].findall(text))
     reported = len(c["statistic_re"].findall(text))
-    if not required and not reported:
-        return "other"
-    return "requirement" if required >= reported else "statistic"
+    if normative:
+        return "statistic" if reported > required else "requirement"
+    if required > reported:
+        return "requirement"
+    return "statistic" if reported else "other"
