@@ -127,8 +127,8 @@ def test_record_offsets_point_at_their_text(seed_name: str, seed_results, seeds)
 
 
 def test_corpus_copies_match_the_seeds() -> None:
-    from conftest import CORPUS, SEEDS
-
+    repo = Path(__file__).resolve().parents[2]
+    CORPUS, SEEDS = repo / "corpus", repo.parent / "shared" / "seeds"
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds absent")
     seeds = {p.name: p.read_bytes() for p in SEEDS.glob("*.txt")}
