@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -157,3 +158,37 @@ def test_any_text_gives_well_formed_matches(text):
         assert q.comparator in (">=", "<=", ">", "<", "=", "range", "~")
         assert q.kind in ("requirement", "statistic")
         assert q.value is None or (q.low is None and q.high is None)
+
+
+def test_fast_sentence_score_equals_the_model_sum():
+    """kind._sentence_score (fixed point, per feature kind) sums exactly the weights of kind.features."""
+    from math import fsum
+
+    from zhengce.extract import kind
+
+    model = kind.load_model()
+    for case in CASES["dev"][:60]:
+        text = case["text"]
+        slow = model["intercept"] + fsum(model["weights"].get(f, 0.0) for f in kind.features(text))
+        assert math.isclose(kind._sentence_score(text) / kind.FIXED_POINT, slow, abs_tol=1e-9)
+
+
+_TIME_ALPHABET = _ALPHABET + list("近上下到在截至从自今年底前“”-:0129〇")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_ALPHABET), max_size=40).map("".join))
+def test_first_char_scan_finds_what_finditer_finds(text):
+    G = quantity_rules.grammar()
+    for p in (G.time["absolute_re"], G.time["year_list_re"], G.time["frame_re"], G.g["slogan_item_re"],
+              G.g["date_like_re"]):
+        plain = p.pattern if isinstance(p, quantity_rules.FirstCharScan) else p
+        assert [m.span() for m in p.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_first_char_scan_wraps_only_what_it_can():
+    wrapped = quantity_rules.first_char_scan(re.compile(r"(?:到|至)?\d{4}年"))
+    assert isinstance(wrapped, quantity_rules.FirstCharScan)
+    assert [m.group() for m in wrapped.finditer("到2025年和2030年")] == ["到2025年", "2030年"]
+    for plain in (r"x?", r"[^a]b", r".年", r"年\d"):  # may match empty, negated, any, literal start
+        assert quantity_rules.first_char_scan(re.compile(plain)).__class__ is re.Pattern

@@ -13,13 +13,14 @@ from functools import lru_cache
 from importlib import resources
 from itertools import repeat
 from math import fsum
+from operator import add
 from pathlib import Path
 
 from ..rules import RuleError, load_yaml
 from .quantity_rules import gated_alt
 
 SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight"})
-NGRAMS = (1, 2)
+NGRAMS = (1, 2)  # unigrams and bigrams: features() and _sentence_score build exactly these
 MODEL_KEYS = frozenset({"version", "ngrams", "intercept", "weights", "cv_accuracy", "n_train", "note"})
 # zhengce/models links to the repository's models/ (so a wheel ships it); without it, cues alone decide
 MODEL_PATH = Path(str(resources.files("zhengce").joinpath("models", "kind.json")))
@@ -38,11 +39,9 @@ def cues() -> dict:
 
 def features(text: str) -> set[str]:
     """Char n-grams of `text` plus one token per modality cue it holds (shared with training)."""
-    # zip/map keep the n-gram loop in C (this runs once per sentence holding a number)
-    feats = set(text) if 1 in NGRAMS else set()
-    for n in NGRAMS:
-        if n > 1:
-            feats.update(map("".join, zip(*(text[i:] for i in range(n)))))
+    # map keeps the n-gram loop in C; NGRAMS is (1, 2), as _sentence_score assumes
+    feats = set(text)
+    feats.update(map(add, text, text[1:]))
     c = cues()
     feats.update("R:" + m.group() for m in c["requirement_re"].finditer(text))
     feats.update("S:" + m.group() for m in c["statistic_re"].finditer(text))
@@ -67,10 +66,7 @@ def load_model(path: str | None = None) -> dict | None:
 def quantity_features(sentence: str, clause: tuple[int, int], number_start: int, comparator: str,
                       per: str | None, unit: str | None, value: float | None) -> set[str]:
     """Features of one quantity in its sentence: own-clause cues, comparator, basis, unit, roundness."""
-    c = cues()
-    local = sentence[clause[0]:clause[1]]
-    feats = {"L:R:" + m.group() for m in c["requirement_re"].finditer(local)}
-    feats.update("L:S:" + m.group() for m in c["statistic_re"].finditer(local))
+    feats = set(_clause_cues(sentence[clause[0]:clause[1]]))
     feats.update(("Q:cmp:" + comparator, "Q:unit:" + (unit or "-"),
                   "Q:left:" + sentence[max(clause[0], number_start - 2):number_start]))
     if per:
@@ -95,6 +91,14 @@ def score(feats: set[str], model: dict | None = None) -> float:
     return model["intercept"] + fsum(map(model["weights"].get, feats, repeat(0.0)))
 
 
+@lru_cache(maxsize=256)
+def _clause_cues(local: str) -> tuple[str, ...]:
+    """The modality cues of one clause as L:R:/L:S: features (cached: a clause often holds several numbers)."""
+    c = cues()
+    return (*("L:R:" + m.group() for m in c["requirement_re"].finditer(local)),
+            *("L:S:" + m.group() for m in c["statistic_re"].finditer(local)))
+
+
 def sentence_kind(sentence: str) -> str:
     """requirement | statistic for a whole sentence (no quantity features)."""
     return "requirement" if score(features(sentence)) > 0 else "statistic"
@@ -104,15 +108,41 @@ def classify(sentence: str, clause: tuple[int, int], number_start: int, comparat
              per: str | None, unit: str | None, value: float | None) -> str:
     """Kind of one quantity: sentence n-grams and cues plus its own clause and number features."""
     qf = quantity_features(sentence, clause, number_start, comparator, per, unit, value)
-    model = load_model()
-    if model is None:
+    fixed = _fixed_point()
+    if fixed is None:
         return "requirement" if score(features(sentence) | qf) > 0 else "statistic"
     # the sentence part is shared by all its quantities: summed once (quantity features are prefixed
     # L:/Q:, so they never collide with the sentence's n-grams and cue tokens)
-    s = _sentence_score(sentence) + fsum(map(model["weights"].get, qf, repeat(0.0)))
+    s = _sentence_score(sentence) + sum(map(fixed[1].get, qf, repeat(0)))
     return "requirement" if s > 0 else "statistic"
 
 
+# The model's weights are stored with 5 decimals (learn/train_kind.ROUND): as integers in units of
+# 1e-5 their sum is exact whatever the (hash-seeded) order of the set, and much faster than fsum.
+FIXED_POINT = 100_000
+
+
+@lru_cache(maxsize=4)
+def _fixed_point(path: str | None = None) -> tuple[int, dict[str, int], dict[str, int]] | None:
+    """(intercept, weights, bigram weights) of the model as integers in units of 1/FIXED_POINT."""
+    model = load_model(path)
+    if model is None:
+        return None
+    weights = {f: round(w * FIXED_POINT) for f, w in model["weights"].items()}
+    return round(model["intercept"] * FIXED_POINT), weights, {f: w for f, w in weights.items() if len(f) == 2}
+
+
 @lru_cache(maxsize=1024)
-def _sentence_score(sentence: str) -> float:
-    return score(features(sentence))
+def _sentence_score(sentence: str) -> int:
+    """The intercept plus the weights of features(sentence), in fixed point (cached per sentence).
+
+    Unigrams (1 char), bigrams (2 chars) and cue tokens (R:/S: + word, >= 3 chars) never collide, so
+    each kind is summed on its own: cheaper than building their union as features() does.
+    """
+    intercept, weights, bigrams = _fixed_point()
+    c = cues()
+    cue_feats = {"R:" + m.group() for m in c["requirement_re"].finditer(sentence)}
+    cue_feats.update("S:" + m.group() for m in c["statistic_re"].finditer(sentence))
+    return (intercept + sum(map(weights.get, set(sentence), repeat(0)))
+            + sum(map(bigrams.get, set(map(add, sentence, sentence[1:])), repeat(0)))
+            + sum(map(weights.get, cue_feats, repeat(0))))

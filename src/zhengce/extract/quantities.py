@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import numerals
 from . import quantity_context as qc
@@ -17,6 +18,10 @@ from .quantity_rules import Grammar, grammar
 # any Arabic digit or Chinese numeral: text without one holds no quantity (fast path)
 _ANY_NUMBER = re.compile(rf"[\d{numerals.CN_CHARS}半]")
 _QUOTED = re.compile(r"“([^“”]*)”|\"([^\"]*)\"|《[^《》]*》")
+# 百分之 is a percentage, 千分之 a per mille; other fractions (三分之一) read as a percentage
+_FRACTION_UNIT = {"百": "%", "千": "‰"}
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_BARE_AMOUNTS = frozenset({"百", "千", "万", "亿", "十万", "百万", "千万"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +53,7 @@ def find_quantities(text: str, context: str = "") -> list[QuantityMatch]:
     if not _ANY_NUMBER.search(text):
         return []
     G = grammar()
-    cands = [c for m in G.scanner.finditer(text) if (c := _candidate(text, m, G))]
+    cands = [c for m in _scan(text, G) if (c := _candidate(text, m, G))]
     if not cands:
         return []
     blocked = _blocked_spans(text, G)
@@ -59,6 +64,9 @@ def find_quantities(text: str, context: str = "") -> list[QuantityMatch]:
     for i, c in enumerate(cands):
         _set_comparator(text, c, G, cands[i - 1].end if i else 0)
     _propagate_lists(text, cands)
+    # 万人以上 is an amount; a bare 百/千/万 without a bound names things (千人计划, 万亩良田); 百分之百 is 100 %
+    cands = [c for c in cands if c.vague or c.comparator != "=" or c.n1 not in _BARE_AMOUNTS
+             or c.category == "percent"]
     return qc.annotate(text, context, cands, G) if cands else []
 
 
@@ -75,7 +83,7 @@ class Cand:
 
     __slots__ = ("start", "end", "nstart", "nend", "value", "low", "high", "unit", "category",
                  "chinese", "n1", "comparator", "suffix_cmp", "infix_cmp", "per", "drop", "unit_surface",
-                 "bare_scale", "cmp_end")
+                 "bare_scale", "cmp_end", "vague", "prefix_cmp", "cl")
 
     def __init__(self, start: int, end: int, nstart: int, nend: int):
         self.start, self.end, self.nstart, self.nend = start, end, nstart, nend
@@ -83,51 +91,85 @@ class Cand:
         self.unit = self.category = self.unit_surface = self.per = None
         self.suffix_cmp = self.infix_cmp = None
         self.chinese, self.n1, self.comparator, self.drop = False, "", "=", False
-        self.bare_scale = False
+        self.bare_scale = self.vague = False
+        self.prefix_cmp = None  # the comparator of a prefix word (不超过45人), shared along a tight list
         self.cmp_end = nstart  # end of the prefix comparator word, when there is one
+
+
+def _scan(text: str, G: Grammar) -> list[re.Match]:
+    """The scanner's matches as finditer gives them, tried only where a numeral starts (speed:
+    searching one character class skips the text in C; the scanner's gate runs at every position)."""
+    out, pos = [], 0
+    search, match = G.starts.search, G.scanner.match
+    while h := search(text, pos):
+        if m := match(text, h.start()):
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = h.start() + 1
+    return out
 
 
 def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
     """A candidate from one scanner match (None when the numeral does not parse)."""
-    if m.group("ratio"):
+    d = m.groupdict()  # one call instead of twenty m.group() calls (speed)
+    if d["ratio"]:
         c = Cand(m.start(), m.end(), m.start(), m.end())
-        c.unit, c.category, c.n1 = "ratio", "ratio", m.group("ratio")
+        c.unit, c.category, c.n1, c.cl = "ratio", "ratio", d["ratio"], qc.clause(text, c.nstart)
         return c
-    n1, n2 = m.group("n1"), m.group("n2")
-    v1 = _scaled(n1, m.group("sc1"), m.group("pct"))
-    v2 = _scaled(n2, m.group("sc2"), m.group("pct2") or m.group("pct")) if n2 else None
+    n1, n2, pct = d["n1"], d["n2"], d["pct"]
+    v1 = _scaled(n1, d["sc1"], pct)
+    v2 = _scaled(n2, d["sc2"], d["pct2"] or pct) if n2 else None
     if v1 is None or (n2 and v2 is None):
         return None
-    unit_s = m.group("unit") or m.group("u1") or m.group("u0")
-    c = Cand(m.start(), m.end(), m.start("n1") if not m.group("pct") else m.start(), m.end("n1"))
+    unit_s = d["unit"] or d["u1"] or d["u0"]
+    c = Cand(m.start(), m.end(), m.start("n1") if not pct else m.start(), m.end("n1"))
     # 百分之八十 is a formal percentage: never a slogan or an article, whatever its numerals
-    c.n1, c.chinese = n1, numerals.is_chinese_numeral(n1) and not m.group("pct")
-    c.bare_scale = bool(m.group("sc1")) or n1[-1] in "万亿"
+    c.n1, c.chinese = n1, not pct and numerals.is_chinese_numeral(n1)
+    c.bare_scale = bool(d["sc1"]) or n1[-1] in "万亿"
     if n2:
         c.nend = m.end("n2")
         if v1 < v2 / 10 and n2[-1] in numerals.SCALES and n1[-1] not in numerals.SCALES:
             v1 *= numerals.SCALES[n2[-1]]  # 3-5万人: the scale of the high end applies to both
-    c.suffix_cmp = G.suffix.get(m.group("suffix") or "")
-    c.infix_cmp = G.infix.get(m.group("inf1") or "") or G.infix.get(m.group("inf2") or "")
-    if m.group("pct") or m.group("pct2"):
-        unit_s = unit_s or "%"
+    suffix = d["suffix"]
+    c.suffix_cmp = G.suffix.get(suffix) if suffix else None
+    c.infix_cmp = G.infix.get(d["inf1"] or "") or G.infix.get(d["inf2"] or "")
+    if d["vague"]:
+        c.start, c.infix_cmp, c.vague = m.start(), ">", True  # 几十人: more than ten
+    if pct or d["pct2"]:
+        unit_s = unit_s or _FRACTION_UNIT.get(pct[:-2] if pct else "", "%")
+        if unit_s == "‰":
+            v1, v2 = v1 * 10, (v2 * 10 if v2 is not None else None)  # 千分之五 is 5 ‰, not 0.5 %
+    if d["ge"]:
+        # 3个多月: 个 and the unit after 多 make one unit; 3个多功能厅: 个 alone, 多 is not a comparator
+        unit_s = "个" + unit_s if unit_s and "个" + unit_s in G.units else unit_s or "个"
+        if not (d["u0"] or d["unit"]):
+            c.infix_cmp, c.suffix_cmp, c.end = None, None, m.end("ge")
     if n2:
         c.low, c.high = v1, v2
     else:
         c.value = v1
     if unit_s:
-        _apply_unit(c, G.units[unit_s])
-    if m.group("suffix") == "内" and c.category != "time":
+        _apply_unit(text, c, G.units[unit_s], G)
+    if suffix == "内" and c.category != "time":
         c.suffix_cmp, c.end = None, m.start("suffix")  # 四项内容: 内 is part of a word, not 以内
-    elif m.group("suffix") and m.group("suffix") in ("多", "余") and not m.group("inf1"):
+    elif suffix in ("多", "余") and not d["inf1"]:
         c.infix_cmp = ">"  # 300余 without a unit: the 余 is part of the number
+    if d["slash"]:
+        c.per = d["slash"][1:]
+    while c.end > c.nend and text[c.end - 1] in " \t":
+        c.end -= 1  # a space scanned before a unit that did not follow
     c.value, c.low, c.high = _clean(c.value), _clean(c.low), _clean(c.high)
+    c.cl = qc.clause(text, c.nstart)
     return c
 
 
+@lru_cache(maxsize=4096)
 def _scaled(num: str | None, scale: str | None, fraction: str | None = None) -> float | None:
     """The number times its scale chars; a fraction (三分之二, 百分之八十) as a percentage."""
     v = numerals.parse_number(num or "")
+    if v is None and num in numerals.BIG_UNITS:
+        v = float(numerals.BIG_UNITS[num])  # 万人以上: a bare 万 as the whole amount (kept only when bounded)
     if v is None:
         return None
     for ch in scale or "":
@@ -140,18 +182,21 @@ def _scaled(num: str | None, scale: str | None, fraction: str | None = None) -> 
 
 def _clean(v: float | None) -> float | None:
     """2.3亿 is 230000000, not 229999999.99999997: keep 12 significant digits."""
-    return None if v is None else float(f"{v:.12g}")
+    return v if v is None or v.is_integer() else float(f"{v:.12g}")
 
 
-def _apply_unit(c: Cand, u) -> None:
+def _apply_unit(text: str, c: Cand, u, G: Grammar) -> None:
     c.unit, c.category, c.unit_surface = u.canonical, u.category, u.surface
     if u.scale != 1:
         c.value = None if c.value is None else c.value * u.scale
         c.low = None if c.low is None else c.low * u.scale
         c.high = None if c.high is None else c.high * u.scale
-
     if u.arabic_only and c.chinese:
         c.drop = True
+    if u.surface in G.g["power_units_re"]:
+        # 翻一番 = 2 倍; 番 elsewhere (一番努力) is no unit
+        c.drop = c.drop or not G.g["power_units_re"][u.surface].search(text, max(0, c.start - 2), c.start)
+        c.value = None if c.value is None else 2.0 ** c.value
 
 
 def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:
@@ -166,9 +211,9 @@ def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:
     # each pass only where its anchor character occurs (speed: most sentences have none)
     for key, anchor in (("slogan_item_re", "、"), ("date_like_re", "-"), ("date_like_re", ":")):
         if anchor in text:
-            spans.extend(m.span() for m in G.g[key].finditer(text))
-    if "年" in text or "月" in text:
-        spans.extend(m.span() for m in G.time["frame_re"].finditer(text))
+            spans.extend(m.span() for m in G.g[key].finditer(text)
+                         if not G.g["ratio_before_re"].search(text, max(0, m.start() - 3), m.start()))
+    spans.extend((s, e) for s, e, _ in qc.frames(text))
     return spans
 
 
@@ -194,7 +239,12 @@ def _excluded(text: str, c: Cand, G: Grammar, blocked) -> bool:
         return True
     if _is_date(text, c):
         return True
-    if c.chinese and (g["slogan_re"].match(text, s) or g["idioms_re"].match(text, s)):
+    if c.chinese and g["idioms_re"].match(text, s):
+        return True
+    # a slogan's second numeral lies past this quantity (三会一课; not 三点五个百分点); 每两年…一次
+    # states a period (a quantity, SPEC), 半年一次 only the basis of its 一次
+    if c.chinese and (sm := g["slogan_re"].match(text, s)) and sm.end() - 2 >= c.end and not (
+            c.category == "time" and text[s - 1:s] == "每" and g["frequency_after_re"].match(text, c.end)):
         return True
     if c.unit_surface == "年" and g["programme_after_re"].match(text, c.end):
         return True
@@ -203,7 +253,7 @@ def _excluded(text: str, c: Cand, G: Grammar, blocked) -> bool:
     if c.chinese and c.category == "class" and g["class_label_before_re"].search(text, max(0, s - 3), s) \
             and "\u4e00" <= text[c.end:c.end + 1] <= "\u9fff":
         return True
-    if c.chinese and c.n1[0] in "十百千万" and g["vague_before_re"].search(text, max(0, s - 1), s):
+    if c.chinese and not c.vague and c.n1[0] in "十百千万" and g["vague_before_re"].search(text, max(0, s - 1), s):
         return True
     # 每百户, 每千户, 每万人口, 每半年: a bare scale after 每 is the basis, not an amount
     return s > 0 and text[s - 1] == "每" and numerals.is_bare_scale(c.n1)
@@ -212,12 +262,12 @@ def _excluded(text: str, c: Cand, G: Grammar, blocked) -> bool:
 def _bare_ok(text: str, c: Cand, G: Grammar) -> bool:
     """A number without a counter that still is a quantity: 300余万 (money) or 四大 after a list."""
     if c.bare_scale and c.value is not None:
-        clause = text[_clause_start(text, c.nstart):c.nstart]
+        clause = text[c.cl[0]:c.nstart]
         if G.g["money_re"].search(clause):
             c.unit, c.category = "元", "money"
         return True
     if c.chinese and G.g["list_count_after_re"].match(text, c.nend):
-        before = text[_clause_start(text, c.nstart):c.nstart]
+        before = text[c.cl[0]:c.nstart]
         if "、" in before[-20:]:
             c.unit, c.category, c.end = "个", "count", c.nend + 1
             return True
@@ -226,7 +276,7 @@ def _bare_ok(text: str, c: Cand, G: Grammar) -> bool:
 
 def _is_date(text: str, c: Cand) -> bool:
     """2018年, 201*年, 二〇二〇年, 9月, 27日 after a month: dates go to `time`, not quantities."""
-    if c.unit_surface in ("年", "年度") and (re.fullmatch(r"(?:19|20)\d\d", c.n1)
+    if c.unit_surface in ("年", "年度") and (_YEAR.fullmatch(c.n1)
                                            or (c.chinese and len(c.n1) == 4)):
         return True
     if c.unit_surface == "年" and text[c.nend:c.nend + 1] == "*":
@@ -234,10 +284,6 @@ def _is_date(text: str, c: Cand) -> bool:
     if c.unit_surface == "月":
         return True
     return c.unit_surface == "日" and c.nstart > 0 and text[c.nstart - 1] in "月"
-
-
-def _clause_start(text: str, pos: int) -> int:
-    return qc.clause(text, pos)[0]
 
 
 def _link_per_one(text: str, cands: list[Cand], G: Grammar) -> None:
@@ -285,7 +331,7 @@ def _vague_one(text: str, c: Cand, G: Grammar) -> bool:
 
 def _prefix_match(text: str, c: Cand, G: Grammar, prev_end: int = 0) -> re.Match | None:
     """The comparator word nearest before the number, within the window (whole clause for 倍/%)."""
-    lo = max(_clause_start(text, c.nstart), prev_end)
+    lo = max(c.cl[0], prev_end)
     if c.category not in ("multiple", "percent"):
         lo = max(lo, c.nstart - G.prefix_window)
     last = None
@@ -298,9 +344,9 @@ def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
     """range > suffix (以上 以下 左右) > 余/多 > prefix words > bare '='."""
     pm = _prefix_match(text, c, G, prev_end)
     if pm and G.prefix[pm.group()] != "=":
-        c.start, c.cmp_end = min(c.start, pm.start()), pm.end()
+        c.start, c.cmp_end, c.prefix_cmp = min(c.start, pm.start()), pm.end(), G.prefix[pm.group()]
     if c.unit == "ratio":
-        c.comparator = "="
+        c.comparator = G.prefix[pm.group()] if pm else "="  # 不低于1:4
     elif c.low is not None:
         c.comparator = "range"
     elif c.suffix_cmp in (">=", "<=", "~"):
@@ -312,8 +358,13 @@ def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
 
 
 def _propagate_lists(text: str, cands: list[Cand]) -> None:
-    """70%、85%、100%以上: a tight list shares the last item's suffix comparator."""
+    """A tight list shares its last item's suffix comparator (70%、85%、100%以上) and its first
+    item's prefix comparator (分别不超过45人、50人)."""
     for a, b in zip(reversed(cands[:-1]), reversed(cands[1:])):
         if text[a.end:b.start] in qc.TIGHT_GAP and a.comparator == "=" and b.suffix_cmp in (">=", "<="):
             if a.unit == b.unit:
                 a.comparator = a.suffix_cmp = b.suffix_cmp
+    for a, b in zip(cands, cands[1:]):
+        if a.prefix_cmp and a.comparator == a.prefix_cmp and b.comparator == "=" and b.prefix_cmp is None \
+                and b.unit == a.unit and text[a.end:b.start] in qc.TIGHT_GAP:
+            b.comparator = b.prefix_cmp = a.prefix_cmp

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import kind as kind_mod
+from .quantity_rules import grammar
 
 if TYPE_CHECKING:  # pragma: no cover
     from .quantities import Cand, QuantityMatch
@@ -52,7 +53,7 @@ def annotate(text: str, context: str, cands: list["Cand"], G: "Grammar") -> list
         k, n = groups[i]
         post_from = cands[i + n - 1 - k].end  # a tight list shares the noun after its last item
         per = c.per or _per(text, c, cands, G)
-        kind = kind_mod.classify(text, clause(text, c.nstart), c.nstart, c.comparator, per, c.unit,
+        kind = kind_mod.classify(text, c.cl, c.nstart, c.comparator, per, c.unit,
                                  c.value if c.value is not None else c.low)
         time = _time(text, c, times, groups[i], kind)
         if time is None and not _qualifier(text, c):
@@ -66,6 +67,15 @@ def annotate(text: str, context: str, cands: list["Cand"], G: "Grammar") -> list
                                                  out[-1].subject if out else None, post_from, dims),
             kind=kind))
     return out
+
+
+@lru_cache(maxsize=16)
+def frames(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The time frames of `text` (近两年来, 上半年) as (start, end, text); cached: the candidate filter
+    blocks them and find_times reads them, once per sentence."""
+    if "年" not in text and "月" not in text:
+        return ()
+    return tuple((m.start(), m.end(), m.group()) for m in grammar().time["frame_re"].finditer(text))
 
 
 @lru_cache(maxsize=16)
@@ -112,15 +122,17 @@ def find_times(text: str, G: "Grammar") -> list[tuple[int, int, object, str]]:
             found.append((m.start(), m.end(), [f"{m.group('pre')}{y}年{m.group('post')}" for y in years],
                           "list"))
     taken = [(s, e) for s, e, _, _ in found]
-    # each pass only where its anchor occurs (speed): years need 年, frequencies 每
-    for key, kind, needed in (("absolute_re", "abs", has_year), ("frame_re", "rel", has_year or "月" in text),
+    # each pass only where its anchor occurs (speed): years need 年 (or 十四五), frequencies 每
+    for key, kind, needed in (("absolute_re", "abs", has_year or "十" in text), ("frame", "rel", True),
                               ("relative_re", "rel", True), ("frequency_re", "freq", "每" in text)):
         if not needed:
             continue
-        for m in t[key].finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.append((m.start(), m.end(), m.group(), kind))
-                taken.append(m.span())
+        spans = frames(text) if key == "frame" else [(m.start(), m.end(), m.group())
+                                                      for m in t[key].finditer(text)]
+        for s, e, val in spans:
+            if not any(s < te and ts < e for ts, te in taken):
+                found.append((s, e, val, kind))
+                taken.append((s, e))
     found.sort(key=lambda x: x[0])
     return found
 
@@ -131,7 +143,7 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> st
     A start (从…起, …以来) dates the measures that follow it, not the counts a report gives
     in later clauses, so a statistic takes it only from its own clause.
     """
-    cs, _ = clause(text, c.nstart)
+    cs = c.cl[0]
     best = None
     for s, e, val, kind in times:
         if s <= c.nstart < e and kind in ("freq", "rel"):
@@ -178,7 +190,7 @@ def _inherited_time(text: str, context: str, G: "Grammar") -> str | None:
 # ---------------------------------------------------------------- per
 def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
     """The basis: 每… phrase, 人均, a period before N次, recipients, base of 倍/%, a qualifier clause."""
-    cs, _ = clause(text, c.nstart)
+    cs = c.cl[0]
     before = text[cs:c.nstart]
     if c.category == "frequency" and (m := _PERIOD_BEFORE.search(before)):
         return m.group()
@@ -189,8 +201,9 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
     chain = _per_chain(text, cs, c, cands, G)
     if chain:
         return chain
-    if m := G.per["words_re"].search(before):
-        return m.group()
+    words = G.per["words_re"].findall(before)
+    if words:
+        return words[-1]  # the nearest: 农民人均可支配收入年均增长8% -> 年均
     if c.category == "money" and (m := G.per["recipient_re"].search(before)):
         return m.group(1)
     return _qualifierclause(text, cs, G)
@@ -266,7 +279,7 @@ def _subject(text: str, c: "Cand", per: str | None, prev_end: int, prev_subject:
              post_from: int, dimensions: dict) -> str | None:
     """What is measured: the noun a counter governs (选派55名大学生), else the topic before the number,
     else (a list continuing: 89%、84%和100%) the subject of the previous number."""
-    cs, ce = clause(text, c.nstart)
+    cs, ce = c.cl
     post = _post_noun(text, post_from, ce)
     if c.category in _COUNTERS and len(post) >= 2 or _RATED.match(text, post_from) and len(post) >= 2:
         return post
@@ -278,7 +291,11 @@ def _subject(text: str, c: "Cand", per: str | None, prev_end: int, prev_subject:
         pre = after if len(after.strip("的 ")) >= 2 else pre[:cut]
     pre = pre[pre.rfind("(") + 1:]
     pre = _TIME_LEAD.sub("", pre.lstrip("、和及与或"))
-    pre = _SUBJECT_TAIL.sub("", _SUBJECT_LEAD.sub("", pre.strip()))
+    pre = _SUBJECT_LEAD.sub("", pre.strip())
+    # the tail words are short: searching the last 16 chars finds the same cut (speed: `+$` is tried
+    # at every position otherwise)
+    if tm := _SUBJECT_TAIL.search(pre, max(0, len(pre) - 16)):
+        pre = pre[:tm.start()]
     if "等" in pre[:-2]:
         pre = pre[pre.rfind("等") + 1:]  # 政治素质、道德品行等资格条件 -> 资格条件
     pre = pre[-14:]
