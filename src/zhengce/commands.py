@@ -2,5 +2,6 @@
 from __future__ import annotations
 
 from . import show
+from .compare import cli_commands as compare_commands
 
-REGISTER: list = [show.register]
+REGISTER: list = [show.register, *compare_commands.REGISTER]

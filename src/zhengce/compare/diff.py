@@ -1,0 +1,251 @@
+"""`diff(a_paths, b_paths)`: which provisions of B state the measures of A, and who is stricter.
+
+Clause pairs chosen by align.select are grouped per provision pair into runs of adjacent
+clauses (the spans reported); the quantities of the two runs are paired one-to-one with
+linear_sum_assignment over 1 - compatibility (same unit, same basis, similar subject) and
+compared: for floors (>=, >) the larger number is stricter, for caps (<=, <) the smaller.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from .align import (QuantityRef, Side, Vectorizer, combine, compat, direction, fit_vectors, quantity_evidence,
+                    select, settings, similarities, unit_vectors, words)
+from .index import load_side
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of adjacent clauses of one provision (source offsets) and its normalized text."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The SPEC shape {source, start, end, text}."""
+        return {"source": self.source, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two quantities stating the same measure, and which side is stricter."""
+
+    a: QuantityRef
+    b: QuantityRef
+    relation: str  # a_stricter | b_stricter | same
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A matched pair of spans with its score and its explanation."""
+
+    a: Span
+    b: Span
+    score: float
+    comparisons: tuple[Comparison, ...]
+    shared: tuple[str, ...]  # shared terms, rarest first
+    a_units: tuple[int, ...]
+    b_units: tuple[int, ...]
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        """SPEC shape; with `explain`, also the shared terms and the compared numbers."""
+        out = {"a": self.a.to_dict(), "b": self.b.to_dict(), "score": round(self.score, 4),
+               "comparisons": [{"a": _qspan(c.a), "b": _qspan(c.b), "relation": c.relation}
+                               for c in self.comparisons]}
+        if explain:
+            out["explain"] = {"shared_terms": list(self.shared),
+                              "quantities": [[c.a.quantity.text, c.b.quantity.text] for c in self.comparisons]}
+        return out
+
+
+def _qspan(r: QuantityRef) -> dict[str, int]:
+    return {"start": r.quantity.start, "end": r.quantity.end}
+
+
+@dataclass(slots=True)
+class DiffResult:
+    """Pairs, clauses of A and of B with no counterpart, and the two sides they come from."""
+
+    pairs: list[Pair] = field(default_factory=list)
+    only_a: list[Span] = field(default_factory=list)
+    only_b: list[Span] = field(default_factory=list)
+    a: Side = field(default_factory=Side)
+    b: Side = field(default_factory=Side)
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        """Exactly the JSON of SPEC (Diff); `explain` adds an `explain` object to each pair."""
+        return {"pairs": [p.to_dict(explain) for p in self.pairs],
+                "only_a": [s.to_dict() for s in self.only_a],
+                "only_b": [s.to_dict() for s in self.only_b]}
+
+
+def diff(a_paths: Iterable[str | Path] | str | Path, b_paths: Iterable[str | Path] | str | Path) -> DiffResult:
+    """Align the provisions of A (files or folders) with those of B."""
+    a, b = load_side(_paths(a_paths), strict=True), load_side(_paths(b_paths), strict=True)
+    return diff_sides(a, b)
+
+
+def _paths(p) -> list:
+    return [p] if isinstance(p, (str, Path)) else list(p)
+
+
+def diff_sides(a: Side, b: Side) -> DiffResult:
+    """Diff two already loaded Sides."""
+    if not a.units or not b.units:
+        return DiffResult(only_a=_unmatched(a, set()), only_b=_unmatched(b, set()), a=a, b=b)
+    vec, clause, provision, evidence = score_parts(a, b)
+    return diff_scored(a, b, vec, combine(clause, provision, evidence))
+
+
+def score_parts(a: Side, b: Side) -> tuple[Vectorizer, np.ndarray, np.ndarray, np.ndarray]:
+    """Vectorizer fitted on both sides, clause and provision cosines, quantity evidence."""
+    vec, rows, n_a = fit_vectors(a, also=b)
+    clause, provision = similarities(unit_vectors(vec, a, rows[:n_a]), unit_vectors(vec, b, rows[n_a:]))
+    return vec, clause, provision, quantity_evidence(a, b)
+
+
+def diff_scored(a: Side, b: Side, vec: Vectorizer, scores: np.ndarray) -> DiffResult:
+    """The DiffResult of a clause-pair score matrix."""
+    links = select(scores)
+    return DiffResult(build_pairs(a, b, links, vec), _unmatched(a, {i for i, _, _ in links}),
+                      _unmatched(b, {j for _, j, _ in links}), a, b)
+
+
+def build_pairs(a: Side, b: Side, links: list[tuple[int, int, float]], vec: Vectorizer) -> list[Pair]:
+    """Group clause links per provision pair into runs of adjacent clauses; one Pair per run pair."""
+    groups: dict[tuple[str, str], list[tuple[int, int, float]]] = {}
+    for i, j, s in links:
+        groups.setdefault((a.units[i].provision_id, b.units[j].provision_id), []).append((i, j, s))
+    pairs = []
+    for group in groups.values():
+        for run_a in _runs(sorted({i for i, _, _ in group})):
+            for run_b in _runs(sorted({j for _, j, _ in group})):
+                inside = [s for i, j, s in group if i in run_a and j in run_b]
+                if inside:
+                    pairs.append(_pair(a, b, run_a, run_b, max(inside), vec))
+    pairs.sort(key=lambda p: (p.a.source, p.a.start, p.b.source, p.b.start))
+    return pairs
+
+
+def _runs(idx: list[int]) -> list[tuple[int, ...]]:
+    """Consecutive unit indexes (adjacent clauses of one provision) grouped into runs."""
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [tuple(r) for r in runs]
+
+
+def _span(side: Side, run: tuple[int, ...]) -> Span:
+    first, last = side.units[run[0]], side.units[run[-1]]
+    return Span(first.source, first.start, last.end, "".join(side.units[k].text for k in run))
+
+
+def _pair(a: Side, b: Side, run_a: tuple[int, ...], run_b: tuple[int, ...], score: float,
+          vec: Vectorizer) -> Pair:
+    """A Pair; its numbers may sit in a neighbouring clause of either provision (…专项经费,每个社区
+    不低于5万元), so both whole provisions are searched and the runs widened to the numbers compared."""
+    qa = [x for k in _provision_units(a, run_a) for x in a.by_unit.get(k, [])]
+    qb = [y for k in _provision_units(b, run_b) for y in b.by_unit.get(k, [])]
+    comparisons = compare_quantities([a.quantities[x] for x in qa], [b.quantities[y] for y in qb])
+    run_a = _widen(run_a, [c.a.unit for c in comparisons])
+    run_b = _widen(run_b, [c.b.unit for c in comparisons])
+    sa, sb = _span(a, run_a), _span(b, run_b)
+    return Pair(sa, sb, score, tuple(comparisons), shared_terms(sa.text, sb.text, vec), run_a, run_b)
+
+
+def _provision_units(side: Side, run: tuple[int, ...]) -> range:
+    """All unit indexes of the provision a run belongs to (units of a provision are consecutive)."""
+    pid = side.units[run[0]].provision_id
+    lo, hi = run[0], run[-1]
+    while lo > 0 and side.units[lo - 1].provision_id == pid:
+        lo -= 1
+    while hi + 1 < len(side.units) and side.units[hi + 1].provision_id == pid:
+        hi += 1
+    return range(lo, hi + 1)
+
+
+def _widen(run: tuple[int, ...], extra: list[int]) -> tuple[int, ...]:
+    return tuple(range(min(run[0], *extra), max(run[-1], *extra) + 1)) if extra else run
+
+
+def shared_terms(ta: str, tb: str, vec: Vectorizer, limit: int = 6) -> tuple[str, ...]:
+    """Words both texts use, rarest first, without generic policy verbs."""
+    generic = set(settings()["generic_terms"])
+    common = (set(words(ta)) & set(words(tb))) - generic
+    return tuple(sorted(common, key=lambda w: (-vec.idf_of(w), w))[:limit])
+
+
+def compare_quantities(qa: list[QuantityRef], qb: list[QuantityRef]) -> list[Comparison]:
+    """Pair quantities one-to-one (Hungarian method on 1 - compatibility) and compare each pair."""
+    qa = [q for q in qa if q.quantity.kind != "statistic"]
+    qb = [q for q in qb if q.quantity.kind != "statistic"]
+    if not qa or not qb:
+        return []
+    cost = np.array([[1.0 - compat(x, y) for y in qb] for x in qa])
+    rows, cols = linear_sum_assignment(cost)
+    out = []
+    for r, c in sorted(zip(rows, cols), key=lambda rc: qa[rc[0]].quantity.start):
+        if 1.0 - cost[r, c] >= settings()["min_compat"]:
+            rel = relation(qa[r], qb[c])
+            if rel:
+                out.append(Comparison(qa[r], qb[c], rel))
+    return out
+
+
+def relation(x: QuantityRef, y: QuantityRef) -> Optional[str]:
+    """a_stricter | b_stricter | same for two compatible quantities; None when not comparable."""
+    qa, qb = x.quantity, y.quantity
+    da, db = direction(qa), direction(qb)
+    if da and db and da != db:
+        return None
+    d = da or db or default_direction(x, y)
+    ka, kb = bound(qa, d), bound(qb, d)
+    if ka is None or kb is None:
+        return None
+    if math.isclose(ka, kb, rel_tol=1e-9, abs_tol=1e-12):
+        sa, sb = qa.comparator in (">", "<"), qb.comparator in (">", "<")  # 超过 is stricter than 不少于
+        return "same" if sa == sb else ("a_stricter" if sa else "b_stricter")
+    a_stricter = ka > kb if d == "up" else ka < kb
+    return "a_stricter" if a_stricter else "b_stricter"
+
+
+def bound(q, d: str) -> Optional[float]:
+    """The number that decides strictness: the value, or the range end facing the direction."""
+    if q.value is not None:
+        return float(q.value)
+    end = q.low if d == "up" else q.high
+    return float(end) if end is not None else None
+
+
+def default_direction(x: QuantityRef, y: QuantityRef) -> str:
+    """Neither side says floor or cap: read a cap only when the clause says so (不得, 上限...)."""
+    cues = settings()["cap_cues"]
+    text = x.context + y.context
+    return "down" if any(c in text for c in cues) else "up"
+
+
+def _unmatched(side: Side, matched: set[int]) -> list[Span]:
+    """Runs of adjacent clauses of one provision that matched nothing."""
+    out: list[Span] = []
+    run: list[int] = []
+    for k, u in enumerate(side.units):
+        if k in matched or (run and side.units[run[-1]].provision_id != u.provision_id):
+            if run:
+                out.append(_span(side, tuple(run)))
+            run = []
+        if k not in matched:
+            run.append(k)
+    if run:
+        out.append(_span(side, tuple(run)))
+    return out

@@ -1,0 +1,81 @@
+"""Stricter or looser: tests/cases/diff_relations.yaml, and the one-to-one pairing of quantities."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from zhengce.compare.align import QuantityRef, compat, per_compat, per_key, sim_text
+from zhengce.compare.diff import compare_quantities, relation
+from zhengce.records import Quantity
+
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "diff_relations.yaml").read_text(encoding="utf-8"))
+
+
+def ref(value=None, unit="人", comparator="=", per=None, subject=None, context="", low=None, high=None,
+        start=0, kind="requirement", text=None) -> QuantityRef:
+    """A QuantityRef built by hand (the extractor is not needed to test comparisons)."""
+    q = Quantity(f"q{start}", "d#1", "d#1/p1", "d.txt", start, start + 3, text or f"{value}{unit}", value, low, high,
+                 unit, comparator, per, subject, None, kind)
+    return QuantityRef(q, 0, sim_text(context))  # contexts are stored as similarity text
+
+
+def _params():
+    for section in ("dev", "bugs", "xfail"):
+        for case in CASES[section] or []:
+            marks = [pytest.mark.xfail(reason=case["reason"], strict=True)] if section == "xfail" else []
+            yield pytest.param(case, id=f"{section}:{case['id']}", marks=marks)
+
+
+@pytest.mark.parametrize("case", _params())
+def test_relation_case(case):
+    assert relation(ref(**case["a"]), ref(**case["b"])) == case["relation"]
+
+
+def test_relation_is_antisymmetric():
+    flip = {"a_stricter": "b_stricter", "b_stricter": "a_stricter", "same": "same", None: None}
+    for case in CASES["dev"]:
+        a, b = ref(**case["a"]), ref(**case["b"])
+        assert relation(b, a) == flip[relation(a, b)], case["id"]
+
+
+def test_per_basis():
+    assert per_key("每百户居民")[:2] == (100, "户居民")
+    assert per_key("每个社区每年")[:2] == (None, "社区")
+    assert per_key("人均")[0] == 1
+    assert per_compat("每百户居民", "每百户村(居)民") == 1.0
+    assert per_compat("每万城镇常住人口", "每个社区") == 0.0  # a rate never compares with a total
+    assert per_compat("人均", None) == 0.0
+    assert per_compat(None, None) == 1.0
+    assert 0.5 < per_compat("每个城市社区", "每个社区每年") < 1.0
+
+
+def test_compat_needs_same_unit_and_direction():
+    assert compat(ref(500, "平方米", ">="), ref(300, "平方米", ">=")) > 0
+    assert compat(ref(500, "平方米", ">="), ref(300, "人", ">=")) == 0
+    assert compat(ref(500, "平方米", ">="), ref(300, "平方米", "<=")) == 0
+    assert compat(ref(1, "人", "=", per="名"), ref(1, "人", "=")) >= 0  # aliases never raise
+
+
+def test_pairing_is_one_to_one_by_subject():
+    # 002 vs 004 of the seeds: four area floors against five, paired by what they measure.
+    a = [ref(500, "平方米", ">=", context="街道 标准配建", start=1),
+         ref(35, "平方米", ">=", per="每百户居民", context="社区", start=2),
+         ref(350, "平方米", ">=", per="每个社区", context="每个社区", start=3),
+         ref(900, "平方米", ">=", subject="新建社区总面积", context="新建社区总面积", start=4)]
+    b = [ref(300, "平方米", ">=", subject="已建成城市社区", context="已建成城市社区", start=11),
+         ref(500, "平方米", ">=", subject="新建城市社区和农村社区中心村", context="新建城市社区和农村社区中心村", start=12),
+         ref(100, "平方米", ">=", subject="非中心村", context="非中心村", start=13),
+         ref(30, "平方米", ">=", per="每百户村(居)民", start=14)]
+    got = {(c.a.quantity.value, c.b.quantity.value): c.relation for c in compare_quantities(a, b)}
+    assert got[(35, 30)] == "a_stricter"
+    assert got[(350, 300)] == "a_stricter"
+    assert got[(900, 500)] == "a_stricter"
+    assert len({x for x, _ in got}) == len(got) and len({y for _, y in got}) == len(got)
+
+
+def test_statistics_are_not_compared():
+    a = [ref(12, "人", "=", kind="statistic")]
+    b = [ref(10, "人", ">=")]
+    assert compare_quantities(a, b) == []
