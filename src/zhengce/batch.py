@@ -1,25 +1,41 @@
-"""Batch extraction over files and folders: workers, progress, resume, streaming output."""
+"""Batch extraction over files and folders: engines, progress, resume, streaming output.
+
+Data flow: `collect_inputs` lists the files; an engine (engines/) runs `run_file` on each, in this
+process, a local process pool or a Dask cluster, with a bounded number of files in flight; each
+result comes back already encoded as JSON lines and is appended, in input order, to the tables of
+a `TableSink`. Nothing holds more than the in-flight window of results, so memory stays flat as the
+corpus grows, and the output is byte-identical whatever the engine or the number of workers.
+
+`--resume` keeps, per file, the SHA-256 of its content in OUT/.zhengce-manifest.json together with
+a fingerprint of the options and of the zhengce code and data; a file whose digest and fingerprint
+are unchanged is not re-extracted: its records are copied from the previous tables (in input
+order, so a resumed run writes the same bytes as a fresh one).
+"""
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing as mp
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
-
+from .engines import Engine, make_engine
 from .ingest import SUPPORTED_SUFFIXES
 from .options import Options
-from .output.writers import TableSink, atomic_write_text
-from .process import FileResult, process_path
-from .records import TABLES, ErrorRecord
+from .output.db import check_db, write_db
+from .output.writers import ALL_TABLES, TableSink, atomic_write_text, check_formats, encode_records
+from .process import process_path
+from .records import ErrorRecord
 
 MANIFEST = ".zhengce-manifest.json"
+MANIFEST_VERSION = 2
+KEPT_ERRORS = 100  # error records kept in the summary for display (all go to errors.jsonl)
+Progress = Callable[[int, int, float], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +47,18 @@ class InputFile:
 
 
 @dataclass(slots=True)
+class Encoded:
+    """One file's records as JSON lines per table, encoded in the worker that made them."""
+
+    source: str
+    lines: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    chars: int = 0
+    error: ErrorRecord | None = None
+    derived_text: str | None = None  # plain text of html/pdf/docx, saved under OUT/texts/
+
+
+@dataclass(slots=True)
 class BatchSummary:
     """What a run did, for the one-screen summary and the exit code."""
 
@@ -38,138 +66,286 @@ class BatchSummary:
     skipped: int = 0
     chars: int = 0
     counts: dict[str, int] = field(default_factory=dict)
-    errors: list[ErrorRecord] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)  # the first KEPT_ERRORS
+    failed: int = 0
     seconds: float = 0.0
 
     @property
     def exit_code(self) -> int:
         """0 all good, 1 some files failed, 2 every file failed."""
-        if not self.errors:
+        if not self.failed:
             return 0
-        return 2 if len(self.errors) >= self.files else 1
+        return 2 if self.failed >= self.files else 1
+
+    def add_error(self, err: ErrorRecord) -> None:
+        """Count a failed file, keeping the first few records for display."""
+        self.failed += 1
+        if len(self.errors) < KEPT_ERRORS:
+            self.errors.append(err)
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[ErrorRecord]]:
-    """Files under the given paths (folders recursively), each named relative to its root."""
+    """Files under the given paths (folders recursively), each named relative to its root, once."""
     files, missing = [], []
+    seen_paths, seen_sources = set(), set()
     for raw in paths:
         root = Path(raw)
         if root.is_dir():
-            for p in sorted(root.rglob("*")):
-                rel = p.relative_to(root)
-                if p.is_file() and not any(part.startswith(".") for part in rel.parts) \
-                        and p.suffix.lower() in SUPPORTED_SUFFIXES:
-                    files.append(InputFile(p, rel.as_posix()))
+            found = [(p, p.relative_to(root)) for p in sorted(root.rglob("*"))]
+            # A broken symlink (dangling, loop) is kept: reading it gives the file its error record.
+            found = [(p, rel) for p, rel in found if (p.is_file() or p.is_symlink() and not p.is_dir())
+                     and p.suffix.lower() in SUPPORTED_SUFFIXES and not any(part.startswith(".") for part in rel.parts)]
         elif root.is_file():
-            files.append(InputFile(root, root.name))
+            found = [(root, Path(root.name))]
         else:
             missing.append(ErrorRecord(str(raw), "ingest", "ZC-E101", "file not found"))
+            continue
+        prefix = Path(os.path.realpath(root)).name
+        for p, rel in found:
+            real = os.path.realpath(p)  # unlike Path.resolve(), never raises on a symlink loop
+            if real in seen_paths:
+                continue
+            # Two roots may hold the same relative name; ids are built from it, so keep it unique.
+            source = next(s for s in (rel.as_posix(), f"{prefix}/{rel.as_posix()}", real)
+                          if s not in seen_sources)
+            seen_paths.add(real)
+            seen_sources.add(source)
+            files.append(InputFile(p, source))
     return files, missing
 
 
-def _digest(path: Path) -> str:
+def run_file(job: tuple[str, str], options: Options) -> Encoded:
+    """Extract one file (path, source) and encode its records; runs in a worker."""
+    path, source = job
+    result = process_path(Path(path), source, options)
+    if result.error:
+        return Encoded(source, error=result.error)
+    tables = result.tables()
+    return Encoded(source, {name: encode_records(recs) for name, recs in tables.items()},
+                   {name: len(recs) for name, recs in tables.items()}, result.chars, None, result.derived_text)
+
+
+def worker_failed(job: tuple[str, str], exc: BaseException) -> Encoded:
+    """The result of a file whose worker died or whose result could not be returned."""
+    message = f"worker failed: {type(exc).__name__}: {exc}"[:300]
+    return Encoded(job[1], error=ErrorRecord(job[1], "worker", "ZC-E301", message))
+
+
+def _digest(path: Path) -> str | None:
     h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:  # unreadable: the worker reports why; such a file is never "unchanged"
+        return None
     return h.hexdigest()
 
 
-def _worker(args: tuple[Path, str, Options]) -> FileResult:
-    return process_path(*args)
-
-
-def iter_results(files: list[InputFile], options: Options, workers: int) -> Iterator[FileResult]:
-    """Results in input order; `workers` > 1 uses a forkserver pool (fork is unsafe with native libs)."""
-    jobs = [(f.path, f.source, options) for f in files]
-    if workers <= 1 or len(files) <= 1:
-        for job in jobs:
-            yield _worker(job)
-        return
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method)) as pool:
-        yield from pool.map(_worker, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8) or 1)))
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """SHA-256 of zhengce's own code and data files: records change when either does."""
+    h = hashlib.sha256()
+    stack = [resources.files("zhengce")]
+    while stack:
+        for entry in sorted(stack.pop().iterdir(), key=lambda e: e.name):
+            if entry.is_dir() and entry.name != "__pycache__":
+                stack.append(entry)
+            elif entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
+                h.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _load_manifest(out: Path) -> dict:
     try:
-        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) and data.get("version") == MANIFEST_VERSION else {}
 
 
-def _carry_over(out: Path, sink: TableSink, keep: set[str]) -> None:
-    """Copy the previous run's records of unchanged files into the new tables."""
-    for name in (*TABLES, "errors"):
-        old = out / f"{name}.jsonl"
-        if not old.exists():
-            continue
-        with open(old, encoding="utf-8") as f:
-            rows = (json.loads(line) for line in f if line.strip())
-            sink.write(name, (r for r in rows if r.get("source") in keep))
+class PreviousTables:
+    """Byte ranges of each source's records in the previous run's JSONL tables (for --resume)."""
+
+    def __init__(self, out: Path, keep: set[str]):
+        self._files: dict[str, IO[bytes]] = {}
+        self.ranges: dict[str, dict[str, list[list[int]]]] = {}
+        for name in ALL_TABLES:
+            if name == "errors":
+                continue  # a file that failed is never carried over
+            f = open(out / f"{name}.jsonl", "rb")
+            self._files[name] = f
+            self.ranges[name] = _index(f, keep)
+
+    @staticmethod
+    def complete(out: Path) -> bool:
+        """Whether every table of a previous run is there to copy from."""
+        return all((out / f"{name}.jsonl").is_file() for name in ALL_TABLES)
+
+    def copy(self, source: str, sink: TableSink) -> None:
+        """Append the previous records of `source` to the sink."""
+        for name, f in self._files.items():
+            for start, end in self.ranges[name].get(source, ()):
+                f.seek(start)
+                chunk = f.read(end - start).decode("utf-8")
+                sink.write_lines(name, chunk, chunk.count("\n"))
+
+    def close(self) -> None:
+        """Close the previous tables."""
+        for f in self._files.values():
+            f.close()
+
+
+_SOURCE_KEY = b'"source": "'
+
+
+def _source_of(line: bytes) -> str | None:
+    i = line.find(_SOURCE_KEY)
+    if i < 0:
+        return None
+    j = line.find(b'"', i + len(_SOURCE_KEY))
+    raw = line[i + len(_SOURCE_KEY):j]
+    if b"\\" in raw:  # an escaped character in the name: let the JSON parser read it
+        return json.loads(line).get("source")
+    return raw.decode("utf-8")
+
+
+def _index(f: IO[bytes], keep: set[str]) -> dict[str, list[list[int]]]:
+    ranges: dict[str, list[list[int]]] = {}
+    pos = 0
+    for line in f:
+        source = _source_of(line)
+        if source in keep:
+            spans = ranges.setdefault(source, [])
+            if spans and spans[-1][1] == pos:
+                spans[-1][1] = pos + len(line)
+            else:
+                spans.append([pos, pos + len(line)])
+        pos += len(line)
+    return ranges
+
+
+def _plan(files: list[InputFile], out: Path, options: Options, resume: bool) -> tuple[dict, set[str], str]:
+    """(digest per source, sources unchanged since the last run, fingerprint of this run)."""
+    fingerprint = f"{options.fingerprint()};code={code_fingerprint()}"
+    digests = {f.source: _digest(f.path) for f in files}
+    old = _load_manifest(out) if resume else {}
+    if not old or old.get("fingerprint") != fingerprint or not PreviousTables.complete(out):
+        return digests, set(), fingerprint
+    previous = old.get("files", {})
+    return digests, {s for s, d in digests.items() if d is not None and previous.get(s) == d}, fingerprint
 
 
 def run_batch(paths: list[str], out: Path, options: Options, *, workers: int = 1, resume: bool = False,
-              formats: tuple[str, ...] = ("jsonl",), progress: Callable[[int, int, float], None] | None = None,
-              ) -> BatchSummary:
-    """Extract every file under `paths` into tables in `out`."""
+              formats: tuple[str, ...] = ("jsonl",), db: Path | None = None, engine: str | Engine = "local",
+              scheduler: str | None = None, progress: Progress | None = None) -> BatchSummary:
+    """Extract every file under `paths` into tables in `out` (and the database `db`, if given)."""
     t0 = time.perf_counter()
+    out = Path(out)
+    check_formats(formats)
+    if db is not None:
+        check_db(db)
     files, missing = collect_inputs(paths)
-    summary = BatchSummary(files=len(files) + len(missing), errors=list(missing))
-    manifest_old = _load_manifest(out) if resume else {}
-    fingerprint = options.fingerprint()
-    digests = {f.source: _digest(f.path) for f in files}
-    unchanged = {s for s, d in digests.items()
-                 if resume and manifest_old.get("files", {}).get(s) == d and manifest_old.get("options") == fingerprint}
-    todo = [f for f in files if f.source not in unchanged]
-    summary.skipped = len(files) - len(todo)
+    summary = BatchSummary(files=len(files) + len(missing))
+    digests, unchanged, fingerprint = _plan(files, out, options, resume)
+    summary.skipped = len(unchanged)
     sink = TableSink(out, formats)
+    previous = PreviousTables(out, unchanged) if unchanged else None
+    runner = make_engine(engine, workers=workers, scheduler=scheduler) if isinstance(engine, str) else engine
     try:
-        _carry_over(out, sink, unchanged) if unchanged else None
         for err in missing:
             sink.error(err)
-        for done, result in enumerate(iter_results(todo, options, workers), 1):
-            _store(out, sink, result, summary)
-            if progress:
-                progress(done, len(todo), time.perf_counter() - t0)
+            summary.add_error(err)
+        with runner:
+            _stream(files, unchanged, previous, runner, options, out, sink, summary, progress, t0)
+        # The manifest must never describe other tables than those on disk: drop it before they
+        # change; a crash before the new one is written then only costs a full re-run.
+        (out / MANIFEST).unlink(missing_ok=True)
         sink.commit()
     except BaseException:
         sink.abort()
         raise
-    summary.counts = dict(sink.counts)
-    ok = {s: d for s, d in digests.items() if s not in {e.source for e in summary.errors}}
-    atomic_write_text(out / MANIFEST, json.dumps({"options": fingerprint, "files": ok}, ensure_ascii=False))
+    finally:
+        if previous:
+            previous.close()
+    summary.counts = {k: v for k, v in sink.counts.items() if k != "errors"}
+    failed = {e.source for e in summary.errors} if summary.failed <= KEPT_ERRORS else _failed_sources(out)
+    ok = {s: d for s, d in digests.items() if s not in failed and d is not None}
+    atomic_write_text(out / MANIFEST, json.dumps({"version": MANIFEST_VERSION, "fingerprint": fingerprint,
+                                                  "files": ok}, ensure_ascii=False))
+    if db is not None:
+        write_db(out, Path(db))
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _store(out: Path, sink: TableSink, result: FileResult, summary: BatchSummary) -> None:
+def _failed_sources(out: Path) -> set[str]:
+    with open(out / "errors.jsonl", encoding="utf-8") as f:
+        return {json.loads(line)["source"] for line in f if line.strip()}
+
+
+def _stream(files: list[InputFile], unchanged: set[str], previous: PreviousTables | None, runner: Engine,
+            options: Options, out: Path, sink: TableSink, summary: BatchSummary, progress: Progress | None,
+            t0: float) -> None:
+    """Write every file's records in input order: copied when unchanged, else from the engine."""
+    jobs = [(os.path.abspath(f.path), f.source) for f in files if f.source not in unchanged]
+    results: Iterator[Encoded] = runner.imap(partial(run_file, options=options), jobs, worker_failed)
+    done = 0
+    try:
+        for f in files:
+            if f.source in unchanged:
+                previous.copy(f.source, sink)
+                continue
+            _store(out, sink, next(results), summary)
+            done += 1
+            if progress:
+                progress(done, len(jobs), time.perf_counter() - t0)
+    finally:
+        results.close()
+
+
+def _store(out: Path, sink: TableSink, result: Encoded, summary: BatchSummary) -> None:
     if result.error:
         sink.error(result.error)
-        summary.errors.append(result.error)
+        summary.add_error(result.error)
         return
     summary.chars += result.chars
-    for name, records in result.tables().items():
-        sink.write(name, records)
+    for name, lines in result.lines.items():
+        sink.write_lines(name, lines, result.counts[name])
     if result.derived_text is not None:
         atomic_write_text(out / "texts" / f"{result.source}.txt", result.derived_text)
 
 
-def progress_printer(stream=sys.stderr) -> Callable[[int, int, float], None]:
-    """A one-line progress bar with files/s and ETA (only drawn on a terminal)."""
+def progress_printer(stream=None, min_interval: float = 0.1) -> Progress:
+    """A one-line progress bar with files/s and ETA, redrawn at most every `min_interval` s."""
+    last = [-1.0]
+
     def show(done: int, total: int, elapsed: float) -> None:
+        if done < total and elapsed - last[0] < min_interval:
+            return
+        last[0] = elapsed
         rate = done / elapsed if elapsed > 0 else 0.0
         eta = (total - done) / rate if rate > 0 else 0.0
         width = 30
         filled = int(width * done / total) if total else width
-        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files "
-                     f"{rate:.1f} files/s ETA {eta:.0f}s")
-        if done == total:
-            stream.write("\n")
-        stream.flush()
+        s = stream or sys.stderr
+        s.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files "
+                f"{rate:.1f} files/s ETA {_clock(eta)} ")
+        if done >= total:
+            s.write("\n")
+        s.flush()
     return show
 
 
+def _clock(seconds: float) -> str:
+    m, s = divmod(int(seconds + 0.5), 60)
+    h, m = divmod(m, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
 def default_workers() -> int:
-    """All cores."""
-    return os.cpu_count() or 1
+    """All cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -1,69 +1,162 @@
-"""Table writers: JSONL (default), CSV, Parquet; every output is written atomically."""
+"""Table writers: JSONL (always), CSV, Parquet; every output is written atomically.
+
+Records are encoded to JSON lines by `encode_records` (in the worker that made them, so the main
+process only copies strings) and streamed into per-table temporary files by `TableSink`; `commit()`
+moves them into place with `os.replace`, so a reader never sees a half-written table and an
+interrupted run leaves the previous outputs untouched. CSV and Parquet are converted from the
+committed JSONL in bounded batches, so memory does not grow with the corpus.
+"""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
+import math
 import os
 import tempfile
+import typing
+from contextlib import contextmanager
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
-from typing import IO, Any, Iterable
+from json.encoder import encode_basestring
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from ..records import TABLES, ErrorRecord
+
+FORMATS = ("jsonl", "csv", "parquet")
+BATCH_ROWS = 10_000  # rows held in memory at once when converting a table
+ALL_TABLES: dict[str, type] = {**TABLES, "errors": ErrorRecord}
+# One encoder for every record: json.dumps(..., ensure_ascii=False) would build a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+@lru_cache(maxsize=1)
+def _file_mode() -> int:
+    # mkstemp creates 0600 files; outputs should get the usual umask-derived mode instead.
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target`, moved onto it with os.replace when the block succeeds."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, _file_mode())
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write text to path via a temporary file and os.replace (never a half-written file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
-def _jsonable(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
+def _float(v: float) -> str:
+    if v != v:
+        return "NaN"
+    if v in (math.inf, -math.inf):
+        return "Infinity" if v > 0 else "-Infinity"
+    return float.__repr__(v)
+
+
+def _value(v: Any) -> str:
+    """JSON of one value, exactly as json.dumps(v, ensure_ascii=False) writes it."""
+    fn = _VALUE.get(type(v))
+    return fn(v) if fn else _ENCODER.encode(v)
+
+
+def _seq(v: Iterable[Any]) -> str:
+    return "[" + ", ".join([_value(x) for x in v]) + "]"
+
+
+_VALUE = {str: encode_basestring, int: int.__repr__, float: _float, bool: lambda v: "true" if v else "false",
+          type(None): lambda v: "null", tuple: _seq, list: _seq}
+
+
+@lru_cache(maxsize=None)
+def _line_encoder(record_type: type) -> Callable[[Any], str]:
+    """A function writing one record of `record_type` as a JSON line.
+
+    Generated once per type (as dataclasses generates __init__): one string expression reading the
+    fields directly is twice as fast as building a dict for json.dumps, and encoding runs for every
+    record of the corpus. The output is byte-identical to json.dumps(to_dict(), ensure_ascii=False)
+    with tuples as lists (tests/output/test_writers.py checks it).
+    """
+    parts = []
+    fast = {"str": ("str", "_s"), "int": ("int", "_i")}  # declared kind -> (class, encoder) fast path
+    for i, (name, kind) in enumerate(column_kinds(record_type).items()):
+        key = ("" if i == 0 else ", ") + encode_basestring(name) + ": "
+        cls, fn = fast.get(kind, ("", ""))
+        value = f"{fn}(r.{name}) if r.{name}.__class__ is {cls} else _v(r.{name})" if cls else f"_v(r.{name})"
+        parts.append(f"{key!r} + ('null' if r.{name} is None else {value})")
+    source = "def line(r):\n    return '{' + " + " + ".join(parts) + " + '}\\n'\n"
+    namespace = {"_s": encode_basestring, "_i": int.__repr__, "_v": _value}
+    exec(compile(source, f"<zhengce line encoder {record_type.__name__}>", "exec"), namespace)
+    return namespace["line"]
+
+
+def encode_records(records: Iterable[Any]) -> str:
+    """Records (dataclasses, or dicts) as JSON lines, one per record."""
+    out = []
+    for r in records:
+        if isinstance(r, dict):
+            out.append(_ENCODER.encode({k: list(v) if isinstance(v, tuple) else v for k, v in r.items()}) + "\n")
+        else:
+            out.append(_line_encoder(type(r))(r))
+    return "".join(out)
 
 
 class TableSink:
-    """Streams records into per-table temporary files; `commit()` moves them into place."""
+    """Streams JSON lines into per-table temporary files; `commit()` moves them into place."""
 
     def __init__(self, out_dir: Path, formats: Iterable[str] = ("jsonl",)):
         self.out_dir = Path(out_dir)
+        self.formats = tuple(dict.fromkeys(formats))
+        check_formats(self.formats)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.formats = tuple(formats)
         self._tmp: dict[str, tuple[Path, IO[str]]] = {}
-        self.counts: dict[str, int] = {name: 0 for name in (*TABLES, "errors")}
-        for name in (*TABLES, "errors"):
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".jsonl", dir=self.out_dir)
-            self._tmp[name] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8"))
+        self.counts: dict[str, int] = {name: 0 for name in ALL_TABLES}
+        for name in ALL_TABLES:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".jsonl.tmp", dir=self.out_dir)
+            self._tmp[name] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
 
     def write(self, table: str, records: Iterable[Any]) -> None:
-        """Append records (dataclasses with to_dict, or dicts) to a table."""
-        f = self._tmp[table][1]
-        for r in records:
-            d = r.to_dict() if hasattr(r, "to_dict") else r
-            f.write(json.dumps({k: _jsonable(v) for k, v in d.items()}, ensure_ascii=False) + "\n")
-            self.counts[table] += 1
+        """Append records (dataclasses or dicts) to a table."""
+        text = encode_records(records)
+        self.write_lines(table, text, text.count("\n"))
+
+    def write_lines(self, table: str, lines: str, n: int) -> None:
+        """Append `n` already-encoded JSON lines to a table."""
+        if lines:
+            self._tmp[table][1].write(lines)
+            self.counts[table] += n
 
     def error(self, err: ErrorRecord) -> None:
+        """Append one record to errors.jsonl."""
         self.write("errors", [err])
 
     def commit(self) -> dict[str, Path]:
-        """Close and atomically move every table into place; convert to other formats if asked."""
+        """Close and atomically move every table into place; convert to the other formats asked for."""
         written = {}
         for name, (tmp, f) in self._tmp.items():
             f.close()
+            os.chmod(tmp, _file_mode())
             final = self.out_dir / f"{name}.jsonl"
             os.replace(tmp, final)
             written[name] = final
         for fmt in self.formats:
             if fmt != "jsonl":
                 for name, path in written.items():
-                    convert_table(path, fmt, TABLES.get(name) or ErrorRecord)
+                    convert_table(path, fmt, ALL_TABLES[name])
         return written
 
     def abort(self) -> None:
@@ -73,33 +166,89 @@ class TableSink:
             tmp.unlink(missing_ok=True)
 
 
+def check_formats(formats: Iterable[str]) -> None:
+    """Fail before any work when a format is unknown or its library is missing."""
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
+        if fmt == "parquet":
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError:
+                raise RuntimeError("--format parquet needs pyarrow: pip install 'zhengce[parquet]'") from None
+
+
+def iter_jsonl(path: Path) -> Iterator[dict]:
+    """Records of one JSONL table, streamed."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
 def read_jsonl(path: Path) -> list[dict]:
     """Records of one JSONL table."""
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return list(iter_jsonl(path))
+
+
+def batches(rows: Iterable[dict], size: int = BATCH_ROWS) -> Iterator[list[dict]]:
+    """Rows in lists of at most `size`."""
+    it = iter(rows)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def column_kinds(record_type: type) -> dict[str, str]:
+    """Column name -> str | int | float | bool | list, from the record's type hints (None allowed)."""
+    hints = typing.get_type_hints(record_type)
+    kinds = {}
+    for name in record_type.field_names():
+        t = hints[name]
+        args = [a for a in typing.get_args(t) if a is not type(None)]
+        if typing.get_origin(t) is typing.Union and len(args) == 1:
+            t = args[0]
+        kinds[name] = "list" if typing.get_origin(t) is tuple else t.__name__
+    return kinds
 
 
 def convert_table(path: Path, fmt: str, record_type: type) -> Path:
-    """Write a JSONL table as CSV or Parquet beside it (atomically)."""
-    rows = read_jsonl(path)
-    columns = record_type.field_names()
-    target = path.with_suffix(f".{fmt}")
-    if fmt == "csv":
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-            w.writeheader()
-            for r in rows:
-                w.writerow({k: ("|".join(v) if isinstance(v, list) else v) for k, v in r.items()})
-        os.replace(tmp, target)
-    elif fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
-        tmp = target.with_name(f".{target.name}.tmp")
-        pq.write_table(table, tmp)
-        os.replace(tmp, target)
-    else:
-        raise ValueError(f"unknown format {fmt!r} (jsonl, csv, parquet)")
+    """Write a JSONL table as CSV or Parquet beside it (atomically, in bounded batches)."""
+    check_formats([fmt])
+    target = Path(path).with_suffix(f".{fmt}")
+    with atomic_path(target) as tmp:
+        if fmt == "csv":
+            _write_csv(iter_jsonl(path), record_type, tmp)
+        elif fmt == "parquet":
+            _write_parquet(iter_jsonl(path), record_type, tmp)
+        else:
+            raise ValueError(f"{fmt!r} is not a conversion target")
     return target
+
+
+def _write_csv(rows: Iterable[dict], record_type: type, tmp: Path) -> None:
+    # utf-8-sig so that Excel opens Chinese text correctly; lists joined with "|" (section_path).
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=record_type.field_names(), extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: ("|".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+
+
+def arrow_schema(record_type: type):
+    """The Parquet/Arrow schema of a record type (every column nullable)."""
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+             "list": pa.list_(pa.string())}
+    return pa.schema([(name, types[kind]) for name, kind in column_kinds(record_type).items()])
+
+
+def _write_parquet(rows: Iterable[dict], record_type: type, tmp: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(record_type)
+    with pq.ParquetWriter(tmp, schema) as writer:
+        for chunk in batches(rows):
+            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+    # An empty table still gets a valid file with the schema: ParquetWriter writes it on close.
