@@ -4,13 +4,15 @@ Actors are composed from data/zh/actors.yaml (levels x organs x posts, bodies, g
 addressees) and compiled once into a single regex built from tries, so a scan runs at C speed.
 A mention may name several actors (街道、社区党组织 -> 街道党组织 + 社区党组织); `find_mentions`
 expands them, `group_mentions` joins mentions coordinated by 、/和 (市委市政府, 组织部、民政局).
-`duty_grammar` compiles data/zh/duties.yaml (markers, modals, frame words) the same way.
+`duty_grammar` compiles data/zh/duties.yaml (markers, modals, frame words) the same way; `DutyWords`
+reads a provision word by word with it; `label_roles`/`task_of` read task tables (牵头单位:X;责任单位:Y).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Optional
 
 from ..rules import RuleError, load_yaml, trie_regex
 
@@ -23,9 +25,10 @@ _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
 _COORD = r"(?:、|和|与|及|以及|及其|或)"
+_COORD_GAP = re.compile(f"{_COORD}?")
 _SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()]*\))")
 _PARTY = ("党委", "党(工)委", "党工委")
-_TIME = r"每[一二两三四五六七八九十\d]*个?(?:年|季度|季|月|周|半年|天|日)度?"  # 每年, 每两年, 每季度
+_TIME = r"每[一二两三四五六七八九十\d]*个?(?:年|季度|季|月|周|半年|天|日|学期|人)度?"  # 每年, 每两年, 每季度, 每人
 RESPONSIBILITY = re.compile("责任|职责")
 _CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
 _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"), ("lhead", "levelhead"),
@@ -64,19 +67,11 @@ def lexicon() -> dict:
     """data/zh/actors.yaml, checked: known keys only, lists of strings or strings."""
     data = load_yaml("actors", ACTOR_KEYS)
     for key, value in data.items():
-        if key in _STRING_KEYS:
-            ok = isinstance(value, str) and value
-        else:
-            ok = isinstance(value, list) and value and all(isinstance(v, str) and v for v in value)
-        if not ok:
-            kind = "string" if key in _STRING_KEYS else "list of strings"
-            raise RuleError(f"actors.yaml: {key} must be a non-empty {kind}")
+        text = key in _STRING_KEYS
+        ok = isinstance(value, str) if text else isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if not ok or not value or not all(value):
+            raise RuleError(f"actors.yaml: {key} must be a non-empty {'string' if text else 'list of strings'}")
     return data
-
-
-def _departments(lex: dict) -> list[str]:
-    """Every stem x suffix (民政局, 组织部门, 政法委)."""
-    return [s + x for s in lex["department_stems"] for x in lex["department_suffixes"]]
 
 
 @lru_cache(maxsize=1)
@@ -88,12 +83,12 @@ def _patterns() -> dict[str, re.Pattern]:
             f"(?:\\([{re.escape(lex['bracket_chars'])}]{{1,8}}\\))?")
     lvg = (f"(?:[{re.escape(lex['level_chars'])}]{{2,5}}{counts}"
            f"|(?:{unit}){{1,2}}(?:{_COORD}(?:{unit}){{1,2}})*(?:{counts})?)")
-    depts = _departments(lex)
+    depts = [s + x for s in lex["department_stems"] for x in lex["department_suffixes"]]  # 民政局, 组织部门, 政法委
     head = trie_regex(lex["organs"] + lex["bodies"] + depts)
     bound = trie_regex(lex["level_organs"] + lex["bare_stems"])
     sub = trie_regex(lex["sub_organs"] + depts)
     post = trie_regex(lex["posts"])
-    named = (f"(?:(?!成立|设立|组建|建立|下设|调整|牵头|负责)[\u4e00-\u9fff]){{0,6}}?"
+    named = (f"(?:(?!成立|设立|组建|建立|下设|调整|牵头|负责|的)[\u4e00-\u9fff]){{0,6}}?"
              f"{trie_regex(lex['named_bodies'])}")
     stems = trie_regex(lex["department_stems"])
     # 党委(党组), 党组织书记(主任): a bracketed variant after an organ or post
@@ -109,7 +104,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # a stand-alone post starts a word: 总书记 is not 书记, but 一名领导干部 is 领导干部
         "post": f"(?:(?<![\u4e00-\u9fff])|(?<=[名位个的]))" + trie_regex(lex["standalone_posts"]),
         "stemlist": stemlist,
-        "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|(?P<named>{named})"
+        "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
                f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'])}))"),
         "level": lvg,  # a level alone, tried after every way to read a head after it (上级机关)
     }
@@ -118,10 +113,13 @@ def _patterns() -> dict[str, re.Pattern]:
                                            "organs", "bodies", "standalone_posts")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
     actor = f"(?=[{re.escape(first)}])(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)"
-    return {
-        "actor": re.compile(actor),
+    return {  # the lazy named-body branch costs a third of the scan: left out of texts that name no body
+        "actor": re.compile(actor.replace("NAMED", f"(?P<named>{named})")),
+        "plain": re.compile(actor.replace("|NAMED", "")),
         "named": re.compile(f"(?<=的){named}"),
+        "named_any": re.compile(trie_regex(lex["named_bodies"])),
         "lvg": re.compile(lvg),
+        "prefix": re.compile(trie_regex(lex["prefixes"])),
         "unit_only": re.compile(f"(?:{trie_regex(lex['level_modifiers'])})+"),
         "continuation": re.compile(f"{_COORD}?(?P<h>政府|人民政府|人大|政协|党委|纪委)"),
     }
@@ -131,7 +129,8 @@ def _patterns() -> dict[str, re.Pattern]:
 def _parts(branch: str, pre: str, body: str) -> tuple[tuple[str, ...], str, bool]:
     """(actors, kind, finance) of a matched actor phrase."""
     actors = _expand(branch, pre, body)
-    return actors, _kind(branch, pre, body, lexicon()), _is_finance(actors)
+    heads = tuple(lexicon()["finance_heads"])
+    return actors, _kind(branch, pre, body, lexicon()), all(a.endswith(heads) for a in actors)
 
 
 def _kind(branch: str, pre: str, body: str, lex: dict) -> str:
@@ -173,23 +172,18 @@ def _join(level: str, head: str) -> str:
     return level + head
 
 
-def _is_finance(actors: tuple[str, ...]) -> bool:
-    heads = tuple(lexicon()["finance_heads"])
-    return all(a.endswith(heads) for a in actors)
-
-
 @lru_cache(maxsize=4096)
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every actor mention in `text`, left to right."""
-    pats, lex = _patterns(), lexicon()
-    out: list[Mention] = []
+    pats, out = _patterns(), []
     for m in _matches(text):
         branch, body = _branch(m)
         pre = m.group("pre") or ""
         if branch == "level" and (not body or pats["unit_only"].fullmatch(body)):
             continue
-        if branch == "post" and _quoted(text, m.start(), m.end()):
-            continue  # “书记抓书记、一级抓一级”: a slogan, not an actor
+        if branch == "post" and (o := text.rfind("“", 0, m.start())) >= 0 and text.rfind("”", o, m.start()) < 0 \
+                and text.find("”", m.end()) >= 0:
+            continue  # inside a quote (“书记抓书记、一级抓一级”): a slogan, not an actor
         actors, kind, finance = _parts(branch, pre, body)
         mention = Mention(m.start(), m.end(), m.group(), actors, kind, finance)
         out.extend(_continued(text, mention) if text[m.end():m.end() + 1] in _CONTINUE else (mention,))
@@ -199,44 +193,40 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 def _matches(text: str) -> list[re.Match]:
     """Actor matches left to right; named bodies after 的 (…的城乡基层治理委员会) only where named."""
     pats = _patterns()
+    if not pats["named_any"].search(text):
+        return list(pats["plain"].finditer(text))
     found = list(pats["actor"].finditer(text))
-    if any(w in text for w in lexicon()["named_bodies"]):
-        taken = [m.span() for m in found]
-        extra = [m for m in pats["named"].finditer(text)
-                 if not any(s < m.end() and m.start() < e for s, e in taken)]
-        found = sorted(found + extra, key=lambda m: m.start())
-    return found
+    taken = [m.span() for m in found]
+    extra = [m for m in pats["named"].finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)]
+    return sorted(found + extra, key=lambda m: m.start()) if extra else found
 
 
 def _branch(m: re.Match) -> tuple[str, str]:
     """(branch name, matched text without prefix) of an actor match."""
-    pre = m.group("pre") if m.re is _patterns()["actor"] else None
+    named = m.re is _patterns()["named"]
+    pre = None if named else m.group("pre")
     body = m.group()[len(pre or ""):]
-    if m.re is not _patterns()["actor"]:
+    if named:
         return "named", body
     if m.lastgroup == "lv":
-        return next(branch for name, branch in _LV_BRANCHES if m.start(name) >= 0), body
+        return next(branch for name, branch in _LV_BRANCHES if name in m.re.groupindex and m.start(name) >= 0), body
     return m.lastgroup, body
-
-
-def _quoted(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) stands inside a “…” quote."""
-    opened = text.rfind("“", 0, start)
-    return opened >= 0 and text.rfind("”", opened, start) < 0 and text.find("”", end) >= 0
 
 
 def _continued(text: str, mention: Mention) -> list[Mention]:
     """A bare organ after a levelled one: juxtaposed it is a second actor with the same level
     (同级地方党委政府 -> 同级地方党委 + 同级地方政府); after 和 the pair is one actor (各级党委和政府)."""
     m = _patterns()["continuation"].match(text, mention.end)
-    lv = _patterns()["lvg"].match(mention.text)
+    pre = _patterns()["prefix"].match(mention.text)  # 各级党委和政府, 各县(市、区)党委和政府
+    lv = _patterns()["lvg"].match(mention.text) or pre and _patterns()["lvg"].match(mention.text, pre.end())
     if not m or mention.kind != "organ" or not lv or len(mention.actors) != 1:
         return [mention]
     if m.start("h") > m.start():
         joined = mention.text + m.group()
         return [Mention(mention.start, m.end(), joined, (mention.actors[0] + m.group(),), "organ", False)]
-    actor = lv.group() + m.group("h")
-    return [mention, Mention(m.start("h"), m.end(), m.group("h"), (actor,), "organ", _is_finance((actor,)))]
+    actor = mention.text[:lv.end()] + m.group("h")
+    finance = actor.endswith(tuple(lexicon()["finance_heads"]))
+    return [mention, Mention(m.start("h"), m.end(), m.group("h"), (actor,), "organ", finance)]
 
 
 def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
@@ -248,16 +238,12 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
             groups[-1][-1] = replace(prev, end=m.end)  # 团县委、县妇联等群团组织: 群团组织 sums the list up
             continue
         # juxtaposed mentions are coordinated only when both are organs (市委市政府)
-        if prev and (m.start > prev.end or prev.kind == m.kind == "organ") and _coordinated(text[prev.end: m.start]):
+        if prev and (m.start > prev.end or prev.kind == m.kind == "organ") \
+                and _COORD_GAP.fullmatch(text[prev.end:m.start]):
             groups[-1].append(m)
         else:
             groups.append([m])
     return [_group(g) for g in groups]
-
-
-@lru_cache(maxsize=256)
-def _coordinated(gap: str) -> bool:
-    return re.fullmatch(f"{_COORD}?", gap) is not None
 
 
 # -- the duty words (data/zh/duties.yaml) the extractor reads around actors ----------------------
@@ -265,11 +251,11 @@ def _coordinated(gap: str) -> bool:
 ROLES = ("lead", "support", "oversee", "fund", "execute")
 _AT_KINDS = ("modals", "word_guards", "permission", "passive", "prepositions", "verbs", "cooperation", "light_verbs",
              "nominal_links", "disposal_stops", "object_markers", "measure_verbs")
-_END_KINDS = ("agent_before", "approval_before", "cooperation", "object_verbs", "pivot_verbs")
+_END_KINDS = ("agent_before", "approval_before", "cooperation", "object_verbs", "pivot_verbs", "budget_verbs")
 DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
-    "markers", "labels", "not_markers", "post_verbs", "post_titles", "strip_modals", "opinion_before",
-    "opinion_after", "manner_prepositions", "adverbs", "nominal_tails", "evaluative", "establish_verbs",
-    "deadline_patterns"))
+    "markers", "labels", "secondary_labels", "not_markers", "far_post_verbs", "hearing_verbs", "hearing_objects",
+    "post_verbs", "post_titles", "strip_modals", "opinion_before", "opinion_after", "manner_prepositions", "adverbs",
+    "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns"))
 
 
 @lru_cache(maxsize=1)
@@ -282,10 +268,9 @@ def duty_rules() -> dict:
             raise RuleError(f"duties.yaml: markers.{role}: unknown role or place, or not a list")
     if not isinstance(data["labels"], dict) or set(data["labels"]) - set(ROLES):
         raise RuleError("duties.yaml: labels: unknown role")
-    for key, value in data.items():
-        strings = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        if key not in ("markers", "labels") and not strings:
-            raise RuleError(f"duties.yaml: {key} must be a list of strings")
+    if bad := [k for k, v in data.items() if k not in ("markers", "labels")
+               and not (isinstance(v, list) and all(isinstance(w, str) for w in v))]:
+        raise RuleError(f"duties.yaml: {bad[0]} must be a list of strings")
     return data
 
 
@@ -304,7 +289,8 @@ def duty_grammar() -> dict:
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"))
     # words a clause's left part may end with, by length, longest first (a few set lookups a call)
-    ends = {k: _by_length(r[k]) for k in _END_KINDS + ("opinion_before",)} | {"labels": _by_length(list(labels))}
+    ends = {k: [(n, frozenset(w for w in ws if len(w) == n)) for n in sorted({len(w) for w in ws}, reverse=True)]
+            for k, ws in [(k, r[k]) for k in _END_KINDS + ("opinion_before",)] + [("labels", list(labels))]}
     scan = {"anywhere": [w for w, (_, p) in roles.items() if p == "anywhere"] + nots, "any": list(roles) + nots,
             "fund": [w for w, (role, p) in roles.items() if (role, p) == ("fund", "anywhere")] + nots,
             "nouns": nouns, "act": list(roles) + r["verbs"], "modals": r["modals"],
@@ -315,10 +301,97 @@ def duty_grammar() -> dict:
                 preps=re.compile(trie_regex(r["prepositions"])),
                 closing=re.compile(f"{trie_regex(r['verbs'])}|{at['post'].pattern}"),
                 tails=re.compile(f"(?:{trie_regex(r['nominal_tails'])})$"),
+                oversee_tail=re.compile(f"(?:{trie_regex(r['markers']['oversee']['anywhere'])}|(?:进行|开展)"
+                                        f"{trie_regex(r['markers']['oversee']['adjacent'])})(?:等)?(?:工作|职责|事项)?$"),
+                far_post=re.compile(f"{trie_regex(r['far_post_verbs'])}[^,;、。]{{0,12}}?{trie_regex(r['post_titles'])}"),
+                hearing=re.compile(f"{trie_regex(r['hearing_verbs'])}[^,;。]{{,16}}?{trie_regex(r['hearing_objects'])}"),
                 deadline=re.compile("|".join(f"(?:{p})" for p in r["deadline_patterns"])))
-    return {"at": at, "ends": ends, "scan": scan, "roles": roles, "labels": labels, "strip": set(r["strip_modals"])}
+    last = {k: {w[-1] for _, ws in v for w in ws} for k, v in ends.items()}
+    # last characters of the words that may frame a bare level before it (由街道, 以街道为单位, 明确街道)
+    tails = set().union(*(last[k] for k in ("agent_before", "approval_before", "cooperation", "opinion_before",
+                                             "pivot_verbs", "labels"))) | set("以在:")
+    return {"at": at, "ends": ends, "last": last, "frame_tails": frozenset(tails), "scan": scan, "roles": roles,
+            "labels": labels, "strip": set(r["strip_modals"]), "secondary": set(r["secondary_labels"])}
 
 
-def _by_length(words: list[str]) -> list[tuple[int, frozenset[str]]]:
-    lengths = sorted({len(w) for w in words}, reverse=True)
-    return [(n, frozenset(w for w in words if len(w) == n)) for n in lengths]
+
+
+class DutyWords:
+    """A provision read word by word with the duty grammar (the primitives of the extractor)."""
+
+    def __init__(self, text: str):
+        self.text, self.g, self._skips = text, duty_grammar(), {}
+
+    def at(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
+        """The longest word of `kind` at pos (a 1-char modal or preposition inside 主要, 对照… is none)."""
+        return self.guarded(self.g["at"][kind].match(self.text, pos, end), kind)
+
+    def guarded(self, m: Optional[re.Match], kind: str = "modals") -> Optional[re.Match]:  # see `at`
+        if m and len(m.group()) == 1 and kind in ("modals", "prepositions", "phrase", "verbs"):
+            guard, pos = self.g["at"]["word_guards"], m.start()
+            if any((w := guard.match(self.text, p)) and w.end() > pos for p in (pos - 1, pos) if p >= 0):
+                return None
+        return m
+
+    def ending(self, kind: str, left: str) -> Optional[tuple[int, str]]:
+        """(start in `left`, word) of the longest word of `kind` that `left` ends with."""
+        if left and left[-1] not in self.g["last"][kind]:
+            return None  # most left parts end with no such word: one set lookup
+        return next(((len(left) - n, left[-n:]) for n, words in self.g["ends"][kind] if left[-n:] in words), None)
+
+    def marker(self, pos: int, end: int) -> Optional[tuple[str, str, int]]:
+        """(role, place, end) of the marker at pos; None if none or a longer non-marker word."""
+        m = self.g["at"]["marker"].match(self.text, pos, end)
+        if m and m.group() not in self.g["roles"] and (v := self.at("verbs", m.end() - 1, end)) and v.end() > m.end():
+            m = self.g["at"]["marker"].match(self.text, pos, m.end() - 1)  # 负责制定 is 负责 + 制定
+        return (*self.g["roles"][m.group()], m.end()) if m and m.group() in self.g["roles"] else None
+
+    def skip(self, pos: int, end: int) -> int:
+        """Past adverbs and time words between an actor and its predicate head."""
+        if (pos, end) not in self._skips:
+            q = pos
+            while q < end and not self.marker(q, end) and not self.at("modals", q, end) \
+                    and (m := self.g["at"]["adverb"].match(self.text, q, end)):
+                q = m.end()
+            self._skips[pos, end] = q
+        return self._skips[pos, end]
+
+# -- task tables (牵头单位:X;责任单位:Y、Z) and asides ((X、Y按职责分工负责)) --------------------------
+
+_LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
+_TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
+_SENTENCE = re.compile("[^。;!?]+")
+_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十百零\d]+[)、.]|第[一二三四五六七八九十百零\d]+[条章节])\s*")
+
+
+def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple[int, str]]:
+    """{group start: (label start, role)} of the groups a task-table label lists (see duties.yaml)."""
+    g, out = duty_grammar(), {}
+    found = list(g["scan"]["labels"].finditer(text))
+    lead = any(g["labels"][m.group()[:-1]] == "lead" and m.group()[:-1] not in g["secondary"]
+               for m in g["scan"]["labels"].finditer(context))  # 牵头单位:X; then 责任单位:Y supports
+    for m, nxt in zip(found, found[1:] + [None]):
+        word, stop = m.group()[:-1], min(_LIST.match(text, m.end()).end(), nxt.start() if nxt else len(text))
+        role = ("support" if lead else "lead") if word in g["secondary"] else g["labels"][word]
+        lead = lead or role == "lead" and word not in g["secondary"]
+        members = [x for x in groups if m.start() < x.start < stop]
+        tags = {x.start for x in members  # 责任单位:X(牵头)、Y: X leads, Y supports
+                if (t := _TAG.match(text, x.end)) and g["roles"].get(t.group(1), ("",))[0] == "lead"}
+        out.update((x.start, (m.start(), role if not tags else "lead" if x.start in tags else "support"))
+                   for x in members)
+    return out
+
+
+def task_of(text: str, context: str, pos: int) -> str:
+    """The task a label list or aside at pos belongs to: the words before its bracket, else the
+    paragraph's first sentence without its number."""
+    opened = text.rfind("(", 0, pos)
+    before = text[:opened if opened >= 0 else pos]
+    m = _SENTENCE.match(_NUMBER.sub("", before if re.search("[\u4e00-\u9fff]", before) else context, count=1))
+    return m.group().strip(" ,;:(") if m else ""
+
+
+def deadline_in(text: str, start: int, end: int) -> Optional[str]:
+    """A deadline inside [start, end), else the last one before it in the text."""
+    pat = duty_grammar()["scan"]["deadline"]
+    return (m := pat.search(text, start, end) or ([None] + list(pat.finditer(text, 0, start)))[-1]) and m.group()

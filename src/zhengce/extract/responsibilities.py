@@ -1,10 +1,10 @@
 """Responsibility extractor: which actor is assigned which duty, in which role.
 
-A provision is cut into clauses at commas. In each clause an actor group (see actors.py) is
-placed in a frame by the words before it (由X…, 经X同意, 以X为单位; 对X… makes it an object)
-and its predicate is read after it: a marker (负责, 配合, 审核, 补助…), a modal (要, 应, 不得),
-a verb, or a responsibility noun (…主体责任). Roles come from data/zh/duties.yaml; a specific
-marker wins over `execute`. A provision that names no actor costs one regex scan.
+A provision is cut into clauses at commas. In each clause an actor group (see actors.py) is placed in a
+frame by the words before it (由X…, 经X同意, 以X为单位, 牵头单位:X; 对X… makes it an object) and its predicate
+is read after it: a marker (负责, 配合, 审核, 补助…), a modal (要, 应, 不得), a verb, or a responsibility noun
+(…主体责任). Roles come from data/zh/duties.yaml; a specific marker wins over `execute`. A bare marker (由X负责,
+Y配合,组织实施…; (X、Y按职责分工负责)) takes the task that follows it, or the one its bracket belongs to.
 """
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from .actors import RESPONSIBILITY, Group, duty_grammar, find_mentions, group_mentions
+from .actors import (RESPONSIBILITY, DutyWords, Group, deadline_in, find_mentions, group_mentions,
+                     label_roles, task_of)
 
 _CLAUSE = re.compile(r"[^,;!?。]+")
 _FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们")
@@ -22,6 +23,7 @@ _LED = re.compile(r"的?领导下")
 _BRACKETS = re.compile("[(“)”、]")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
+_PAST = re.compile("了(?!解)")  # …出台了…: a report of what was done
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
 
 
@@ -46,64 +48,52 @@ class _Assign:
     duty_end: int
     clause: int
     barrier: Optional[int] = None  # where an earlier actor's predicate stops (None: it does not)
+    duty: Optional[str] = None  # a duty from outside the provision (a task-table label's task)
 
 
-class _Reader:
+class _Reader(DutyWords):
     """One provision: its text, actor groups and clauses, read with the duties grammar."""
 
-    def __init__(self, text: str):
-        self.text, self.g = text, duty_grammar()
+    def __init__(self, text: str, context: str = ""):
+        super().__init__(text)
+        self.context = context
         self.groups = group_mentions(text, find_mentions(text))
         self.starts, self.ends = {m.start: m.end for g in self.groups for m in g.mentions}, {g.end for g in self.groups}
         self.clauses = [m.span() for m in _CLAUSE.finditer(text)]
         self.in_clause = [[g for g in self.groups if cs <= g.start < ce] for cs, ce in self.clauses]
-        self._skips: dict[tuple[int, int], int] = {}
+        self.labels = label_roles(text, context, self.groups) if ":" in text else {}
 
-    def at(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
-        """The longest word of `kind` at pos (a 1-char modal or preposition inside 主要, 对照… is none)."""
-        return self.guarded(self.g["at"][kind].match(self.text, pos, end), kind)
-
-    def guarded(self, m: Optional[re.Match], kind: str = "modals") -> Optional[re.Match]:  # see `at`
-        if m and len(m.group()) == 1 and kind in ("modals", "prepositions", "phrase", "verbs"):
-            guard, pos = self.g["at"]["word_guards"], m.start()
-            if any((w := guard.match(self.text, p)) and w.end() > pos for p in (pos - 1, pos) if p >= 0):
+    def following_task(self, ci: int, framed: bool) -> Optional[tuple[int, int]]:
+        """The task clause after a bare marker (由X负责,Y配合,组织实施…; 由X牵头,会同Y建立…), past bare
+        marker clauses; a plain subject's (分管领导具体负责,建立…) only past such a clause."""
+        framed = framed or ci > 0 and self.bare(ci - 1)
+        for cs, ce in self.clauses[ci + 1:]:
+            if (q := self.skip(cs, ce)) not in self.starts:
+                if (co := self.at("cooperation", q, ce)) and co.end() in self.starts:
+                    q, framed = next(g.end for g in self.groups if g.start == co.end()), True
+                return (q, ce) if q < ce and framed else None
+            if not self.bare(self.clauses.index((cs, ce))):
                 return None
-        return m
+            framed = True
+        return None
 
-    def ending(self, kind: str, left: str) -> Optional[tuple[int, str]]:
-        """(start in `left`, word) of the longest word of `kind` that `left` ends with."""
-        return next(((len(left) - n, left[-n:]) for n, words in self.g["ends"][kind] if left[-n:] in words), None)
-
-    def marker(self, pos: int, end: int) -> Optional[tuple[str, str, int]]:
-        """(role, place, end) of the marker at pos; None if none or a longer non-marker word."""
-        m = self.g["at"]["marker"].match(self.text, pos, end)
-        return (*self.g["roles"][m.group()], m.end()) if m and m.group() in self.g["roles"] else None
-
-    def skip(self, pos: int, end: int) -> int:
-        """Past adverbs and time words between an actor and its predicate head."""
-        key = (pos, end)
-        if key not in self._skips:
-            q = pos
-            while q < end and not self.marker(q, end) and not self.at("modals", q, end):
-                if not (m := self.g["at"]["adverb"].match(self.text, q, end)):
-                    break
-                q = m.end()
-            self._skips[key] = q
-        return self._skips[key]
+    def bare(self, ci: int) -> bool:
+        """Whether clause ci is an actor (after 由) and a lead or support marker only (市财政局等部门配合)."""
+        (cs, ce), g = self.clauses[ci], next(iter(self.in_clause[ci]), None)
+        if not g or self.skip(cs, ce) < g.start and (self.ending("agent_before", self.text[cs:g.start]) or (1,))[0]:
+            return False
+        hit = self.marker(self.skip(m.end() if (m := _FILLER.match(self.text, g.end, ce)) else g.end, ce), ce)
+        return bool(hit and hit[2] == ce and hit[0] in ("lead", "support"))
 
     def head_role(self, pos: int, end: int) -> Optional[str]:
         """The role of a marker at pos, or right after a light verb there (开展考评, 做好监督)."""
-        hit = self.marker(pos, end)
-        if not hit and (light := self.at("light_verbs", pos, end)):
-            hit = self.marker(light.end(), end)
+        hit = self.marker(pos, end) or (light := self.at("light_verbs", pos, end)) and self.marker(light.end(), end)
         return hit[0] if hit else None
 
     def anywhere(self, pos: int, end: int, which: str = "anywhere") -> Optional[str]:
         """The role of the first marker in [pos, end): `anywhere` ones, `any`, `fund` or responsibility `nouns`."""
-        for m in self.g["scan"][which].finditer(self.text, pos, end):
-            if m.group() in self.g["roles"]:
-                return self.g["roles"][m.group()][0]
-        return None
+        roles, found = self.g["roles"], self.g["scan"][which].finditer(self.text, pos, end)
+        return next((roles[w][0] for m in found if (w := m.group()) in roles), None)
 
     def first(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
         """The first guarded word of scan `kind` in [pos, end) not right after 的."""
@@ -111,8 +101,7 @@ class _Reader:
                      if self.text[m.start() - 1] != "的" and self.guarded(m)), None)
 
     def list_cut(self, pos: int, end: int) -> int:
-        """Where a duty stops: at a 、 outside brackets that closes a short verb phrase or opens the
-        next actor (审批确定、重点培养; 社区自查、街道初审…), or at a quote the actor stood in."""
+        """Where a duty stops: at a 、 closing a short verb phrase or opening an actor, or a closing bracket."""
         depth = 0
         for m in _BRACKETS.finditer(self.text, pos, end):
             depth += 1 if m.group() in "(“" else -1 if m.group() in ")”" else 0
@@ -124,8 +113,7 @@ class _Reader:
         return end
 
     def predicate(self, p: int, end: int, depth: int = 0, strict: bool = False) -> Optional[tuple[str, int, int]]:
-        """(role, duty start, duty end) of the predicate after an actor ending at p; `strict` (a bare
-        level: 街道) wants it right there."""
+        """(role, duty start, duty end) of the predicate after an actor ending at p (`strict`: right there)."""
         t = self.text
         q0 = m.end() if (m := _FILLER.match(t, p, end)) else p
         q = self.skip(q0, end)
@@ -138,8 +126,8 @@ class _Reader:
             return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米
         if self.g["at"]["post"].match(t, q, end):
             return "lead", q0, self.list_cut(q, end)
-        if co := self.at("cooperation", q, end):
-            return self.cooperating(co, end)
+        if (co := self.at("cooperation", q, end)) and (found := self.cooperating(co, end)):
+            return found
         if m := self.at("modals", q, end):
             return self.after_modal(q, m, end)
         if hit := self.marker(q, end):
@@ -150,9 +138,10 @@ class _Reader:
         if prep and depth == 0 and not (verb and verb.end() > prep.end()):
             return self.through(q0, q, end)
         if verb:
-            if self.noun_phrase(verb.end(), end) or "了" in t[q:end]:
+            if self.noun_phrase(verb.end(), end) or _PAST.search(t, q, end):
                 return None
-            return self.head_role(q, end) or self.anywhere(q, end) or "execute", q0, self.list_cut(verb.end(), end)
+            role = self.head_role(q, end) or self.anywhere(q, end) or self.spanning(q, end)
+            return role or "execute", q0, self.list_cut(verb.end(), end)
         if strict:
             return None
         stop = t.find("的", q, end)  # 职能部门下沉事项须经…: a modal further on
@@ -163,28 +152,42 @@ class _Reader:
 
     def cooperating(self, co: re.Match, end: int) -> Optional[tuple[str, int, int]]:
         """X会同Y做…: X leads the task after Y (Y's record is `support`)."""
-        partner_end = self.starts.get(co.end())
-        return ("lead", partner_end, self.list_cut(partner_end, end)) if partner_end else None
+        partner_end = next((g.end for g in self.groups if g.start == co.end()), None)
+        if partner_end is None or _PAST.search(self.text, partner_end, end):
+            return None  # …联合市财政局出台了…: a report
+        return "lead", partner_end, self.list_cut(partner_end, end)
 
     def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
         """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
-        r = self.skip(modal.end(), end)
-        if self.at("measure_verbs", r, end):
-            return None
-        if co := self.at("cooperation", r, end):
-            return self.cooperating(co, end)
-        role = self.head_role(r, end) or self.anywhere(modal.end(), end) or "execute"
-        return role, modal.end() if modal.group() in self.g["strip"] else q, self.list_cut(r, end)
+        t, r = self.text, self.skip(modal.end(), end)
+        if self.at("measure_verbs", r, end) or self.at("passive", r, end):
+            return None  # …不得超过15平方米; 要主动接受…监督
+        if (co := self.at("cooperation", r, end)) and (found := self.cooperating(co, end)):
+            return found
+        ds = modal.end() if modal.group() in self.g["strip"] else q
+        nxt = next(((cs, ce) for cs, ce in self.clauses if cs > end), None)
+        bare = r >= end or (ph := self.at("phrase", r, end)) and not self.g["scan"]["act"].search(t, ph.end(), end)
+        if bare and nxt and nxt[0] == end + 1 and self.skip(*nxt) not in self.starts:
+            ds, end, r = nxt[0], nxt[1], self.skip(*nxt)  # 要结合实际,制定…: the verb is in the next clause
+        role = self.head_role(r, end) or self.anywhere(modal.end(), end) or self.spanning(r, end) or "execute"
+        return role, ds, self.list_cut(r, end)
+
+    def spanning(self, pos: int, end: int) -> Optional[str]:
+        """`lead` for 担任…主任, `oversee` for 听取…汇报 (a marker in two parts around its object)."""
+        far, hearing = self.g["scan"]["far_post"].search(self.text, pos, end), self.g["scan"]["hearing"]
+        return "lead" if far else "oversee" if hearing.match(self.text, pos, end) else None
 
     def after_marker(self, q0: int, q: int, end: int, hit: tuple[str, str, int]) -> Optional[tuple[str, int, int]]:
-        """负责 + a specific marker takes that marker's role (负责监督指导 is `oversee`)."""
+        """负责 + a specific marker takes that marker's role (负责监督指导, 负责…的监督管理 are `oversee`)."""
         role, _, m_end = hit
         if role == "lead" and self.text[m_end:m_end + 1] == "的":
             return None  # 党组织领导的…机制 states a principle (but 各部门密切配合的机制 assigns)
         if self.text[q:m_end] in _STRIP_LEADING and m_end < end:  # 负责监督指导…, 负责…经费保障
-            nxt = self.marker(self.skip(m_end, end), end)
-            role = nxt[0] if nxt and nxt[0] in ("oversee", "fund") else self.anywhere(m_end, end, "fund") or role
-            return role, m_end, self.list_cut(m_end, end)
+            nxt, cut = self.marker(self.skip(m_end, end), end), self.list_cut(m_end, end)
+            tail = self.g["scan"]["oversee_tail"].search(self.text, m_end, cut)
+            role = nxt[0] if nxt and nxt[0] in ("oversee", "fund") else self.anywhere(m_end, end, "fund") or (
+                "oversee" if tail else role)
+            return role, m_end, cut
         return role, q0, self.list_cut(m_end, end)
 
     def through(self, q0: int, q: int, end: int) -> Optional[tuple[str, int, int]]:
@@ -202,17 +205,10 @@ class _Reader:
         return (role, q0, end) if role else None
 
     def noun_phrase(self, verb_end: int, end: int) -> bool:
-        """Subject + verb inside a noun phrase: 党组织建立、…, …的机构原则上实行…, …能力."""
+        """Subject + verb inside a noun phrase: 党组织建立、…, …能力."""
         t = self.text
         if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts:
             return True
-        k = t.find("的", verb_end, end)
-        for i in range(k + 1, min(end, k + 9)) if k >= 0 else ():  # …设在乡镇的机构原则上实行…
-            if t[i] == "、":
-                break
-            if self.at("modals", i, end) or ((a := self.g["at"]["adverb"].match(t, i, end))
-                                              and self.at("verbs", a.end(), end)):
-                return True
         return bool(self.g["scan"]["tails"].search(t, verb_end, end))
 
     def frame(self, ci: int, end: int, group: Group) -> Optional[Frame]:
@@ -220,11 +216,16 @@ class _Reader:
         t, cs = self.text, self.clauses[ci][0]
         left = t[cs:group.start]
         strict = group.kind == "level"
+        if strict and left.strip() and left[-1] not in self.g["frame_tails"] and not left.endswith(_LEVEL_LEFT) \
+                and not self.marker(self.skip(group.end, end), end):
+            return None  # a bare level inside a phrase (全市, 社区治理): no frame can take it (see is_object)
         co = self.ending("cooperation", left)
-        if co and not any(e <= cs + co[0] and (e == cs + co[0] or self.at("modals", e, cs + co[0]))
-                          for e in self.ends):  # X(要)联合Y: only after an actor (联合党组织 is a body)
-            co = None
+        if co and not (left == co[1] and ci and self.in_clause[ci - 1]) and not any(  # 由X牵头,会同Y…
+                e <= cs + co[0] and (e == cs + co[0] or self.at("modals", e, cs + co[0])) for e in self.ends):
+            co = None  # X(要)联合Y: only after an actor (联合党组织 is a body)
         if m := co or self.ending("approval_before", left):
+            if co and _PAST.search(t, group.end, end):
+                return None
             pred = self.predicate(group.end, end, strict=strict)
             return ("support" if co else "oversee", cs + m[0], *(pred[1:] if pred else (group.end, end)))
         if special := self.special_frame(ci, end, group, left):
@@ -248,9 +249,6 @@ class _Reader:
     def special_frame(self, ci: int, end: int, group: Group, left: str) -> Optional[Frame]:
         """牵头单位:X; 以X为单位…; 以X任主任; 在X领导下; 听取X意见."""
         t, g, cs = self.text, self.g, self.clauses[ci][0]
-        if left.endswith(":") and (label := self.ending("labels", left[:-1])):  # the task opens the provision
-            task = len(t[:g["scan"]["labels"].search(t).start()].rstrip("( "))
-            return g["labels"][label[1]], cs + label[0], 0, task or group.end
         if left.endswith("以") and t.startswith("为单位", group.end):
             pred = self.predicate(group.end + 3, end) or self.next_predicate(ci, group.end + 3, end)
             return (pred[0], group.start - 1, *pred[1:]) if pred else ("execute", group.start - 1, group.end, end)
@@ -265,10 +263,11 @@ class _Reader:
 
     def is_object(self, cs: int, left: str, group: Group, end: int) -> bool:
         """Whether the words before a group make it an object (对X…, 依托X…, 每个X) or not a subject."""
-        if self.ending("object_verbs", left) or left.endswith("每个"):
-            return True
+        if self.ending("object_verbs", left) or left.endswith("每个") or left.endswith("是") and group.start - 1 in \
+                self.ends or group.mentions[0].finance and self.ending("budget_verbs", left):
+            return True  # 对X…, 每个X, Y是X…, 纳入同级财政预算
         preps = [m for m in self.g["scan"]["preps"].finditer(self.text, cs, group.start)
-                 if self.guarded(m, "prepositions")]
+                 if self.guarded(m, "prepositions") and not self.g["at"]["post"].match(self.text, m.start())]
         if preps and not self.g["scan"]["closing"].search(self.text, preps[-1].end(), group.start):
             return True  # 县委每两年对全县优秀村干部…: a preposition before the group and no verb since
         q = self.skip(group.end, end)
@@ -279,8 +278,7 @@ class _Reader:
         return False
 
     def next_predicate(self, ci: int, p: int, end: int) -> Optional[tuple[str, int, int]]:
-        """The next clause's predicate, when this one holds none after the actor (其他相关部门结合
-        工作职能,加强指导; 乡镇、村班子上任后,把…) and the next one opens with no actor."""
+        """The next clause's predicate when this one has none (其他相关部门结合工作职能,加强指导)."""
         q = self.skip(p, end)
         if ci + 1 >= len(self.clauses) or q < end and not self.at("phrase", q, end):
             return None
@@ -295,6 +293,10 @@ class _Reader:
         out: list[_Assign] = []
         end = ce
         for group in reversed(self.in_clause[ci]):
+            if label := self.labels.get(group.start):
+                out.append(_Assign(group, label[1], label[0], group.end, group.end, ci, None,
+                                   task_of(self.text, self.context, label[0])))
+                continue
             if not (framed := self.frame(ci, end, group)):
                 continue
             role, start, ds, de = framed
@@ -310,23 +312,22 @@ class _Reader:
             out = [a for a in out if a.group.kind != "generic"]
         return out[::-1]
 
-    def established(self, ci: int) -> Optional[Group]:
-        """A body set up at the end of a clause (成立工作领导小组,负责…): the next clause's subject."""
-        (cs, ce), inside = self.clauses[ci], self.in_clause[ci]
-        if not inside or inside[-1].kind != "body" or self.text[inside[-1].end:ce].strip():
-            return None
-        return inside[-1] if self.g["scan"]["establish"].search(self.text, cs, inside[-1].start) else None
-
     def carried(self, assigns: list[_Assign]) -> list[_Assign]:
-        """Clauses with no actor of their own: a body set up before, the topic, or the last agent acts."""
-        done, out = {a.clause for a in assigns}, []
+        """Clauses with no actor of their own: a body set up before (成立工作领导小组,负责…), the topic, or
+        the last agent acts."""
+        done = {a.clause for a in assigns} | {ci for a in assigns for ci, (cs, ce) in enumerate(self.clauses)
+                                              if cs <= a.duty_start < ce}
+        out: list[_Assign] = []
         assigned = {id(a.group) for a in assigns}
         for ci, (cs, ce) in enumerate(self.clauses[1:], start=1):
             if ci in done:
                 continue
             q = self.skip(cs, ce)
-            body, prior = self.established(ci - 1), [a for a in assigns + out if a.clause < ci]
-            if body is not None and id(body) not in assigned:
+            (ps, pe), before = self.clauses[ci - 1], self.in_clause[ci - 1]
+            body = before and before[-1].kind == "body" and not self.text[before[-1].end:pe].strip() \
+                and self.g["scan"]["establish"].search(self.text, ps, before[-1].start) and before[-1]
+            prior = [a for a in assigns + out if a.clause < ci]
+            if body and id(body) not in assigned:
                 hit = self.marker(q, ce)
                 role = hit[0] if hit else self.anywhere(q, ce, "any")
                 if role or self.at("verbs", q, ce):
@@ -342,8 +343,7 @@ class _Reader:
         return out
 
     def continued_role(self, q: int, cs: int, ce: int, prior_role: str) -> Optional[str]:
-        """The role of a clause going on with the last agent's predicate when it is a record of its own:
-        a marker after an `execute` (…,监督和支持…), a responsibility taken on (…,切实承担…“兜底”责任)."""
+        """The role of a clause going on with the last agent's predicate (…,监督和支持…; …,切实承担…责任)."""
         hit = self.marker(q, ce)
         if hit and prior_role == "execute":
             return hit[0]
@@ -357,41 +357,39 @@ class _Reader:
         members = [m for m in a.group.mentions if m.kind != "generic"] or list(a.group.mentions)
         if len(members) > 1 and all(t[x.end:y.start] == "或" for x, y in zip(members, members[1:])):
             members = [replace(members[0], end=members[-1].end, actors=(t[members[0].start:members[-1].end],))]
-        duty = t[a.duty_start:a.duty_end].strip(" ,、等;:") or t[a.start:a.duty_end].strip(" ,、;:")
+        duty = a.duty or t[a.duty_start:a.duty_end].strip(" ,、等;:()")
+        if not duty or a.role in ("lead", "support") and a.duty_end >= self.clauses[a.clause][1] \
+                and (duty in self.g["roles"] or duty in _STRIP_LEADING):  # a bare marker: the task it takes on
+            if (opened := t.rfind("(", 0, a.start)) >= 0 and ")" not in t[opened:a.start]:  # (X、Y按职责分工负责)
+                duty = task_of(t, self.context, a.start) or duty
+            elif span := self.following_task(a.clause, a.start < a.group.start):
+                duty += t[span[0]:span[1]]
+        duty = duty or t[a.start:a.duty_end].strip(" ,、;:")
         nxt = a.clause + 1
         if self.g["at"]["post"].fullmatch(duty) and nxt < len(self.clauses) and not self.in_clause[nxt]:
             # 党委一把手任组长,亲自抓…: a bare title takes the next clause along
             a.duty_end = self.clauses[nxt][1]
             duty = t[max(a.duty_start, a.start):a.duty_end].strip(" ,、;:")
-        end, deadline = max(a.duty_end, a.group.end), _deadline(t, a.start, max(a.duty_end, a.group.end))
+        end, deadline = max(a.duty_end, a.group.end), deadline_in(t, a.start, max(a.duty_end, a.group.end))
         money = a.role == "execute" or a.role == "lead" and _MONEY.search(t)  # 所需经费由县级财政统筹解决
         return [ResponsibilityMatch(a.start, end, actor, "fund" if m.finance and money else a.role, duty, deadline)
                 for m in members for actor in m.actors]
 
 
-def _deadline(text: str, start: int, end: int) -> Optional[str]:
-    """A deadline inside the record, else the last one before it in the provision."""
-    pat = duty_grammar()["scan"]["deadline"]
-    found = pat.search(text, start, end) or ([None] + list(pat.finditer(text, 0, start)))[-1]
-    return found.group() if found else None
-
-
 def find_responsibilities(text: str, context: str = "") -> list[ResponsibilityMatch]:
     """All actor-role-duty assignments in one provision (a sentence, normalized & simplified).
 
-    Args:
-        text: the provision.
-        context: preceding text of the same paragraph; a provision that names no actor but opens
-            with a marker (负责…) is read after the context's last clause, which may name it.
-    """
-    reader = _Reader(text)
-    first = _CLAUSE.match(text)
-    if context and first and reader.marker(reader.skip(*first.span()), first.end()):
+    `context` is the paragraph before it: a provision opening with a marker (负责…) is read after its last
+    clause, a task-table label (牵头单位:…) takes its task from it."""
+    words, first = DutyWords(text), _CLAUSE.match(text)
+    if context and first and words.marker(words.skip(*first.span()), first.end()) \
+            and not words.g["scan"]["labels"].search(text):
         tail = (_CLAUSE.findall(context) or [""])[-1] + ","  # the provision opens with no subject
         return [replace(r, start=r.start - len(tail), end=r.end - len(tail))
                 for r in find_responsibilities(tail + text) if r.start >= len(tail)]
-    if not reader.groups:
-        return []
+    if not find_mentions(text):
+        return []  # most provisions: one regex scan
+    reader = _Reader(text, context)
     assigns: list[_Assign] = []
     for ci in range(len(reader.clauses)):
         assigns.extend(reader.clause_assigns(ci))
