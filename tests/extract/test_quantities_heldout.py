@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from zhengce.extract.quantities import find_quantities
+from heldout_scoring import contains_eq, greedy_pairs
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "quantities_heldout.yaml").read_text(encoding="utf-8"))
 STRICT = ("value", "unit", "comparator")
@@ -49,22 +50,14 @@ def _field_ok(field: str, exp: dict, q) -> bool:
     if field == "value":
         return all(_num_eq(exp.get(k), getattr(q, k)) for k in ("value", "low", "high"))
     if field in ("per", "time"):  # as score.py: equal, or one holds the other (>= 2 chars)
-        g, p = exp[field] or "", getattr(q, field) or ""
-        short, long_ = sorted((g, p), key=len)
-        return g == p or (len(short) >= 2 and short in long_)
+        return contains_eq(exp[field] or "", getattr(q, field) or "")
     return exp[field] == getattr(q, field)
 
 
 def _match(spans, found) -> list[tuple[int, int]]:
     cands = sorted(((min(e, q.end) - max(s, q.start), gi, pi) for gi, (s, e) in enumerate(spans)
                     for pi, q in enumerate(found) if min(e, q.end) > max(s, q.start)), reverse=True)
-    used_g, used_p, pairs = set(), set(), []
-    for _, gi, pi in cands:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+    return greedy_pairs(cands)
 
 
 def score(section: str) -> dict:

@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from zhengce.extract.responsibilities import find_responsibilities
+from heldout_scoring import contains_eq, greedy_pairs
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "responsibilities_heldout.yaml")
                        .read_text(encoding="utf-8"))
@@ -36,11 +37,7 @@ def _norm(s: str | None) -> str:
 
 
 def _loose_eq(g: str, p: str) -> bool:
-    g, p = _norm(g), _norm(p)
-    if not g or not p:
-        return g == p
-    short, long_ = sorted((g, p), key=len)
-    return g == p or (len(short) >= 2 and short in long_)
+    return contains_eq(_norm(g), _norm(p))
 
 
 def _char_f1(a: str, b: str) -> float:
@@ -70,13 +67,7 @@ def _match(expect: list[dict], found: list) -> list[tuple[int, int]]:
     """One-to-one pairs (expected, found) with compatible actors, exact actors first."""
     cands = sorted((0 if e["actor"] == r.actor else 1, gi, pi) for gi, e in enumerate(expect)
                    for pi, r in enumerate(found) if _loose_eq(e["actor"], r.actor))
-    used_g, used_p, pairs = set(), set(), []
-    for _, gi, pi in cands:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+    return greedy_pairs(cands)
 
 
 def score(section: str) -> dict:
