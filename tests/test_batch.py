@@ -17,6 +17,20 @@ LINES_PER_FILE = 40  # short excerpts keep every run under a second or two
 
 
 @pytest.fixture(autouse=True)
+def always_use_the_pool(monkeypatch):
+    """Small test folders would otherwise run in-process whatever -j says."""
+    monkeypatch.setenv("ZHENGCE_SMALL_BATCH_BYTES", "0")
+
+
+def test_small_batches_run_in_process(docs, monkeypatch):
+    files, _ = collect_inputs([docs])
+    monkeypatch.setenv("ZHENGCE_SMALL_BATCH_BYTES", "100000000")
+    assert batch._useful_workers(files, set(), 2) == 1
+    monkeypatch.setenv("ZHENGCE_SMALL_BATCH_BYTES", "1")
+    assert batch._useful_workers(files, set(), 2) == 2
+
+
+@pytest.fixture(autouse=True)
 def fixed_code_fingerprint(monkeypatch):
     # Others edit the package while tests run; resume must not see that as a settings change here.
     monkeypatch.setattr(batch, "code_fingerprint", lambda: "test")

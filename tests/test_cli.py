@@ -41,7 +41,8 @@ def corpus_runs(tmp_path_factory) -> dict[int, tuple[int, str, Path]]:
     {N: (exit code, stderr, OUT)}."""
     base = tmp_path_factory.mktemp("cli")
     procs = {n: subprocess.Popen([sys.executable, "-m", "zhengce", "extract", str(CORPUS), "-o", str(base / f"j{n}"),
-                                  "-j", str(n)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                  "-j", str(n)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env={**os.environ, "ZHENGCE_SMALL_BATCH_BYTES": "0"})  # -j 2 uses a real pool
              for n in (1, 2)}
     return {n: (p.wait(timeout=300), p.communicate()[1], base / f"j{n}") for n, p in procs.items()}
 
