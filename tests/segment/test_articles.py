@@ -166,3 +166,16 @@ def test_article_span_runs_from_title_to_last_provision(extract_text) -> None:
     a = extract_text(text).articles[0]
     assert text[a.start:].startswith("关于加强基层治理的实施意见")
     assert text[:a.end].endswith("加强领导,健全机制。")
+
+
+def test_signature_inside_a_notice_that_carries_its_text(extract_text) -> None:
+    text = ("嘉兴市人民政府办公室关于印发嘉兴市社区工作者管理办法的通知\n"
+            "各县(市、区)人民政府,市政府各部门:\n"
+            "《嘉兴市社区工作者管理办法》已经市政府同意,现印发给你们,请认真贯彻执行。\n\n"
+            "嘉兴市人民政府办公室\n二〇二一年三月十五日\n\n"
+            "嘉兴市社区工作者管理办法\n"
+            "第一条 社区工作者按照每万城镇常住人口不少于18人的标准配备。\n")
+    result = extract_text(text)
+    (article,) = result.articles
+    assert (article.issuer, article.date, article.jurisdiction) == ("嘉兴市人民政府办公室", "2021-03-15", "嘉兴市")
+    assert not any("年" in p.text and "月" in p.text and len(p.text) < 14 for p in result.provisions)

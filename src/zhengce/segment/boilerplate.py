@@ -49,6 +49,7 @@ def mark_furniture(lines: list[Line]) -> None:
         # a page flattened into one long line may start with a crumb: keep its text rather than lose it
         if rules.line.match(line.text) and (len(line.text) <= _LONGEST_FURNITURE or _DISCLAIMER.match(line.text)):
             line.role = "furniture"
+    _mark_signatures(lines)
     tail = []
     for line in reversed(lines):
         if line.role == "furniture":
@@ -59,6 +60,23 @@ def mark_furniture(lines: list[Line]) -> None:
     if tail and any(l.role == "body" for l in lines[: tail[-1].index]):  # never the whole text
         for line in tail:
             line.role = "tail"  # signature or footer: read for metadata, never a provision
+
+
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+_ORGAN_LINE = re.compile(r"^\S{2,30}(?:委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院|会|处|中心)$")
+
+
+def _mark_signatures(lines: list[Line]) -> None:
+    """An issuing organ's name over a date line (落款) signs a document, wherever it stands
+    (a notice is often followed by the text it issues): never a provision, read for metadata."""
+    for i, line in enumerate(lines):
+        if line.role == "body" and _DATE_LINE.match(line.text):
+            line.role = "tail"
+            j = i - 1
+            while j >= 0 and lines[j].role == "body" and _ORGAN_LINE.match(lines[j].text) and i - j <= 3:
+                lines[j].role = "tail"
+                j -= 1
 
 
 def is_article_break(line: Line) -> bool:
