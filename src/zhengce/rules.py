@@ -13,7 +13,8 @@ SCHEMAS: dict[str, frozenset[str]] = {
     "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "title_end"}),
     "boilerplate": frozenset({"line_patterns", "prefix_patterns", "tail_max_len", "head_max_len",
                               "article_break_patterns", "caption_max_len"}),
-    "headings": frozenset({"styles", "max_unnumbered_len", "runin_max_len", "runin_followers"}),
+    "headings": frozenset({"styles", "max_unnumbered_len", "runin_max_len", "runin_followers",
+                           "bare_runin_max_len"}),
     "articles": frozenset({"doc_types", "normative_types", "non_normative_types", "issuer_patterns",
                            "date_patterns", "publish_cues", "full_text_cues", "anonymised"}),
 }

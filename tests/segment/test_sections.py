@@ -140,6 +140,19 @@ def test_a_long_first_sentence_is_not_a_runin_heading(extract_text) -> None:
     assert [s.title for s in result.sections] == ["“项目化”重点推进"]
 
 
+@pytest.mark.parametrize("paragraphs, titles", [
+    (["强化组织保障。成立领导小组,市民政局牵头负责日常工作。", "健全服务体系。按照每个社区不少于30平方米的标准建设议事空间。"],
+     ["强化组织保障", "健全服务体系"]),
+    (["强化组织保障。成立领导小组。"], []),  # one bare lead-in is no digest
+    (["一要加强领导。成立领导小组。", "二要健全体系。建设议事空间。"], []),  # run-in enumerations are provisions
+    (["到2022年底。实现全覆盖。", "每年2次。开展培训。"], []),  # numbers: not a heading phrase
+], ids=["two-bare-lead-ins", "one-only", "enumerators", "with-numbers"])
+def test_bare_runin_lead_ins_head_a_digest_when_several(extract_text, paragraphs, titles) -> None:
+    head = "余姚市推进基层治理现代化\n今年以来,余姚市全面提升基层治理水平。\n"
+    result = extract_text(head + "\n".join(paragraphs) + "\n")
+    assert [s.title for s in result.sections] == titles
+
+
 UNNUMBERED = ("让党的旗帜 在每一个基层阵地高高飘扬\n\n改进基层社会治理\n\n抓基层打基础\n\n重视乡镇街道建设\n\n"
               "按照标准,积极选拔干部,完善议事规则和决策程序。\n\n加强村社区建设\n\n鼓励班子成员交叉兼职,提高党员的比例。\n\n"
               "构建大党建工作格局\n\n强化领导核心作用\n\n明确专职副书记分管党建工作。\n")

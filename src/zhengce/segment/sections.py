@@ -63,17 +63,34 @@ def numbered_heading(line: Line) -> Heading | None:
     return None
 
 
-def runin_heading(line: Line) -> Heading | None:
-    """An unnumbered lead-in sentence heading a digest paragraph ("…建强组织。一是…")."""
+def runin_heading(line: Line, *, followed: bool = True) -> Heading | None:
+    """An unnumbered lead-in sentence heading a digest paragraph ("…建强组织。一是…").
+
+    With `followed`, the paragraph must go on with an enumerator (一是…); without, the lead-in must
+    be a short phrase (no comma, no number) and the caller requires several such paragraphs.
+    """
     _, r = _styles()
     end = line.text.find("。")
-    if end <= 1 or end > r["runin_max_len"]:
+    if end <= 1 or end > r["runin_max_len"] or end + 1 >= len(line.text):
         return None
-    rest = line.text[end + 1:].lstrip()
-    if not any(rest.startswith(f) for f in r["runin_followers"]):
+    rest, title = line.text[end + 1:].lstrip(), line.text[:end]
+    if followed and not any(rest.startswith(f) for f in r["runin_followers"]):
         return None
-    title = line.text[:end]
+    if not followed and (end > r["bare_runin_max_len"] or _ENUMERATOR.match(title) or re.search(r"[,:;\d]", title)):
+        return None
     return Heading(line.index, line.start, line.start + end, "", "runin", title, line.start + end + 1, line.start)
+
+
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]+(?:是|要|、)|首先|其次|再次|最后|第[一二三四五六七八九十]|同时|此外|另外")
+
+
+def runin_headings(lines: list[Line], numbered: dict) -> dict[int, Heading]:
+    """Run-in lead-ins: those followed by 一是…, or short bare ones when two or more paragraphs open so."""
+    followed = {l.index: h for l in lines if l.index not in numbered and (h := runin_heading(l))}
+    if followed:
+        return followed
+    bare = {l.index: h for l in lines if l.index not in numbered and (h := runin_heading(l, followed=False))}
+    return bare if len(bare) >= 2 else {}
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -130,7 +147,7 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     """Headings of one article with their levels; standalone lines become captions when unneeded."""
     lines = [l for l in doc.lines[span.first:span.stop] if l.role == "body"]
     numbered = {l.index: h for l in lines if (h := numbered_heading(l))}
-    runin = {l.index: h for l in lines if l.index not in numbered and (h := runin_heading(l))}
+    runin = runin_headings(lines, numbered)
     standalone = [l for l in lines if l.index not in numbered and l.index not in runin and _standalone(l)]
     heads = list(numbered.values()) + list(runin.values())
     if numbered or runin:
