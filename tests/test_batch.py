@@ -162,3 +162,14 @@ def test_broken_symlinks_in_a_folder_get_error_records(tmp_path):
               for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()}
     assert errors == {"dangling.txt": "ZC-E101", "loop_a.txt": "ZC-E107", "loop_b.txt": "ZC-E107"}
     assert summary.exit_code == 2
+
+
+def test_the_output_folder_inside_an_input_folder_is_not_read(docs, tmp_path):
+    out = docs / "out"
+    first = run_batch([docs], out, default_options())
+    (out / "texts").mkdir(exist_ok=True)
+    (out / "texts" / "copy.txt").write_text((docs / "a" / "000_07a1961cffcfda3d.txt").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    second = run_batch([docs], out, default_options())
+    assert second.files == first.files
+    assert "texts/copy.txt" not in sources(out)

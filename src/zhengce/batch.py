@@ -246,6 +246,7 @@ def run_batch(paths: list[str], out: Path, options: Options, *, workers: int = 1
     if db is not None:
         check_db(db)
     files, missing = collect_inputs(paths)
+    files = _outside(files, out)
     summary = BatchSummary(files=len(files) + len(missing))
     digests, unchanged, fingerprint = _plan(files, out, options, resume)
     summary.skipped = len(unchanged)
@@ -349,6 +350,12 @@ def _clock(seconds: float) -> str:
 # than the second core saves; the output is byte-identical either way. The environment variable
 # ZHENGCE_SMALL_BATCH_BYTES overrides it (0: always use the pool, as the parity tests do).
 SMALL_BATCH_BYTES = 2_000_000
+
+
+def _outside(files: list[InputFile], out: Path) -> list[InputFile]:
+    """Files not under the output folder (`zhengce extract . -o out` must not read its own texts)."""
+    root = os.path.realpath(out) + os.sep
+    return [f for f in files if not os.path.realpath(f.path).startswith(root)]
 
 
 def _useful_workers(files: list[InputFile], unchanged: set[str], workers: int) -> int:
