@@ -153,6 +153,13 @@ def test_bare_runin_lead_ins_head_a_digest_when_several(extract_text, paragraphs
     assert [s.title for s in result.sections] == titles
 
 
+def test_division_labels_rank_above_the_styles_inside(extract_text) -> None:
+    text = ("某市十四五社区建设规划\n第一部分 发展基础\n一、主要成效\n全市建成社区服务中心120个。\n"
+            "第二部分 总体要求\n一、指导思想\n坚持以人民为中心。\n")
+    assert _tree(extract_text(text)) == [("第一部分", 1, "发展基础"), ("一、", 2, "主要成效"),
+                                         ("第二部分", 1, "总体要求"), ("一、", 2, "指导思想")]
+
+
 UNNUMBERED = ("让党的旗帜 在每一个基层阵地高高飘扬\n\n改进基层社会治理\n\n抓基层打基础\n\n重视乡镇街道建设\n\n"
               "按照标准,积极选拔干部,完善议事规则和决策程序。\n\n加强村社区建设\n\n鼓励班子成员交叉兼职,提高党员的比例。\n\n"
               "构建大党建工作格局\n\n强化领导核心作用\n\n明确专职副书记分管党建工作。\n")
