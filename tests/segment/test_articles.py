@@ -179,3 +179,11 @@ def test_signature_inside_a_notice_that_carries_its_text(extract_text) -> None:
     (article,) = result.articles
     assert (article.issuer, article.date, article.jurisdiction) == ("嘉兴市人民政府办公室", "2021-03-15", "嘉兴市")
     assert not any("年" in p.text and "月" in p.text and len(p.text) < 14 for p in result.provisions)
+
+
+def test_a_place_led_subheading_of_the_same_place_is_no_second_article(extract_text) -> None:
+    text = ("让党的旗帜在基层高高飘扬\n\n近日,中共瑞安市第十三届九次全体会议通过决定,加强基层党组织建设,推动治理能力全面提升。\n\n"
+            "瑞安市强化基层治理\n\n瑞安市按照标准配备专职人员,每个社区不少于5人,推动工作落地落实,切实提高基层治理水平。\n")
+    result = extract_text(text)
+    assert len(result.articles) == 1
+    assert [s.title for s in result.sections] == ["瑞安市强化基层治理"]

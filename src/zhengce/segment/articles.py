@@ -80,7 +80,8 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
         place = place_headline(lines, i)
         if not starts:
             starts.append((i, place))
-        elif place and place != starts[-1][1] and not _no_paragraph_yet(lines, starts[-1][0], i):
+        elif place and place != starts[-1][1] and not _no_paragraph_yet(lines, starts[-1][0], i) \
+                and not _named_before(lines, starts[-1][0], i, place):
             starts.append((i, place))
         elif place and starts[-1][1] is None and _no_paragraph_yet(lines, starts[-1][0], i):
             starts[-1] = (i, place)  # the first line was the page's collection title
@@ -118,6 +119,13 @@ def _anchor_title(lines: list[Line], body: list[int]) -> int:
                 return above[-1]
             break
     return body[0]
+
+
+def _named_before(lines: list[Line], first: int, i: int, place: str) -> bool:
+    """Whether the article begun at `first` already names the place (then a headline leading with it
+    is a sub-heading of that article, not a second article)."""
+    name = gazetteer().find(place)[-1][2].name
+    return any(name in l.text for l in lines[first:i])
 
 
 def _no_paragraph_yet(lines: list[Line], first: int, i: int) -> bool:
