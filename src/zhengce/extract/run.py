@@ -23,17 +23,13 @@ def _each_provision(doc: Document, find: Callable[[str, str], list[Any]]) -> dic
 
 def quantities_of(doc: Document) -> dict[Key, list[Any]]:
     """QuantityMatch lists per provision."""
-    try:
-        from .quantities import find_quantities
-    except ModuleNotFoundError:  # TEMP until the extractor lands
-        return {}
+    from .quantities import find_quantities
+
     return _each_provision(doc, find_quantities)
 
 
 def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
     """ResponsibilityMatch lists per provision."""
-    try:
-        from .responsibilities import find_responsibilities
-    except ModuleNotFoundError:  # TEMP until the extractor lands
-        return {}
+    from .responsibilities import find_responsibilities
+
     return _each_provision(doc, find_responsibilities)
