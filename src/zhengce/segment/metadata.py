@@ -9,6 +9,7 @@ from typing import Optional
 
 from ..document import Document, Line
 from ..rules import load_rules
+from ..text.numerals import parse_chinese
 from .articles import ArticleSpan
 from .places import gazetteer
 
@@ -46,16 +47,14 @@ def _rules():
 
 
 _CN_DATE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_ZERO_VARIANTS = str.maketrans("○Ｏ", "〇〇")  # zero as typed in signatures
 
 
 def _arabic_date(m: re.Match) -> str:
     """二〇二一年三月十五日 -> 2021年3月15日 (official documents sign dates in Chinese numerals)."""
     def number(s: str) -> str:
-        if "十" not in s:
-            return "".join(_CN_DIGIT.get(c, c) for c in s)
-        tens, _, ones = s.partition("十")
-        return str((int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+        value = parse_chinese(s.translate(_ZERO_VARIANTS))
+        return str(int(value)) if value is not None else s
     parts = re.split(r"\s*[年月日]\s*", m.group())
     y, mo = number(parts[0]), number(parts[1])
     d = number(parts[2]) if len(parts) > 2 and parts[2] else ""

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..document import Document, Line
 from ..rules import load_rules
+from ..text.numerals import parse_chinese
 from .articles import ArticleSpan
 
 _FINAL = "。!?;:"
@@ -93,7 +94,6 @@ def runin_headings(lines: list[Line], numbered: dict) -> dict[int, Heading]:
     return bare if len(bare) >= 2 else {}
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)} | {chr(0x3220 + i): i + 1 for i in range(10)}
 
 
@@ -106,10 +106,8 @@ def label_number(label: str) -> int | None:
         return int(core)
     if core[0] in _CIRCLED:
         return _CIRCLED[core[0]]
-    if "十" in core:
-        tens, _, ones = core.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(core[0])
+    value = parse_chinese(core)
+    return int(value) if value is not None else None
 
 
 def inline_headings(doc: Document, lines: list[Line], heads: list[Heading]) -> list[Heading]:

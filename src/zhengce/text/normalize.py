@@ -90,11 +90,11 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
         return False
     if p[-1] in rules["sentence_end"] or (p[-1] in "”』」" and len(p) > 1 and p[-2] in rules["sentence_end"]):
         return False
-    if _starts_block(n, rules):
+    if _starts_block(n):
         return False
     if n[0] in rules["continuation_start"] or p[-1] in rules["open_end"]:
         return True
-    return len(p) >= wrap_width and not _title_end(p, rules)
+    return len(p) >= wrap_width and not _title_end(p)
 
 
 @lru_cache(maxsize=1)
@@ -105,11 +105,11 @@ def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern]:
     return block, title
 
 
-def _starts_block(line: str, rules: dict) -> bool:
+def _starts_block(line: str) -> bool:
     return bool(_compiled()[0].match(line))
 
 
-def _title_end(line: str, rules: dict) -> bool:
+def _title_end(line: str) -> bool:
     return bool(_compiled()[1].search(line))
 
 
