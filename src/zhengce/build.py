@@ -60,11 +60,13 @@ def _sections(doc: Document, doc_id: str, headings) -> list[Section]:
 def _provision(doc: Document, doc_id: str, p: int, prov: ProvisionSpan, sections: list[Section],
                paths: dict[str, tuple[str, ...]], kind: str) -> Provision:
     start, end = doc.to_source(prov.start, prov.end)
-    section = sections[prov.heading] if prov.heading is not None else None
     text = doc.norm[prov.start:prov.end]
-    return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, text,
-                     kind, section.section_id if section else None,
-                     paths[section.section_id] if section else (), doc.page_of(prov.start))
+    page = doc.page_of(prov.start) if doc.extracted.pages else None
+    if prov.heading is None:
+        return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, text, kind, None, (), page)
+    section_id = sections[prov.heading].section_id
+    return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, text, kind, section_id,
+                     paths[section_id], page)
 
 
 def _section_paths(sections: list[Section]) -> dict[str, tuple[str, ...]]:

@@ -1,6 +1,7 @@
 """What every reader returns: the source text SPEC offsets point into."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -28,7 +29,9 @@ class ExtractedText:
 
     def page_of(self, offset: int) -> Optional[int]:
         """1-based page holding `offset`, or None for formats without pages."""
-        for i, (s, e) in enumerate(self.pages):
-            if s <= offset < e:
-                return i + 1
+        # Pages are sorted and disjoint: the last page starting at or before offset is the only
+        # candidate (a bisect, since every record of a long PDF asks).
+        i = bisect_right(self.pages, (offset, float("inf"))) - 1
+        if i >= 0 and offset < self.pages[i][1]:
+            return i + 1
         return None
