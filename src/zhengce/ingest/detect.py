@@ -81,4 +81,11 @@ def _strict(data: bytes, codec: str) -> str:
 
 def has_chinese(text: str, minimum: int = 2) -> bool:
     """Whether the text holds at least `minimum` CJK characters."""
-    return len(_CJK.findall(text[:200000])) >= minimum
+    # Stop at the `minimum`-th hit: listing every CJK character of a long file costs more than the
+    # rest of reading it.
+    found = 0
+    for _ in _CJK.finditer(text, 0, 200000):
+        found += 1
+        if found >= minimum:
+            return True
+    return False
