@@ -123,19 +123,19 @@ class TableSink:
         self.formats = tuple(dict.fromkeys(formats))
         check_formats(self.formats)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self._tmp: dict[str, tuple[Path, IO[str]]] = {}
+        self._tmp: dict[str, tuple[Path, IO[bytes]]] = {}
         self.counts: dict[str, int] = {name: 0 for name in ALL_TABLES}
         for name in ALL_TABLES:
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".jsonl.tmp", dir=self.out_dir)
-            self._tmp[name] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
+            self._tmp[name] = (Path(tmp), os.fdopen(fd, "wb"))
 
     def write(self, table: str, records: Iterable[Any]) -> None:
         """Append records (dataclasses or dicts) to a table."""
         text = encode_records(records)
-        self.write_lines(table, text, text.count("\n"))
+        self.write_lines(table, text.encode("utf-8"), text.count("\n"))
 
-    def write_lines(self, table: str, lines: str, n: int) -> None:
-        """Append `n` already-encoded JSON lines to a table."""
+    def write_lines(self, table: str, lines: bytes, n: int) -> None:
+        """Append `n` JSON lines, already encoded as UTF-8, to a table."""
         if lines:
             self._tmp[table][1].write(lines)
             self.counts[table] += n
