@@ -10,11 +10,12 @@ import yaml
 
 # Allowed top-level keys per rule file; a misspelt key is an error, never a silently ignored rule.
 SCHEMAS: dict[str, frozenset[str]] = {
-    "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "title_end"}),
+    "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "title_end",
+                            "page_markers"}),
     "boilerplate": frozenset({"line_patterns", "prefix_patterns", "tail_max_len", "head_max_len",
                               "article_break_patterns", "caption_max_len"}),
     "headings": frozenset({"styles", "max_unnumbered_len", "runin_max_len", "runin_followers",
-                           "bare_runin_max_len"}),
+                           "bare_runin_max_len", "runin_pair_part_max_len", "runin_pair_min_paragraphs"}),
     "articles": frozenset({"doc_types", "normative_types", "non_normative_types", "issuer_patterns",
                            "date_patterns", "publish_cues", "full_text_cues", "anonymised"}),
 }

@@ -187,3 +187,49 @@ def test_a_place_led_subheading_of_the_same_place_is_no_second_article(extract_t
     result = extract_text(text)
     assert len(result.articles) == 1
     assert [s.title for s in result.sections] == ["瑞安市强化基层治理"]
+
+
+# A government "文件" as pasted from its PDF: masthead, document number, a title set on three
+# lines, page-number lines inside sentences, joint signatories side by side, imprint (版记).
+PASTED_NOTICE = (
+    "中共临川区委办公室文件\n\n临办发〔2023〕12号\n\n"
+    "中共临川区委办公室\n关于进一步加强社区党组织书记队伍建设\n的实施意见\n\n"
+    "各乡镇党委,区直各单位党组(党委):\n"
+    "为进一步加强社区党组织书记队伍建设,经区委同意,现提出如下意见。\n"
+    "一、配强书记队伍\n"
+    "社区党组织书记每年参加集中培训不少于40学时,由区委组织部牵头、区民政局配\n"
+    "— 1 —\n"
+    "合组织实施。\n\n"
+    "中共临川区委办公室    临川区民政局\n2023年5月6日\n\n"
+    "抄送:区人大常委会办公室。\n中共临川区委办公室          2023年5月8日印发\n"
+)
+
+
+def test_pasted_notice_title_issuers_and_furniture(extract_text) -> None:
+    result = extract_text(PASTED_NOTICE)
+    assert _meta(result) == [("中共临川区委办公室关于进一步加强社区党组织书记队伍建设的实施意见",
+                              "中共临川区委办公室、临川区民政局", "临川区", "2023-05-06", "实施意见", True)]
+    texts = [p.text for p in result.provisions]
+    assert "社区党组织书记每年参加集中培训不少于40学时,由区委组织部牵头、区民政局配合组织实施。" in texts
+    assert not any("文件" in t or "印发" in t or "— 1 —" in t or "抄送" in t for t in texts), texts
+
+
+def test_bracketed_page_tools_are_not_the_title(extract_text) -> None:
+    text = ("首页 > 信息公开 > 政策文件\n【字号:大 中 小】 浏览次数:208\n\n"
+            "德阳市社区专职工作者管理办法\n\n第一条 为规范社区专职工作者管理,制定本办法。\n"
+            "苏ICP备12345678号-1  网站标识码:3200000000\n本文来源于网络,仅供学习参考,如有侵权请联系删除。\n")
+    result = extract_text(text)
+    assert result.articles[0].title == "德阳市社区专职工作者管理办法"
+    assert [p.text for p in result.provisions] == ["为规范社区专职工作者管理,制定本办法。"]
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["XX县人民政府", "关于印发社区工作者管理办法的通知"], "XX县人民政府关于印发社区工作者管理办法的通知"),
+    (["关于加强城乡社区协商", "工作的实施意见"], "关于加强城乡社区协商工作的实施意见"),
+    # a news headline with a 关于… subtitle stays a headline with its subtitle
+    (["我市出台新政激励社区工作者", "——关于提高社区工作者待遇的通知解读"], "我市出台新政激励社区工作者"),
+    (["社区治理有了新抓手", "关于社区议事的几点做法"], "社区治理有了新抓手"),
+], ids=["organ over 关于", "broken mid-phrase", "dash subtitle", "关于 under a headline"])
+def test_titles_set_on_several_lines(lines: list[str], title: str, extract_text) -> None:
+    text = "\n".join(lines) + "\n\n" + OPENING + "\n一、工作目标\n加强领导,健全机制。\n"
+    assert extract_text(text).articles[0].title == title

@@ -146,7 +146,11 @@ def test_a_long_first_sentence_is_not_a_runin_heading(extract_text) -> None:
     (["强化组织保障。成立领导小组。"], []),  # one bare lead-in is no digest
     (["一要加强领导。成立领导小组。", "二要健全体系。建设议事空间。"], []),  # run-in enumerations are provisions
     (["到2022年底。实现全覆盖。", "每年2次。开展培训。"], []),  # numbers: not a heading phrase
-], ids=["two-bare-lead-ins", "one-only", "enumerators", "with-numbers"])
+    (["夯实组织基础,把支部建在网格上。全市划分网格1200个。", "创新服务方式,让群众少跑腿。推行代办服务。",
+      "强化考核激励,激发干事热情。将网格工作纳入年度考核。"],
+     ["夯实组织基础,把支部建在网格上", "创新服务方式,让群众少跑腿", "强化考核激励,激发干事热情"]),
+    (["会议强调,要加强领导。各地要抓好落实。", "会议指出,要健全机制。各部门要密切配合。"], []),  # two pairs: ordinary sentences
+], ids=["two-bare-lead-ins", "one-only", "enumerators", "with-numbers", "three-phrase-pairs", "two-pairs-only"])
 def test_bare_runin_lead_ins_head_a_digest_when_several(extract_text, paragraphs, titles) -> None:
     head = "余姚市推进基层治理现代化\n今年以来,余姚市全面提升基层治理水平。\n"
     result = extract_text(head + "\n".join(paragraphs) + "\n")

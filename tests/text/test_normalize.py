@@ -125,3 +125,22 @@ def test_entities_are_decoded_in_place() -> None:
     assert n.text == "基层&治理 体系中"
     assert n.offsets.span_to_source(2, 3) == (2, 3)
     assert n.offsets.to_source(3) == 7
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("社区工作者按照每300户配备1名的标准配备,所需经费由\n— 3 —\n县财政统筹保障。",
+     "社区工作者按照每300户配备1名的标准配备,所需经费由县财政统筹保障。"),
+    ("社区工作者按照每300户配备1名的标准配备,所需经费由\n\n- 12 -\n\n县财政统筹保障。",
+     "社区工作者按照每300户配备1名的标准配备,所需经费由县财政统筹保障。"),
+    ("一、目标\n第2页 共5页\n二、任务", "一、目标\n\n二、任务"),
+    ("一、目标\n3/5\n二、任务", "一、目标\n\n二、任务"),
+], ids=["dash page number inside a sentence", "with blank lines", "第N页 共M页", "N/M"])
+def test_page_number_lines_are_dropped_and_joined_across(source: str, expected: str) -> None:
+    out = normalize(source)
+    assert out.text == expected
+    folded = fold(source)
+    assert all(folded[out.offsets.to_source(i)] == ch for i, ch in enumerate(out.text))
+
+
+def test_a_number_in_a_sentence_line_is_no_page_marker() -> None:
+    assert normalize("名额为 3/5\n二、任务").text == "名额为 3/5\n二、任务"

@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Line
 from .boilerplate import is_article_break
+from .metadata import doc_type_of
 from .places import gazetteer
 
 _FINAL = "。!?;"
 _SUBTITLE = re.compile(r"^(?:——|--|—|解读|\(|《|关于)|》$")
 _HEADLINE_MAX = 60
+_NOT_TITLE_CONTINUATION = re.compile(r"^(?:——|--|—|\(|《|解读)")
+_ORGAN_END = re.compile(r"(?:委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院)$")
 _META = re.compile(r"(?:发布|发文|成文|更新)?(?:日期|时间)\s*:|(?:信息|文章)?来源\s*:|\d{4}-\d{1,2}-\d{1,2}")
 
 
@@ -22,6 +25,7 @@ class ArticleSpan:
     stop: int
     title_lines: list[int] = field(default_factory=list)
     headline_place: str | None = None
+    title_parts: int = 1  # leading title_lines that together form the title (a title set on 2-3 lines)
 
 
 def _is_headline_shape(line: Line) -> bool:
@@ -50,13 +54,34 @@ def place_headline(lines: list[Line], i: int) -> str | None:
     return chain if last in nxt.text[:60] else None
 
 
-def _title_block(lines: list[Line], first: int, stop: int) -> list[int]:
-    """The title line, its duplicates and subtitles; none when the text opens with a paragraph."""
+def _wrapped_title(lines: list[Line], first: int, stop: int) -> int:
+    """How many lines the title is set on. An official title is often broken over two or three
+    lines (遂川县人民政府办公室 / 关于推进…建设 / 提升…水平的通知): the lines form one title when
+    the first alone does not say what the document is and the lines together end doing so."""
+    if doc_type_of(lines[first].text):
+        return 1
+    text = lines[first].text
+    for j in range(first + 1, min(stop, first + 3)):
+        line = lines[j]
+        if not _is_headline_shape(line) or _NOT_TITLE_CONTINUATION.match(line.text):
+            break
+        if line.text.startswith("关于") and not _ORGAN_END.search(text):
+            break  # a 关于… line under a headline is its subtitle, not its second half
+        text += line.text
+        if doc_type_of(text):
+            return j - first + 1
+    return 1
+
+
+def _title_block(lines: list[Line], first: int, stop: int) -> tuple[list[int], int]:
+    """The title lines, their duplicates and subtitles (none when the text opens with a
+    paragraph), and how many leading lines form the title itself."""
     if not _is_headline_shape(lines[first]):
-        return []
-    block = [first]
-    title = lines[first].text
-    for j in range(first + 1, min(stop, first + 4)):
+        return [], 1
+    parts = _wrapped_title(lines, first, stop)
+    block = list(range(first, first + parts))
+    title = "".join(lines[j].text for j in block)
+    for j in range(first + parts, min(stop, first + parts + 3)):
         line = lines[j]
         if line.role != "body":
             continue
@@ -64,7 +89,7 @@ def _title_block(lines: list[Line], first: int, stop: int) -> list[int]:
             block.append(j)
             continue
         break
-    return block
+    return block, parts
 
 
 def find_articles(doc: Document) -> list[ArticleSpan]:
@@ -94,7 +119,8 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
     spans = []
     for k, (first, place) in enumerate(starts):
         stop = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        spans.append(ArticleSpan(first, stop, _title_block(lines, first, stop), place))
+        block, parts = _title_block(lines, first, stop)
+        spans.append(ArticleSpan(first, stop, block, place, parts))
     for span in spans:
         for j in span.title_lines:
             lines[j].role = "title"

@@ -29,7 +29,8 @@ def furniture_rules() -> FurnitureRules:
     """Compile data/zh/boilerplate.yaml once."""
     r = load_rules("boilerplate")
     return FurnitureRules(
-        line=re.compile(alternation(r["line_patterns"] + r["prefix_patterns"], "boilerplate.line_patterns")),
+        line=re.compile(r"(?:[【\[]\s*)?" + alternation(r["line_patterns"] + r["prefix_patterns"],
+                                                       "boilerplate.line_patterns")),
         article_break=re.compile(alternation(r["article_break_patterns"], "boilerplate.article_break_patterns")),
         tail_max_len=int(r["tail_max_len"]),
         head_max_len=int(r["head_max_len"]),
@@ -64,7 +65,9 @@ def mark_furniture(lines: list[Line]) -> None:
 
 _DATE_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日$")
-_ORGAN_LINE = re.compile(r"^\S{2,30}(?:委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院|会|处|中心)$")
+_ORGAN = r"\S{2,30}(?:委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院|会|处|中心)"
+# one organ, or joint issuers set side by side: 中共六安市委组织部    六安市民政局
+_ORGAN_LINE = re.compile(rf"^{_ORGAN}(?:\s+{_ORGAN})*$")
 
 
 def _mark_signatures(lines: list[Line]) -> None:

@@ -5,13 +5,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..document import Document, Line
 from ..rules import load_rules
 from ..text.numerals import parse_chinese
-from .articles import ArticleSpan
 from .places import gazetteer
+
+if TYPE_CHECKING:  # articles.py reads doc_type_of from here to find titles set on several lines
+    from .articles import ArticleSpan
 
 _OWN_DATE = re.compile(r"(?:制发|成文|印发|发文|签发)日期\s*:?")
 _ADOPTED = re.compile(r"^\(.{0,40}(?:通过|印发|发布|公布|施行|修订|修正)[^)]{0,20}\)$")
@@ -126,9 +128,8 @@ def _pick_date(meta: list[Line], tail: list[Line], opening: list[str]) -> Option
 
 def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[Line], meta: list[Line]) -> Optional[str]:
     pats = _rules()["issuer"]
-    for line in tail:
-        if m := pats["signature"].match(line.text):
-            return m.group("issuer")
+    if signed := _signatories(tail, pats["signature"]):
+        return "、".join(signed)
     if title_issuer:
         return title_issuer
     if m := pats["plenum"].search(body[:3000]):
@@ -139,6 +140,19 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
         if m := pats["source_line"].search(line.text):
             return m.group("issuer")
     return None
+
+
+def _signatories(tail: list[Line], signature: re.Pattern) -> list[str]:
+    """The organs signing the article: the first run of tail lines made of organ names only
+    (joint issuers stand side by side, or on consecutive lines, above the date)."""
+    organs: list[str] = []
+    for line in tail:
+        names = [signature.match(piece) for piece in line.text.split()]
+        if names and all(names):
+            organs.extend(m.group("issuer") for m in names)
+        elif organs:
+            break
+    return organs
 
 
 def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str) -> Optional[str]:
@@ -171,7 +185,9 @@ def _first_sentence(text: str, longest: int = 60) -> str:
 def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> ArticleMeta:
     """Metadata of one article from its title block, meta lines, first paragraph and signature."""
     lines = doc.lines[span.first:span.stop]
-    titles = [doc.lines[i].text for i in span.title_lines] or [_first_sentence(doc.lines[span.first].text)]
+    texts = [doc.lines[i].text for i in span.title_lines]
+    titles = ["".join(texts[:span.title_parts])] + texts[span.title_parts:] if texts else \
+        [_first_sentence(doc.lines[span.first].text)]
     title, printed_issuer = _split_printed_title(titles[0])
     paras = [l.text for l in lines if l.role == "body"]
     first_para = next((p for p in paras if p[-1] in "。!?;"), "")

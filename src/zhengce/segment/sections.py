@@ -77,9 +77,21 @@ def runin_heading(line: Line, *, followed: bool = True) -> Heading | None:
     rest, title = line.text[end + 1:].lstrip(), line.text[:end]
     if followed and not any(rest.startswith(f) for f in r["runin_followers"]):
         return None
-    if not followed and (end > r["bare_runin_max_len"] or _ENUMERATOR.match(title) or re.search(r"[,:;\d]", title)):
+    if not followed and (_ENUMERATOR.match(title) or not (_bare_phrase(title, r) or _phrase_pair(title, r))):
         return None
     return Heading(line.index, line.start, line.start + end, "", "runin", title, line.start + end + 1, line.start)
+
+
+def _bare_phrase(title: str, r: dict) -> bool:
+    """强化组织保障: one short phrase, no comma or number."""
+    return len(title) <= r["bare_runin_max_len"] and not re.search(r"[,:;\d]", title)
+
+
+def _phrase_pair(title: str, r: dict) -> bool:
+    """健全组织体系,把党的组织建进小区: two short parallel phrases, the news-report lead-in."""
+    parts = title.split(",")
+    return len(parts) == 2 and all(2 <= len(p) <= r["runin_pair_part_max_len"] for p in parts) \
+        and not re.search(r"[:;\d]", title)
 
 
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+(?:是|要|、)|首先|其次|再次|最后|第[一二三四五六七八九十]|同时|此外|另外")
@@ -91,7 +103,10 @@ def runin_headings(lines: list[Line], numbered: dict) -> dict[int, Heading]:
     if followed:
         return followed
     bare = {l.index: h for l in lines if l.index not in numbered and (h := runin_heading(l, followed=False))}
-    return bare if len(bare) >= 2 else {}
+    pairs = sum(1 for h in bare.values() if "," in h.title)
+    # A phrase pair also opens ordinary sentences (会议强调,要…): only a run of them is a heading pattern.
+    needed = 2 if pairs == 0 else _styles()[1]["runin_pair_min_paragraphs"]
+    return bare if len(bare) >= needed else {}
 
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)} | {chr(0x3220 + i): i + 1 for i in range(10)}

@@ -98,11 +98,12 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern]:
+def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     rules = load_rules(rules_key)
     block = re.compile("|".join(rules["block_start"]))
     title = re.compile("(?:" + "|".join(rules["title_end"]) + r")\W{0,2}$")
-    return block, title
+    page = re.compile(r"\s*(?:" + "|".join(rules["page_markers"]) + r")\s*")
+    return block, title, page
 
 
 def _starts_block(line: str) -> bool:
@@ -123,18 +124,38 @@ def _wrap_width(lines: list[str]) -> int:
 
 
 def _join_edits(text: str, rules: dict) -> list[tuple[int, int, str]]:
-    """Deletions that re-join lines broken inside a sentence (with the spaces around the break)."""
+    """Deletions that re-join lines broken inside a sentence (with the spaces around the break),
+    and that drop page-number lines (a sentence broken around one is joined across it)."""
     lines = text.split("\n")
     width = _wrap_width(lines)
-    edits, pos = [], 0
-    for i, line in enumerate(lines[:-1]):
-        end = pos + len(line)
-        if _is_continuation(line, lines[i + 1], width, rules):
-            start = pos + len(line.rstrip())
-            stop = end + 1 + (len(lines[i + 1]) - len(lines[i + 1].lstrip()))
+    page = _compiled()[2]
+    marker = [bool(page.fullmatch(line)) for line in lines]
+    starts = [0] * len(lines)
+    for i in range(1, len(lines)):
+        starts[i] = starts[i - 1] + len(lines[i - 1]) + 1
+    edits = []
+    for i, line in enumerate(lines):
+        if marker[i]:
+            edits.append((starts[i], starts[i] + len(line), ""))
+            continue
+        j = _next_text_line(lines, marker, i)
+        if j is not None and _is_continuation(line, lines[j], width, rules):
+            start = starts[i] + len(line.rstrip())
+            stop = starts[j] + (len(lines[j]) - len(lines[j].lstrip()))
             edits.append((start, stop, ""))
-        pos = end + 1
     return edits
+
+
+def _next_text_line(lines: list[str], marker: list[bool], i: int) -> int | None:
+    """The line a sentence ending line `i` may continue on: the next one, or the first after the
+    page-number lines (and blank lines around them) that follow it."""
+    j, crossed = i + 1, False
+    while j < len(lines) and (marker[j] or not lines[j].strip()):
+        crossed = crossed or marker[j]
+        j += 1
+    if crossed and j < len(lines):
+        return j
+    return i + 1 if i + 1 < len(lines) else None
 
 
 def normalize(source: str, *, join_lines: bool = True) -> Normalized:
