@@ -233,3 +233,16 @@ def test_bracketed_page_tools_are_not_the_title(extract_text) -> None:
 def test_titles_set_on_several_lines(lines: list[str], title: str, extract_text) -> None:
     text = "\n".join(lines) + "\n\n" + OPENING + "\n一、工作目标\n加强领导,健全机制。\n"
     assert extract_text(text).articles[0].title == title
+
+
+def test_a_regulation_is_issued_by_the_legislature_that_adopted_it(extract_text) -> None:
+    text = ("安徽省社区矫正工作条例\n\n(2021年11月19日安徽省第十三届人民代表大会常务委员会第三十次会议通过)\n\n"
+            "第一章 总则\n第一条 为了规范社区矫正工作,制定本条例。\n")
+    assert _meta(extract_text(text)) == [("安徽省社区矫正工作条例", "安徽省人民代表大会常务委员会", "安徽省",
+                                          "2021-11-19", "条例", True)]
+
+
+def test_an_editorial_note_after_the_title_is_dropped(extract_text) -> None:
+    text = "某区“十四五”社区服务体系建设规划(节选)\n\n" + OPENING + "\n一、发展目标\n到2025年,社区综合服务设施覆盖率达到100%。\n"
+    article = extract_text(text).articles[0]
+    assert (article.title, article.doc_type, article.normative) == ("某区“十四五”社区服务体系建设规划", "规划", True)

@@ -144,3 +144,8 @@ def test_page_number_lines_are_dropped_and_joined_across(source: str, expected: 
 
 def test_a_number_in_a_sentence_line_is_no_page_marker() -> None:
     assert normalize("名额为 3/5\n二、任务").text == "名额为 3/5\n二、任务"
+
+
+def test_an_indented_line_after_a_flush_meta_line_opens_a_paragraph() -> None:
+    source = "来源:某县民政局  作者:张三  发布时间:2023-06-14 16:42  【字体:大 中 小】\n\u3000\u3000本网讯 6月13日,全县召开推进会。"
+    assert normalize(source).text.count("\n") == 1

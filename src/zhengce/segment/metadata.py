@@ -45,6 +45,7 @@ def _rules():
         "publish": tuple(r["publish_cues"]),
         "full_text": re.compile("|".join(r["full_text_cues"])),
         "anonymised": re.compile(r["anonymised"]),
+        "title_notes": re.compile(r["title_notes"]),
     }
 
 
@@ -132,6 +133,8 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
         return "、".join(signed)
     if title_issuer:
         return title_issuer
+    if m := pats["legislature"].search(body[:3000]):
+        return f"{m.group('place')}人民代表大会{m.group('standing') or ''}"
     if m := pats["plenum"].search(body[:3000]):
         return f"{m.group('party')}{m.group('place')}委"
     if m := pats["opening_organ"].match(first_para):
@@ -188,13 +191,14 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     texts = [doc.lines[i].text for i in span.title_lines]
     titles = ["".join(texts[:span.title_parts])] + texts[span.title_parts:] if texts else \
         [_first_sentence(doc.lines[span.first].text)]
-    title, printed_issuer = _split_printed_title(titles[0])
+    title, printed_issuer = _split_printed_title(_rules()["title_notes"].sub("", titles[0]))
     paras = [l.text for l in lines if l.role == "body"]
     first_para = next((p for p in paras if p[-1] in "。!?;"), "")
     tail = [l for l in lines if l.role == "tail"]
     meta = _meta_lines(doc, span, page_header)
     body = "\n".join(paras)
-    issuer = _issuer(first_para, body, printed_issuer, tail, meta)
+    # subtitles too: a regulation's adopted-by line "(…第X次会议通过)" sits under its title
+    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta)
     doc_type = doc_type_of(*titles[1:], title) if len(titles) > 1 else doc_type_of(title)
     if doc_type is None and span.headline_place:
         doc_type = "经验交流"

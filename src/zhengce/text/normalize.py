@@ -94,6 +94,8 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
         return False
     if n[0] in rules["continuation_start"] or p[-1] in rules["open_end"]:
         return True
+    if len(nxt) - len(n) >= 2 and not prev[:1].isspace():
+        return False  # an indented line after a flush one opens a paragraph (web and Word text)
     return len(p) >= wrap_width and not _title_end(p)
 
 
