@@ -48,7 +48,8 @@ def mark_furniture(lines: list[Line]) -> None:
     rules = furniture_rules()
     for line in lines:
         # a page flattened into one long line may start with a crumb: keep its text rather than lose it
-        if rules.line.match(line.text) and (len(line.text) <= _LONGEST_FURNITURE or _DISCLAIMER.match(line.text)):
+        # (length first: body paragraphs are long, and the furniture alternation is slow on them)
+        if (len(line.text) <= _LONGEST_FURNITURE or _DISCLAIMER.match(line.text)) and rules.line.match(line.text):
             line.role = "furniture"
     _mark_signatures(lines)
     tail = []

@@ -9,7 +9,7 @@ from .articles import ArticleSpan
 from .sections import Heading
 
 # A sentence ends at 。!?; (and a closing quote/bracket right after); run-in 一是… stay inside.
-_SENTENCE = re.compile(r"[^。!?;]*(?:[。!?;]+[”’」』)]*|$)")
+_SENTENCE = re.compile(r"[ \t]*([^。!?;]*(?:[。!?;]+[”’」』)]*|$))")  # group 1: without leading blanks
 _CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
@@ -47,12 +47,11 @@ def find_provisions(doc: Document, span: ArticleSpan, headings: list[Heading]) -
 
 def _sentences(text: str, start: int, end: int, heading: int | None, paragraph: int) -> list[ProvisionSpan]:
     out = []
+    content = _CONTENT.search
     for m in _SENTENCE.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        while s < e and text[s] in " \t":
-            s += 1
-        while e > s and text[e - 1] in " \t":
+        s, e = m.span(1)
+        while e > s and text[e - 1] in " \t":  # only a line's last piece can end in blanks
             e -= 1
-        if e > s and _CONTENT.search(text, s, e):
+        if e > s and content(text, s, e):
             out.append(ProvisionSpan(s, e, heading, paragraph))
     return out
