@@ -5,13 +5,19 @@ Labels: the gold diff files (../shared/gold/diff/*.json) and corpus/labels/diff_
 A labelled clause is right when some predicted pair covers it and one of its counterparts
 (or, with none, when no pair covers it); precision counts predicted pairs on labelled clauses.
 
-    python benchmarks/calibrate_diff.py [--gold DIR] [--docs DIR] [--grid]
+Objective: mean over the two label sets (gold, extra) of min(accuracy, pair precision).
+Extra labels are per document pair (`set`); those of 000_vs_001, 003_vs_004 and 001_vs_004 came
+first, those of 000_vs_003, 001_vs_002, 001_vs_003 and 002_vs_003 were added with the concept
+channel (compare/concepts.py) to check it on pairs it was not tuned on.
+
+    python benchmarks/calibrate_diff.py [--gold DIR] [--docs DIR] [--grid [--jobs N] [--dump FILE]]
 """
 from __future__ import annotations
 
 import argparse
 import itertools
 import json
+import multiprocessing
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,10 +27,12 @@ from zhengce.compare.index import load_side
 from zhengce.ingest import read_file
 
 HERE = Path(__file__).resolve().parent.parent
-GRID = {"threshold": [round(0.10 + 0.01 * k, 2) for k in range(9)], "margin": [0.03, 0.04, 0.06],
-        "margin_b": [0.04, 0.08], "threshold_one_sided": [0.25, 1.0], "clause_weight": [0.3, 0.4],
-        "quantity_bonus": [0.05, 0.1]}
-OUTER = {"short_clause": [6, 10]}  # these change the vectors: parts are recomputed
+GRID = {"threshold": [round(0.13 + 0.01 * k, 2) for k in range(10)], "margin": [0.03, 0.04, 0.05],
+        "margin_b": [0.04, 0.06], "threshold_one_sided": [0.3, 1.0], "clause_weight": [0.4],
+        "quantity_bonus": [0.05], "concept_weight": [0.1, 0.15, 0.2, 0.25],
+        "concept_clause_weight": [0.5, 0.7], "concept_mismatch": [0.0, 0.05, 0.1]}
+# these change the parts (vectors, concept matrices): recomputed per setting, one process each with --jobs
+OUTER = {"short_clause": [10], "concept_prior": [2.0, 6.0], "concept_units": [False, True]}
 
 
 def load_labels(gold_dir: Path, labels: Path) -> dict[tuple[str, str], list[dict]]:
@@ -75,8 +83,8 @@ def run(sets, parts, texts, overrides: dict) -> dict:
     try:
         tot = defaultdict(lambda: [0, 0, 0, 0])
         for key, items in sets.items():
-            a, b, vec, clause, provision, evidence = parts[key]
-            pred = diff_scored(a, b, vec, align.combine(clause, provision, evidence)).to_dict()
+            a, b, vec, clause, provision, evidence, concept = parts[key]
+            pred = diff_scored(a, b, vec, align.combine(clause, provision, evidence, concept)).to_dict()
             for part in ("gold", "extra"):
                 sel = [i for i in items if i["gold"] == (part == "gold")]
                 if sel:
@@ -96,12 +104,29 @@ def objective(res: dict) -> float:
     return sum(min(r["accuracy"], r["pair_precision"] or 0) for r in res.values()) / len(res)
 
 
+_STATE: tuple = ()  # (label sets, sides, texts), shared with forked grid workers
+
+
+def _grid_outer(fixed: dict) -> list[tuple[float, dict, dict]]:
+    """Every GRID setting under one OUTER setting (parts computed once)."""
+    sets, sides, texts = _STATE
+    align.settings().update(fixed)
+    parts = {(fa, fb): (sides[fa], sides[fb], *score_parts(sides[fa], sides[fb])) for fa, fb in sets}
+    out = []
+    for combo in itertools.product(*GRID.values()):
+        over = dict(zip(GRID, combo))
+        res = run(sets, parts, texts, over)
+        out.append((objective(res), {**fixed, **over}, res))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, default=HERE.parent / "shared" / "gold" / "diff")
     ap.add_argument("--docs", type=Path, default=HERE.parent / "shared" / "seeds")
     ap.add_argument("--labels", type=Path, default=HERE / "corpus" / "labels" / "diff_pairs.jsonl")
     ap.add_argument("--grid", action="store_true", help="search the grid instead of scoring the current settings")
+    ap.add_argument("--jobs", type=int, default=1, help="with --grid: worker processes (one per OUTER setting)")
     ap.add_argument("--dump", type=Path, help="with --grid: write every setting and its scores here (JSON lines)")
     args = ap.parse_args()
     sets = load_labels(args.gold, args.labels)
@@ -112,16 +137,15 @@ def main() -> None:
         parts = {(fa, fb): (sides[fa], sides[fb], *score_parts(sides[fa], sides[fb])) for fa, fb in sets}
         print(json.dumps(run(sets, parts, texts, {}), indent=1))
         return
-    results = []
-    for outer in itertools.product(*OUTER.values()):
-        fixed = dict(zip(OUTER, outer))
-        align.settings().update(fixed)
-        parts = {(fa, fb): (sides[fa], sides[fb], *score_parts(sides[fa], sides[fb])) for fa, fb in sets}
-        for combo in itertools.product(*GRID.values()):
-            over = dict(zip(GRID, combo))
-            res = run(sets, parts, texts, over)
-            results.append((objective(res), {**fixed, **over}, res))
-    results.sort(key=lambda r: -r[0])
+    global _STATE
+    _STATE = (sets, sides, texts)
+    outers = [dict(zip(OUTER, o)) for o in itertools.product(*OUTER.values())]
+    if args.jobs > 1:
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            chunks = pool.map(_grid_outer, outers)
+    else:
+        chunks = [_grid_outer(o) for o in outers]
+    results = sorted((r for c in chunks for r in c), key=lambda r: -r[0])
     if args.dump:
         args.dump.write_text("\n".join(json.dumps([o, over, res]) for o, over, res in results), encoding="utf-8")
     for obj, over, res in results[:20]:

@@ -51,6 +51,17 @@ def test_per_basis():
     assert 0.5 < per_compat("每个城市社区", "每个社区每年") < 1.0
 
 
+@pytest.mark.parametrize("pa, pb, expected", [
+    ("每年", "每年", 1.0),  # 每年培训不少于40学时 vs 每年…56学时: the same measure
+    ("每季度", "每季度", 1.0),
+    ("每年", "每季度", 0.0),  # different frequencies do not compare
+    ("每年", None, 0.9),  # one states the frequency, the other leaves it implied
+])
+def test_frequency_bases(pa, pb, expected):
+    assert per_key(pa) == (None, "", False)
+    assert per_compat(pa, pb) == expected
+
+
 def test_compat_needs_same_unit_and_direction():
     assert compat(ref(500, "平方米", ">="), ref(300, "平方米", ">=")) > 0
     assert compat(ref(500, "平方米", ">="), ref(300, "人", ">=")) == 0

@@ -3,8 +3,9 @@
 A provision often sets several measures, one a clause, so the unit of alignment is the
 clause (split at , ; : 。 outside quotes and brackets). A clause pair is scored by the
 cosine of the two clauses and of their two provisions (context), plus a bonus when both
-hold a quantity of the same unit on the same basis; pairs under the calibrated threshold
-are "no match" (data/zh/compare.yaml, work notes diff.md).
+hold a quantity of the same unit on the same basis, plus the overlap of the policy concepts
+they name (compare.concepts); pairs under the calibrated threshold are "no match"
+(data/zh/compare.yaml, work notes diff.md).
 """
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ from ..rules import RuleError, load_yaml
 from ..text.normalize import fold
 
 SETTINGS_KEYS = frozenset({
-    "threshold", "threshold_one_sided", "margin", "margin_b", "clause_weight", "quantity_bonus", "min_clause_chars", "short_clause", "min_compat",
+    "threshold", "check_threshold", "threshold_one_sided", "margin", "margin_b", "clause_weight", "quantity_bonus", "min_clause_chars", "short_clause", "min_compat",
+    "concept_weight", "concept_clause_weight", "concept_prior", "concept_mismatch", "concept_units",
+    "concept_units_skip",
     "generic_terms", "per_scales", "per_time", "per_prefix", "rate_bases", "unit_aliases", "cap_cues"})
 _OPEN, _CLOSE = "“《(「『‘[【", "”》)」』’]】"
 _CLAUSE_END = ",;:。!?"
@@ -35,7 +38,7 @@ _NOT_TEXT = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
 def settings() -> dict[str, Any]:
     """data/zh/compare.yaml (every key required; unknown keys or duplicated words are errors)."""
     cfg = load_yaml("compare", SETTINGS_KEYS)
-    for key in ("generic_terms", "per_time", "per_prefix", "rate_bases", "cap_cues"):
+    for key in ("generic_terms", "per_time", "per_prefix", "rate_bases", "cap_cues", "concept_units_skip"):
         dup = {w for w in cfg[key] if cfg[key].count(w) > 1}
         if dup:
             raise RuleError(f"compare.yaml: {key} repeats {sorted(dup)}")
@@ -261,11 +264,20 @@ def similarities(va: tuple[csr_matrix, csr_matrix], vb: tuple[csr_matrix, csr_ma
     return (va[0] @ vb[0].T).toarray(), (va[1] @ vb[1].T).toarray()
 
 
-def combine(clause: np.ndarray, provision: np.ndarray, evidence: Optional[np.ndarray] = None) -> np.ndarray:
-    """The clause-pair score: weighted cosines plus the quantity bonus."""
+def combine(clause: np.ndarray, provision: np.ndarray, evidence: Optional[np.ndarray] = None,
+            concept: Optional[tuple[np.ndarray, ...]] = None) -> np.ndarray:
+    """The clause-pair score: weighted cosines, plus the quantity bonus and the concept overlap, less
+    the concept mismatch (`concept`: compare.concepts.concept_similarities)."""
     cfg = settings()
     s = cfg["clause_weight"] * clause + (1 - cfg["clause_weight"]) * provision
-    return s + cfg["quantity_bonus"] * evidence if evidence is not None else s
+    if evidence is not None:
+        s = s + cfg["quantity_bonus"] * evidence
+    if concept is not None and cfg["concept_weight"]:
+        k = cfg["concept_clause_weight"]
+        s = s + cfg["concept_weight"] * (k * concept[0] + (1 - k) * concept[1])
+    if concept is not None and len(concept) > 2 and cfg["concept_mismatch"]:
+        s = s - cfg["concept_mismatch"] * concept[2]
+    return s
 
 
 def quantity_evidence(a: Side, b: Side) -> np.ndarray:
@@ -308,6 +320,8 @@ def per_key(per: Optional[str]) -> tuple[Optional[int], str, bool]:
     text = re.sub(r"\([^()]*\)", "", per)  # 村(居)民 -> 村民
     for t in sorted(cfg["per_time"], key=len, reverse=True):
         text = text.replace(t, "")
+    if not text:  # a time basis only (每年, 每季度): a frequency, not a rate of anything counted
+        return None, "", False
     scale = None
     if text.endswith("均") and len(text) <= 3:  # 人均, 户均
         scale, text = 1, text[:-1]
@@ -333,6 +347,8 @@ def bigram_dice(a: str, b: str) -> float:
 def per_compat(pa: Optional[str], pb: Optional[str]) -> float:
     """1 for the same basis, 0 for incompatible ones (每万人口 vs 每个社区), partial in between."""
     (sa, ba, ra), (sb, bb, rb) = per_key(pa), per_key(pb)
+    if pa and pb and not (ba or bb or sa or sb):  # two frequencies: 每年 and 每年 compare, 每年 and 每季度 do not
+        return 1.0 if pa == pb else 0.0
     if ra or rb or sa or sb:  # a rate: scale and counted basis must agree
         return 1.0 if ra == rb and (sa or 1) == (sb or 1) and set(ba) & set(bb) else 0.0
     if not pa or not pb:  # 每个社区 vs none: the basis usually restates the subject

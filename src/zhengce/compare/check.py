@@ -130,7 +130,7 @@ def _links(side: Side, index: Index, name: str, keep: int) -> tuple[dict[int, li
     skip = np.array([u.doc_id in own for u in index.side.units], dtype=bool)
     prov_sim = (prov_i @ prov_d.T).toarray().T[take_d]  # draft units x index provisions
     clause_t = clause_d.T.tocsr()
-    threshold = settings()["threshold"]
+    threshold = settings()["check_threshold"]
     best: dict[int, list[tuple[int, float]]] = {}
     covered: set[int] = set()
     for lo in range(0, clause_i.shape[0], _CHUNK):

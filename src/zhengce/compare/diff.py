@@ -17,6 +17,7 @@ from scipy.optimize import linear_sum_assignment
 
 from .align import (QuantityRef, Side, Vectorizer, combine, compat, direction, fit_vectors, quantity_evidence,
                     select, settings, similarities, unit_vectors, words)
+from .concepts import concept_similarities
 from .index import load_side
 
 
@@ -101,15 +102,20 @@ def diff_sides(a: Side, b: Side) -> DiffResult:
     """Diff two already loaded Sides."""
     if not a.units or not b.units:
         return DiffResult(only_a=_unmatched(a, set()), only_b=_unmatched(b, set()), a=a, b=b)
-    vec, clause, provision, evidence = score_parts(a, b)
-    return diff_scored(a, b, vec, combine(clause, provision, evidence))
+    vec, clause, provision, evidence, concept = score_parts(a, b)
+    return diff_scored(a, b, vec, combine(clause, provision, evidence, concept))
 
 
-def score_parts(a: Side, b: Side) -> tuple[Vectorizer, np.ndarray, np.ndarray, np.ndarray]:
-    """Vectorizer fitted on both sides, clause and provision cosines, quantity evidence."""
+def score_parts(a: Side, b: Side) -> tuple[Vectorizer, np.ndarray, np.ndarray, np.ndarray,
+                                           tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Vectorizer fitted on both sides, clause and provision cosines, quantity evidence, and the
+    concept parts (clause and provision similarity, mismatch: concepts.concept_similarities)."""
     vec, rows, n_a = fit_vectors(a, also=b)
     clause, provision = similarities(unit_vectors(vec, a, rows[:n_a]), unit_vectors(vec, b, rows[n_a:]))
-    return vec, clause, provision, quantity_evidence(a, b)
+    cfg = settings()
+    skip = frozenset(cfg["concept_units_skip"]) if cfg["concept_units"] else None
+    concept = concept_similarities(a, b, cfg["concept_prior"], skip)
+    return vec, clause, provision, quantity_evidence(a, b), concept
 
 
 def diff_scored(a: Side, b: Side, vec: Vectorizer, scores: np.ndarray) -> DiffResult:

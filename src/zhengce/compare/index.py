@@ -117,8 +117,8 @@ def build_index(paths: Iterable[str | Path], workers: int = 1) -> Index:
 
 
 def cluster_units(clauses: csr_matrix, batch: int = 256) -> np.ndarray:
-    """Leader clustering: a unit joins the first leader it resembles (cosine >= 2 x threshold)."""
-    cut = min(0.9, 2 * settings()["threshold"])
+    """Leader clustering: a unit joins the first leader it resembles (cosine >= 2 x check_threshold)."""
+    cut = min(0.9, 2 * settings()["check_threshold"])
     labels = np.empty(clauses.shape[0], dtype=np.int64)
     leaders: list[int] = []
     lead_mat: Optional[csr_matrix] = None
