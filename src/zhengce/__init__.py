@@ -13,5 +13,19 @@ from .records import Article, Provision, Quantity, Responsibility, Section  # no
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = ["extract", "extract_path", "parse_quantity", "Article", "Section", "Provision", "Quantity", "Responsibility",
-           "__version__"]
+# diff/check pull in scikit-learn and SciPy (~1 s): loaded on first use, not on import. (The
+# researcher's table is zhengce.compare.table.compare: a top-level `compare` would be shadowed by
+# the zhengce.compare subpackage.)
+_COMPARE = {"diff": "zhengce.compare.diff", "check": "zhengce.compare.check"}
+
+
+def __getattr__(name: str):
+    if name in _COMPARE:
+        from importlib import import_module
+
+        return getattr(import_module(_COMPARE[name]), name)
+    raise AttributeError(f"module 'zhengce' has no attribute {name!r}")
+
+
+__all__ = ["extract", "extract_path", "parse_quantity", "diff", "check", "Article", "Section", "Provision",
+           "Quantity", "Responsibility", "__version__"]
