@@ -62,6 +62,17 @@ def test_frequency_bases(pa, pb, expected):
     assert per_compat(pa, pb) == expected
 
 
+@pytest.mark.parametrize("pa, pb, expected", [
+    ("每人每月", "每月", 0.9),  # 每人每月200元 vs 每月200元 (per person left implied)
+    ("每个村(社区)每月", "每月", 0.9),
+    ("每个社区每年", "每个社区每季度", 0.0),  # same basis, different frequency
+    ("每万名城镇常住人口", "每月", 0.0),  # a scaled rate never compares with an unscaled amount
+    ("每人", "每户", 0.0),
+])
+def test_frequency_and_basis_compare_apart(pa, pb, expected):
+    assert per_compat(pa, pb) == expected
+
+
 def test_compat_needs_same_unit_and_direction():
     assert compat(ref(500, "平方米", ">="), ref(300, "平方米", ">=")) > 0
     assert compat(ref(500, "平方米", ">="), ref(300, "人", ">=")) == 0
@@ -90,3 +101,19 @@ def test_statistics_are_not_compared():
     a = [ref(12, "人", "=", kind="statistic")]
     b = [ref(10, "人", ">=")]
     assert compare_quantities(a, b) == []
+
+
+def test_enumerated_amounts_pair_in_order_when_nothing_else_tells_them_apart():
+    # 助理…每人每月200元、…每人每月300元、…每人每月500元 against 分别按照每月200元、300元、500元
+    a = [ref(v, "元", per="每人每月", subject=s, start=i * 10)
+         for i, (v, s) in enumerate([(200, "助理社会工作师"), (300, "社会工作师"), (500, "高级社会工作师")])]
+    b = [ref(v, "元", per="每月", subject="发放职业资格补贴", start=i * 10) for i, v in enumerate([200, 300, 500])]
+    pairs = compare_quantities(a, b)
+    assert [(c.a.quantity.value, c.b.quantity.value, c.relation) for c in pairs] == [
+        (200, 200, "same"), (300, 300, "same"), (500, 500, "same")]
+
+
+def test_a_compatible_basis_is_pairing_evidence_only_inside_matched_clauses():
+    x = ref(20, "万元", ">=", per="每个城市社区每年", subject="社区工作经费")
+    y = ref(2000, "万元", ">=", per="每年", subject="专项资金")
+    assert compat(x, y, within_pair=True) > compat(x, y)

@@ -344,20 +344,34 @@ def bigram_dice(a: str, b: str) -> float:
     return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
+def frequency(per: Optional[str]) -> tuple[str, ...]:
+    """The time words of a per phrase: 每人每年 -> ('每年',); 每个社区 -> ()."""
+    if not per:
+        return ()
+    times = sorted(settings()["per_time"], key=len, reverse=True)
+    return tuple(re.findall("|".join(map(re.escape, times)), per))
+
+
 def per_compat(pa: Optional[str], pb: Optional[str]) -> float:
-    """1 for the same basis, 0 for incompatible ones (每万人口 vs 每个社区), partial in between."""
+    """1 for the same basis, 0 for incompatible ones (每万人口 vs 每个社区, 每年 vs 每季度), partial
+    in between. The frequency (每年) and the counted basis (每个社区, 每百户) are compared apart."""
+    fa, fb = frequency(pa), frequency(pb)
+    if fa and fb and fa != fb:
+        return 0.0
     (sa, ba, ra), (sb, bb, rb) = per_key(pa), per_key(pb)
-    if pa and pb and not (ba or bb or sa or sb):  # two frequencies: 每年 and 每年 compare, 每年 and 每季度 do not
-        return 1.0 if pa == pb else 0.0
-    if ra or rb or sa or sb:  # a rate: scale and counted basis must agree
+    if not (ba or sa) and not (bb or sb):  # frequencies only: 每年 vs 每年, or vs one left implied
+        return 1.0 if fa == fb else 0.9
+    if sa or sb or (ra and rb):  # a rate: scale and counted basis must agree
         return 1.0 if ra == rb and (sa or 1) == (sb or 1) and set(ba) & set(bb) else 0.0
-    if not pa or not pb:  # 每个社区 vs none: the basis usually restates the subject
-        return 1.0 if pa == pb else 0.9
+    if not ba or not bb:  # 每个社区 / 每人 vs none: the basis usually restates the subject
+        return 0.9
     return 0.4 + 0.6 * bigram_dice(ba, bb)
 
 
-def compat(x: QuantityRef, y: QuantityRef) -> float:
-    """How surely two quantities state the same measure: 0 (never) .. 1."""
+def compat(x: QuantityRef, y: QuantityRef, *, within_pair: bool = False) -> float:
+    """How surely two quantities state the same measure: 0 (never) .. 1. `within_pair`: the two
+    clauses are already matched, so a compatible stated basis (每人每月 vs 每月) counts as evidence
+    too; as evidence for matching clauses it needs the very same basis."""
     qa, qb = x.quantity, y.quantity
     if not qa.unit or canonical_unit(qa.unit) != canonical_unit(qb.unit) or qa.unit == "ratio":
         return 0.0
@@ -367,7 +381,7 @@ def compat(x: QuantityRef, y: QuantityRef) -> float:
     if basis == 0.0:
         return 0.0
     subj = max(bigram_dice(sim_text(qa.subject or ""), sim_text(qb.subject or "")), bigram_dice(x.context, y.context),
-               0.5 if qa.per and qb.per and basis == 1.0 else 0.0)  # the same stated basis is evidence too
+               0.5 if qa.per and qb.per and basis >= (0.9 if within_pair else 1.0) else 0.0)
     return basis * (0.25 + 0.75 * subj)
 
 

@@ -198,11 +198,15 @@ def compare_quantities(qa: list[QuantityRef], qb: list[QuantityRef]) -> list[Com
     qb = [q for q in qb if q.quantity.kind != "statistic"]
     if not qa or not qb:
         return []
-    cost = np.array([[1.0 - compat(x, y) for y in qb] for x in qa])
-    rows, cols = linear_sum_assignment(cost)
+    compat_ab = np.array([[compat(x, y, within_pair=True) for y in qb] for x in qa])
+    # Ties (分别按照每月200元、300元、500元 against three amounts named apart) go to the pairing that
+    # keeps both texts' order: a cost far below any difference in compatibility.
+    order_a = np.arange(len(qa))[:, None] / max(len(qa) - 1, 1)
+    order_b = np.arange(len(qb))[None, :] / max(len(qb) - 1, 1)
+    rows, cols = linear_sum_assignment(1.0 - compat_ab + 1e-3 * np.abs(order_a - order_b))
     out = []
     for r, c in sorted(zip(rows, cols), key=lambda rc: qa[rc[0]].quantity.start):
-        if 1.0 - cost[r, c] >= settings()["min_compat"]:
+        if compat_ab[r, c] >= settings()["min_compat"]:
             rel = relation(qa[r], qb[c])
             if rel:
                 out.append(Comparison(qa[r], qb[c], rel))
