@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
@@ -20,6 +21,8 @@ from ..rules import RuleError, load_yaml
 from .quantity_rules import gated_alt
 
 SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight"})
+# the clause breaks of quantity_context.CLAUSE_END (a quantity's clause lies between two of them)
+_BREAKS = ",;:。!?\n"
 NGRAMS = (1, 2)  # unigrams and bigrams: features() and _sentence_score build exactly these
 MODEL_KEYS = frozenset({"version", "ngrams", "intercept", "weights", "cv_accuracy", "n_train", "note"})
 # zhengce/models links to the repository's models/ (so a wheel ships it); without it, cues alone decide
@@ -34,6 +37,8 @@ def cues() -> dict:
         raise RuleError("kind_cues.yaml: default must be requirement or statistic")
     for key in ("requirement", "statistic"):
         data[key + "_re"] = re.compile(gated_alt(data[key], key))
+    # whether a clause's cues can be read off its sentence's (see _clause_score)
+    data["clause_safe"] = not any(ch in _BREAKS for w in data["requirement"] + data["statistic"] for ch in w)
     return data
 
 
@@ -107,14 +112,44 @@ def sentence_kind(sentence: str) -> str:
 def classify(sentence: str, clause: tuple[int, int], number_start: int, comparator: str,
              per: str | None, unit: str | None, value: float | None) -> str:
     """Kind of one quantity: sentence n-grams and cues plus its own clause and number features."""
-    qf = quantity_features(sentence, clause, number_start, comparator, per, unit, value)
     fixed = _fixed_point()
     if fixed is None:
+        qf = quantity_features(sentence, clause, number_start, comparator, per, unit, value)
         return "requirement" if score(features(sentence) | qf) > 0 else "statistic"
-    # the sentence part is shared by all its quantities: summed once (quantity features are prefixed
-    # L:/Q:, so they never collide with the sentence's n-grams and cue tokens)
-    s = _sentence_score(sentence) + sum(map(fixed[1].get, qf, repeat(0)))
+    # the same sum as over quantity_features(): the sentence part is shared by all its quantities and
+    # the clause cues by all of the clause's (both cached); the Q: features are distinct by prefix, so
+    # each is added once, as the set would (speed: no set per quantity)
+    w = fixed[1].get
+    s = (_sentence_score(sentence) + _clause_score(sentence, *clause)
+         + w("Q:cmp:" + comparator, 0) + w("Q:unit:" + (unit or "-"), 0)
+         + w("Q:left:" + sentence[max(clause[0], number_start - 2):number_start], 0))
+    if per:
+        s += w("Q:per:" + per[:1], 0)
+    if value is not None:
+        s += w("Q:num:" + ("decimal" if value != int(value) else "small" if value <= 10
+                           else "round" if value % 5 == 0 else "exact"), 0)
     return "requirement" if s > 0 else "statistic"
+
+
+@lru_cache(maxsize=256)
+def _clause_score(sentence: str, start: int, end: int) -> int:
+    """The fixed-point weight of the distinct modality cues (L:R:/L:S: features) of one clause."""
+    c = cues()
+    if c["clause_safe"] and (start == 0 or sentence[start - 1] in _BREAKS) and (
+            end == len(sentence) or sentence[end] in _BREAKS):
+        # no cue word spans a clause break, so the clause's cues are the sentence's that lie in it
+        feats = {"L:" + f for s, e, f in _cue_matches(sentence) if start <= s and e <= end}
+    else:
+        feats = set(_clause_cues(sentence[start:end]))
+    return sum(map(_fixed_point()[1].get, feats, repeat(0)))
+
+
+@lru_cache(maxsize=64)
+def _cue_matches(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The cue words of a sentence as (start, end, R:word or S:word)."""
+    c = cues()
+    return (*((m.start(), m.end(), "R:" + m.group()) for m in c["requirement_re"].finditer(sentence)),
+            *((m.start(), m.end(), "S:" + m.group()) for m in c["statistic_re"].finditer(sentence)))
 
 
 # The model's weights are stored with 5 decimals (learn/train_kind.ROUND): as integers in units of
@@ -139,10 +174,38 @@ def _sentence_score(sentence: str) -> int:
     Unigrams (1 char), bigrams (2 chars) and cue tokens (R:/S: + word, >= 3 chars) never collide, so
     each kind is summed on its own: cheaper than building their union as features() does.
     """
-    intercept, weights, bigrams = _fixed_point()
-    c = cues()
-    cue_feats = {"R:" + m.group() for m in c["requirement_re"].finditer(sentence)}
-    cue_feats.update("S:" + m.group() for m in c["statistic_re"].finditer(sentence))
-    return (intercept + sum(map(weights.get, set(sentence), repeat(0)))
-            + sum(map(bigrams.get, set(map(add, sentence, sentence[1:])), repeat(0)))
-            + sum(map(weights.get, cue_feats, repeat(0))))
+    intercept, weights, _ = _fixed_point()
+    cue_feats = {f for _, _, f in _cue_matches(sentence)}
+    return intercept + _ngram_score(sentence) + sum(map(weights.get, cue_feats, repeat(0)))
+
+
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+
+
+def _ngram_score(sentence: str) -> int:
+    """The weights of the distinct characters and bigrams of `sentence`.
+
+    Read as UTF-16 code units through a memoryview, the characters and bigrams become ints (2 and
+    4 bytes) without one string object per n-gram (speed); text outside the BMP takes the plain way.
+    """
+    b = sentence.encode(_UTF16, "surrogatepass")
+    if len(b) != 2 * len(sentence) or len(sentence) < 2:
+        _, weights, bigrams = _fixed_point()
+        return (sum(map(weights.get, set(sentence), repeat(0)))
+                + sum(map(bigrams.get, set(map(add, sentence, sentence[1:])), repeat(0))))
+    units, pairs = _code_tables()
+    view = memoryview(b)
+    grams = set(view[:len(b) & ~3].cast("I"))  # the pairs starting at even positions
+    grams.update(view[2:2 + ((len(b) - 2) & ~3)].cast("I"))  # and at odd ones
+    return sum(map(units.get, set(view.cast("H")), repeat(0))) + sum(map(pairs.get, grams, repeat(0)))
+
+
+@lru_cache(maxsize=1)
+def _code_tables() -> tuple[dict[int, int], dict[int, int]]:
+    """The model's BMP unigram and bigram weights keyed by their UTF-16 code unit(s) as one int."""
+    _, weights, bigrams = _fixed_point()
+    shift = (0, 16) if sys.byteorder == "little" else (16, 0)
+    units = {ord(f): w for f, w in weights.items() if len(f) == 1 and ord(f) < 0x10000}
+    pairs = {ord(f[0]) << shift[0] | ord(f[1]) << shift[1]: w for f, w in bigrams.items()
+             if ord(f[0]) < 0x10000 and ord(f[1]) < 0x10000}
+    return units, pairs

@@ -7,40 +7,25 @@ over to `quantity_context` for per/time/subject and to `kind` for the kind.
 """
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 
 from ..text import numerals
-from . import quantity_context as qc
+from . import kind, quantity_context as qc
 from .quantity_rules import Grammar, grammar
+from .qty_types import Cand, QuantityMatch
+
+__all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
 
 # any Arabic digit or Chinese numeral: text without one holds no quantity (fast path)
-_ANY_NUMBER = re.compile(rf"[\d{numerals.CN_CHARS}半]")
+ANY_NUMBER = re.compile(rf"[\d{numerals.CN_CHARS}半]")
 _QUOTED = re.compile(r"“([^“”]*)”|\"([^\"]*)\"|《[^《》]*》")
 # 百分之 is a percentage, 千分之 a per mille; other fractions (三分之一) read as a percentage
 _FRACTION_UNIT = {"百": "%", "千": "‰"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _BARE_AMOUNTS = frozenset({"百", "千", "万", "亿", "十万", "百万", "千万"})
-
-
-@dataclass(frozen=True, slots=True)
-class QuantityMatch:
-    """One quantity expression; offsets are relative to the text given to find_quantities."""
-
-    start: int
-    end: int
-    number_start: int
-    number_end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str | None
-    comparator: str  # >= <= > < = range ~
-    per: str | None
-    subject: str | None
-    time: str | None
-    kind: str  # requirement | statistic
 
 
 def find_quantities(text: str, context: str = "") -> list[QuantityMatch]:
@@ -50,12 +35,71 @@ def find_quantities(text: str, context: str = "") -> list[QuantityMatch]:
         text: the provision.
         context: the preceding text of the same paragraph/section (time inheritance).
     """
-    if not _ANY_NUMBER.search(text):
+    if not ANY_NUMBER.search(text):
         return []
+    return with_context(of_text(text), text, context)
+
+
+Found = tuple[tuple[QuantityMatch, ...], frozenset[int]]
+# ZHENGCE_MEMO=0 turns the memo off (same results, tested): benchmarks measure the extractor on
+# unique text that way, since a synthetic corpus repeats far more sentences than real folders do.
+MEMO_ENABLED = os.environ.get("ZHENGCE_MEMO", "1") != "0"
+_MEMO: dict[str, Found] = {}
+_MEMO_SIZE = 8192
+_MEMO_RULES: list = [None, None, None]  # the grammar, cues and kind model the memo was made with
+
+
+def _memo_valid(G: Grammar) -> bool:
+    r = _MEMO_RULES
+    return r[0] is G and r[1] is kind.cues() and r[2] is kind.load_model()
+
+
+def memo(G: Grammar) -> dict[str, Found]:
+    """The results already computed with grammar G, by provision text (emptied when the rules change).
+
+    Policy documents are reposted and share provisions, and a result depends on the text alone
+    (the context only fills in inherited times): each distinct text is analysed once (speed).
+    """
+    if not _memo_valid(G):
+        _MEMO.clear()
+        _MEMO_RULES[:] = (G, kind.cues(), kind.load_model())
+    elif len(_MEMO) >= _MEMO_SIZE:
+        try:
+            del _MEMO[next(iter(_MEMO))]  # first in, first out: cheap and bounded
+        except (KeyError, RuntimeError, StopIteration):  # another thread evicted it first
+            pass
+    return _MEMO
+
+
+def of_text(text: str) -> Found:
+    """The quantities of `text` and the indices of those that take their time from the context."""
     G = grammar()
+    found = _MEMO.get(text) if MEMO_ENABLED and _memo_valid(G) else None
+    if found is None:
+        cands = candidates(text, G)
+        found = qc.annotate(text, cands, G) if cands else ((), frozenset())
+        if MEMO_ENABLED:
+            memo(G)[text] = found
+    return found
+
+
+def with_context(found: Found, text: str, context: str) -> list[QuantityMatch]:
+    """The records of `found`, a number without a time of its own taking the time that opens the
+    sentence before it (in `context`)."""
+    quantities, inherit = found
+    if not inherit:
+        return list(quantities)
+    time = qc.inherited_time(text, context, grammar())
+    if time is None:
+        return list(quantities)
+    return [replace(q, time=time) if k in inherit else q for k, q in enumerate(quantities)]
+
+
+def candidates(text: str, G: Grammar) -> list[Cand]:
+    """The candidates of `text` that are quantities, with their comparators (before annotation)."""
     cands = [c for m in _scan(text, G) if (c := _candidate(text, m, G))]
     if not cands:
-        return []
+        return cands
     blocked = _blocked_spans(text, G)
     _inherit_units(text, cands)
     cands = [c for c in cands if not _excluded(text, c, G, blocked)]
@@ -65,9 +109,8 @@ def find_quantities(text: str, context: str = "") -> list[QuantityMatch]:
         _set_comparator(text, c, G, cands[i - 1].end if i else 0)
     _propagate_lists(text, cands)
     # 万人以上 is an amount; a bare 百/千/万 without a bound names things (千人计划, 万亩良田); 百分之百 is 100 %
-    cands = [c for c in cands if c.vague or c.comparator != "=" or c.n1 not in _BARE_AMOUNTS
-             or c.category == "percent"]
-    return qc.annotate(text, context, cands, G) if cands else []
+    return [c for c in cands if c.vague or c.comparator != "=" or c.n1 not in _BARE_AMOUNTS
+            or c.category == "percent"]
 
 
 def parse_quantity(expr: str) -> QuantityMatch | None:
@@ -76,24 +119,6 @@ def parse_quantity(expr: str) -> QuantityMatch | None:
     if not found:
         return None
     return max(found, key=lambda q: (q.end - q.start, -q.start))
-
-
-class Cand:
-    """A quantity candidate while it is being built (mutable; frozen into QuantityMatch)."""
-
-    __slots__ = ("start", "end", "nstart", "nend", "value", "low", "high", "unit", "category",
-                 "chinese", "n1", "comparator", "suffix_cmp", "infix_cmp", "per", "drop", "unit_surface",
-                 "bare_scale", "cmp_end", "vague", "prefix_cmp", "cl")
-
-    def __init__(self, start: int, end: int, nstart: int, nend: int):
-        self.start, self.end, self.nstart, self.nend = start, end, nstart, nend
-        self.value = self.low = self.high = None
-        self.unit = self.category = self.unit_surface = self.per = None
-        self.suffix_cmp = self.infix_cmp = None
-        self.chinese, self.n1, self.comparator, self.drop = False, "", "=", False
-        self.bare_scale = self.vague = False
-        self.prefix_cmp = None  # the comparator of a prefix word (不超过45人), shared along a tight list
-        self.cmp_end = nstart  # end of the prefix comparator word, when there is one
 
 
 def _scan(text: str, G: Grammar) -> list[re.Match]:
@@ -159,7 +184,10 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
         c.per = d["slash"][1:]
     while c.end > c.nend and text[c.end - 1] in " \t":
         c.end -= 1  # a space scanned before a unit that did not follow
-    c.value, c.low, c.high = _clean(c.value), _clean(c.low), _clean(c.high)
+    if n2:
+        c.low, c.high = _clean(c.low), _clean(c.high)
+    else:
+        c.value = _clean(c.value)
     c.cl = qc.clause(text, c.nstart)
     return c
 
@@ -226,7 +254,7 @@ def _inherit_units(text: str, cands: list[Cand]) -> None:
 
 def _excluded(text: str, c: Cand, G: Grammar, blocked) -> bool:
     """Whether a candidate is not a quantity (date, ordinal, slogan, code, name…)."""
-    if c.drop or any(s <= c.nstart < e for s, e in blocked):
+    if c.drop or blocked and any(s <= c.nstart < e for s, e in blocked):
         return True
     if c.unit is None and not _bare_ok(text, c, G):
         return True

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from . import kind as kind_mod
 from .quantity_rules import grammar
+from .qty_types import QuantityMatch
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .quantities import Cand, QuantityMatch
     from .quantity_rules import Grammar
+    from .qty_types import Cand
 
 CLAUSE_END = ",;:。!?\n"
 _CLAUSE_RE = re.compile(f"[{CLAUSE_END}]")
@@ -38,14 +39,15 @@ _RATED = re.compile(r"[^,;。]{1,4}?(?:被评定为|被评为|被命名为|评�
 _VERB_PHRASE = re.compile(r"(?:实行|实施|开展|完成|建立|达到)了?“[^”]{1,8}”")
 _TIME_LEAD = re.compile(r"^.*?(?:年底|年起|年前|开始|以来|目前|今年)")
 _COUNTERS = ("person", "count", "class", "quota", "noun", "frequency")
+# inherited_time reads no more of the context than this (the sentence right before the provision)
+CONTEXT_CHARS = 300
 
 
-def annotate(text: str, context: str, cands: list["Cand"], G: "Grammar") -> list["QuantityMatch"]:
-    """Freeze candidates into QuantityMatch records with per, time, subject and kind."""
-    from .quantities import QuantityMatch
-
+def annotate(text: str, cands: list["Cand"], G: "Grammar") -> tuple[tuple["QuantityMatch", ...], frozenset[int]]:
+    """Freeze candidates into QuantityMatch records with per, time, subject and kind; with them, the
+    indices of the records that take the time of the context (`inherited_time`) when it has one."""
     times = find_times(text, G)
-    inherited: list = []  # computed once, on first need
+    inherit = []
     groups = _tight_groups(text, cands)
     out: list = []
     dims = G.per["unit_dimensions"]
@@ -57,16 +59,14 @@ def annotate(text: str, context: str, cands: list["Cand"], G: "Grammar") -> list
                                  c.value if c.value is not None else c.low)
         time = _time(text, c, times, groups[i], kind)
         if time is None and not _qualifier(text, c):
-            if not inherited:
-                inherited.append(_inherited_time(text, context, G))
-            time = inherited[0]
+            inherit.append(i)
         out.append(QuantityMatch(
             start=c.start, end=c.end, number_start=c.nstart, number_end=c.nend,
             value=c.value, low=c.low, high=c.high, unit=c.unit, comparator=c.comparator,
             per=per, time=time, subject=_subject(text, c, per, cands[i - 1].end if i else 0,
                                                  out[-1].subject if out else None, post_from, dims),
             kind=kind))
-    return out
+    return tuple(out), frozenset(inherit)
 
 
 @lru_cache(maxsize=16)
@@ -171,19 +171,32 @@ def _qualifier(text: str, c: "Cand") -> bool:
     return text[c.end:c.end + 1] == "的" and c.category not in ("money",)
 
 
-def _inherited_time(text: str, context: str, G: "Grammar") -> str | None:
+def inherited_time(text: str, context: str, G: "Grammar") -> str | None:
     """201*年,全县…。23个村…: a sentence-opening time carries to the next sentences of its item."""
     t = G.time
     if not context or t["enumerator_re"].match(text):
         return None
-    sentences = [s for s in re.split(r"(?<=[。!?])", context[-300:]) if s.strip()]
-    if not sentences:
+    sent = _last_sentence(context[-CONTEXT_CHARS:])  # only the sentence right before: a topic time does not run on
+    if sent is None:
         return None
-    sent = sentences[-1].strip()  # only the sentence right before: a topic time does not run on
     for key in ("absolute_re", "relative_re"):
         m = t[key].match(sent)
         if m and sent[m.end():m.end() + 1] == ",":
             return m.group()
+    return None
+
+
+def _last_sentence(tail: str) -> str | None:
+    """The last non-blank piece of `tail` cut after each 。!? (stripped), found from the end (speed:
+    the same piece as the last of re.split(r"(?<=[。!?])", tail) without splitting it all)."""
+    end = len(tail)
+    while end > 0:
+        # a piece ending at `end` starts after the last full stop before its own final character
+        start = max(tail.rfind("。", 0, end - 1), tail.rfind("!", 0, end - 1), tail.rfind("?", 0, end - 1)) + 1
+        piece = tail[start:end].strip()
+        if piece:
+            return piece
+        end = start
     return None
 
 
