@@ -5,7 +5,7 @@ addressees) and compiled once into a single regex built from tries, so a scan ru
 A mention may name several actors (街道、社区党组织 -> 街道党组织 + 社区党组织); `find_mentions`
 expands them, `group_mentions` joins mentions coordinated by 、/和 (市委市政府, 组织部、民政局).
 `duty_grammar` compiles data/zh/duties.yaml (markers, modals, frame words) the same way; `DutyWords`
-reads a provision word by word with it; `label_roles`/`task_of` read task tables (牵头单位:X;责任单位:Y).
+reads a provision word by word with it (task tables, 牵头单位:X;责任单位:Y, are read in resp_tables.py).
 """
 from __future__ import annotations
 
@@ -57,9 +57,12 @@ class Group:
     kind: str  # the most specific kind among the members
 
 
+_RANK = {kind: i for i, kind in enumerate(KINDS)}
+
+
 def _group(members: list[Mention]) -> Group:
-    return Group(members[0].start, members[-1].end, tuple(members),
-                 min((m.kind for m in members), key=KINDS.index))
+    kind = members[0].kind if len(members) == 1 else min((m.kind for m in members), key=_RANK.__getitem__)
+    return Group(members[0].start, members[-1].end, tuple(members), kind)
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +78,7 @@ def lexicon() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
+def _patterns() -> dict:
     """The compiled actor grammar (see the module docstring)."""
     lex = lexicon()
     counts = f"[{re.escape(lex['group_counts'])}]级"
@@ -84,9 +87,9 @@ def _patterns() -> dict[str, re.Pattern]:
     lvg = (f"(?:[{re.escape(lex['level_chars'])}]{{2,5}}{counts}"
            f"|(?:{unit}){{1,2}}(?:{_COORD}(?:{unit}){{1,2}})*(?:{counts})?)")
     depts = [s + x for s in lex["department_stems"] for x in lex["department_suffixes"]]  # 民政局, 组织部门, 政法委
-    head = trie_regex(lex["organs"] + lex["bodies"] + depts)
+    head = _with_departments(lex["organs"] + lex["bodies"])
     bound = trie_regex(lex["level_organs"] + lex["bare_stems"])
-    sub = trie_regex(lex["sub_organs"] + depts)
+    sub = _with_departments(lex["sub_organs"])
     post = trie_regex(lex["posts"])
     named = (f"(?:(?!成立|设立|组建|建立|下设|调整|牵头|负责|的)[\u4e00-\u9fff]){{0,6}}?"
              f"{trie_regex(lex['named_bodies'])}")
@@ -113,7 +116,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                            "organs", "bodies", "standalone_posts")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
     actor = f"(?=[{re.escape(first)}])(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)"
-    return {  # the lazy named-body branch costs a third of the scan: left out of texts that name no body
+    compiled = {  # the lazy named-body branch costs a third of the scan: left out of texts that name no body
         "actor": re.compile(actor.replace("NAMED", f"(?P<named>{named})")),
         "plain": re.compile(actor.replace("|NAMED", "")),
         "named": re.compile(f"(?<=的){named}"),
@@ -123,6 +126,26 @@ def _patterns() -> dict[str, re.Pattern]:
         "unit_only": re.compile(f"(?:{trie_regex(lex['level_modifiers'])})+"),
         "continuation": re.compile(f"{_COORD}?(?P<h>政府|人民政府|人大|政协|党委|纪委)"),
     }
+    # the (group, branch) pairs of the level branch each scan has (`plain` has no `named`)
+    for scan in ("actor", "plain"):
+        compiled["lv_" + scan] = tuple((n, b) for n, b in _LV_BRANCHES if n in compiled[scan].groupindex)
+    return compiled
+
+
+def _with_departments(others: list[str]) -> str:
+    """A regex for the departments (stems x suffixes) or `others` that tries words longest first, as a trie of
+    them all would, but written as stems then suffixes: the actor regex is a fifth the size and compiles five
+    times faster. The trie itself if the product would try some text's words in another order (a data edit
+    may do that)."""
+    stems, suffixes = set(lexicon()["department_stems"]), set(lexicon()["department_suffixes"])
+    words = {s + x for s in stems for x in suffixes} | set(others)
+    for w in words:  # the words a text starting with w offers, in the product's order (then `others`)
+        tried = [w[:i + j] for i in range(len(w), 0, -1) if w[:i] in stems
+                 for j in range(len(w) - i, 0, -1) if w[i:i + j] in suffixes]
+        tried += [w[:i] for i in range(len(w), 0, -1) if w[:i] in words]
+        if [len(v) for v in dict.fromkeys(tried)] != sorted({len(v) for v in tried}, reverse=True):
+            return trie_regex(words)
+    return f"(?:{trie_regex(stems)}{trie_regex(suffixes)}|{trie_regex(others)})"
 
 
 @lru_cache(maxsize=4096)
@@ -203,13 +226,12 @@ def _matches(text: str) -> list[re.Match]:
 
 def _branch(m: re.Match) -> tuple[str, str]:
     """(branch name, matched text without prefix) of an actor match."""
-    named = m.re is _patterns()["named"]
-    pre = None if named else m.group("pre")
-    body = m.group()[len(pre or ""):]
-    if named:
-        return "named", body
+    if m.re is _patterns()["named"]:
+        return "named", m.group()
+    body = m.group()[len(m.group("pre") or ""):]
     if m.lastgroup == "lv":
-        return next(branch for name, branch in _LV_BRANCHES if name in m.re.groupindex and m.start(name) >= 0), body
+        lv = _patterns()["lv_plain" if m.re is _patterns()["plain"] else "lv_actor"]
+        return next(branch for name, branch in lv if m.start(name) >= 0), body
     return m.lastgroup, body
 
 
@@ -282,10 +304,12 @@ def duty_grammar() -> dict:
     roles = {w: (role, place) for role, places in r["markers"].items() for place, ws in places.items() for w in ws}
     labels = {w: role for role, ws in r["labels"].items() for w in ws}
     nots, nouns = r["not_markers"], [w for w in roles if RESPONSIBILITY.search(w)]
-    at = {k: re.compile(trie_regex(r[k])) for k in _AT_KINDS}
-    at.update(phrase=re.compile(trie_regex(r["prepositions"] + r["manner_prepositions"])),
-              adverb=re.compile(f"{trie_regex(r['adverbs'])}|{_TIME}"),
-              marker=re.compile(trie_regex(list(roles) + nots)),
+    words = {k: r[k] for k in _AT_KINDS}
+    # `unassigned`: any of three kinds at a position (none has a guarded 1-char word): one match, not three
+    words.update(phrase=r["prepositions"] + r["manner_prepositions"], marker=list(roles) + nots,
+                 unassigned=r["permission"] + r["passive"] + r["measure_verbs"])
+    at = {k: re.compile(trie_regex(ws)) for k, ws in words.items()}
+    at.update(adverb=re.compile(f"{trie_regex(r['adverbs'])}|{_TIME}"),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"))
     # words a clause's left part may end with, by length, longest first (a few set lookups a call)
@@ -316,28 +340,36 @@ def duty_grammar() -> dict:
 
 
 
+_GUARDED = frozenset({"modals", "prepositions", "phrase", "verbs"})  # kinds with 1-char words word_guards may hide
+
+
 class DutyWords:
     """A provision read word by word with the duty grammar (the primitives of the extractor)."""
 
     def __init__(self, text: str):
         self.text, self.g, self._skips = text, duty_grammar(), {}
+        self._at, self._last, self._ends = self.g["at"], self.g["last"], self.g["ends"]
 
     def at(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
         """The longest word of `kind` at pos (a 1-char modal or preposition inside 主要, 对照… is none)."""
-        return self.guarded(self.g["at"][kind].match(self.text, pos, end), kind)
+        m = self._at[kind].match(self.text, pos, end)
+        return self.guarded(m, kind) if m and m.end() - pos == 1 else m
 
     def guarded(self, m: Optional[re.Match], kind: str = "modals") -> Optional[re.Match]:  # see `at`
-        if m and len(m.group()) == 1 and kind in ("modals", "prepositions", "phrase", "verbs"):
-            guard, pos = self.g["at"]["word_guards"], m.start()
+        if m and len(m.group()) == 1 and kind in _GUARDED:
+            guard, pos = self._at["word_guards"], m.start()
             if any((w := guard.match(self.text, p)) and w.end() > pos for p in (pos - 1, pos) if p >= 0):
                 return None
         return m
 
     def ending(self, kind: str, left: str) -> Optional[tuple[int, str]]:
         """(start in `left`, word) of the longest word of `kind` that `left` ends with."""
-        if left and left[-1] not in self.g["last"][kind]:
+        if not left or left[-1] not in self._last[kind]:
             return None  # most left parts end with no such word: one set lookup
-        return next(((len(left) - n, left[-n:]) for n, words in self.g["ends"][kind] if left[-n:] in words), None)
+        for n, words in self._ends[kind]:
+            if left[-n:] in words:
+                return len(left) - n, left[-n:]
+        return None
 
     def marker(self, pos: int, end: int) -> Optional[tuple[str, str, int]]:
         """(role, place, end) of the marker at pos; None if none or a longer non-marker word."""
@@ -348,50 +380,12 @@ class DutyWords:
 
     def skip(self, pos: int, end: int) -> int:
         """Past adverbs and time words between an actor and its predicate head."""
+        if pos >= end or not self._at["adverb"].match(self.text, pos, end):
+            return pos  # most positions: no adverb, nothing to skip
         if (pos, end) not in self._skips:
-            q = pos
-            while q < end and not self.marker(q, end) and not self.at("modals", q, end) \
-                    and (m := self.g["at"]["adverb"].match(self.text, q, end)):
+            q, adverb = pos, self._at["adverb"].match
+            while q < end and (m := adverb(self.text, q, end)) and not self.marker(q, end) \
+                    and not self.at("modals", q, end):
                 q = m.end()
             self._skips[pos, end] = q
         return self._skips[pos, end]
-
-# -- task tables (牵头单位:X;责任单位:Y、Z) and asides ((X、Y按职责分工负责)) --------------------------
-
-_LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
-_TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
-_SENTENCE = re.compile("[^。;!?]+")
-_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十百零\d]+[)、.]|第[一二三四五六七八九十百零\d]+[条章节])\s*")
-
-
-def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple[int, str]]:
-    """{group start: (label start, role)} of the groups a task-table label lists (see duties.yaml)."""
-    g, out = duty_grammar(), {}
-    found = list(g["scan"]["labels"].finditer(text))
-    lead = any(g["labels"][m.group()[:-1]] == "lead" and m.group()[:-1] not in g["secondary"]
-               for m in g["scan"]["labels"].finditer(context))  # 牵头单位:X; then 责任单位:Y supports
-    for m, nxt in zip(found, found[1:] + [None]):
-        word, stop = m.group()[:-1], min(_LIST.match(text, m.end()).end(), nxt.start() if nxt else len(text))
-        role = ("support" if lead else "lead") if word in g["secondary"] else g["labels"][word]
-        lead = lead or role == "lead" and word not in g["secondary"]
-        members = [x for x in groups if m.start() < x.start < stop]
-        tags = {x.start for x in members  # 责任单位:X(牵头)、Y: X leads, Y supports
-                if (t := _TAG.match(text, x.end)) and g["roles"].get(t.group(1), ("",))[0] == "lead"}
-        out.update((x.start, (m.start(), role if not tags else "lead" if x.start in tags else "support"))
-                   for x in members)
-    return out
-
-
-def task_of(text: str, context: str, pos: int) -> str:
-    """The task a label list or aside at pos belongs to: the words before its bracket, else the
-    paragraph's first sentence without its number."""
-    opened = text.rfind("(", 0, pos)
-    before = text[:opened if opened >= 0 else pos]
-    m = _SENTENCE.match(_NUMBER.sub("", before if re.search("[\u4e00-\u9fff]", before) else context, count=1))
-    return m.group().strip(" ,;:(") if m else ""
-
-
-def deadline_in(text: str, start: int, end: int) -> Optional[str]:
-    """A deadline inside [start, end), else the last one before it in the text."""
-    pat = duty_grammar()["scan"]["deadline"]
-    return (m := pat.search(text, start, end) or ([None] + list(pat.finditer(text, 0, start)))[-1]) and m.group()

@@ -5,25 +5,26 @@ frame by the words before it (由X…, 经X同意, 以X为单位, 牵头单位:X
 is read after it: a marker (负责, 配合, 审核, 补助…), a modal (要, 应, 不得), a verb, or a responsibility noun
 (…主体责任). Roles come from data/zh/duties.yaml; a specific marker wins over `execute`. A bare marker (由X负责,
 Y配合,组织实施…; (X、Y按职责分工负责)) takes the task that follows it, or the one its bracket belongs to.
+The predicate grammar is in resp_predicate.py, task tables and deadlines in resp_tables.py.
 """
 from __future__ import annotations
 
+import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional
 
-from .actors import (RESPONSIBILITY, DutyWords, Group, deadline_in, find_mentions, group_mentions,
-                     label_roles, task_of)
+from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, find_mentions, group_mentions, lexicon
+from .resp_tables import deadline_in, label_roles, task_of
+from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates
 
-_CLAUSE = re.compile(r"[^,;!?。]+")
-_FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们")
-_QUOTE = re.compile(r"“[^“”]{1,30}”")
-_STRIP_LEADING = ("负责", "具体负责", "总负责", "牵头")
+_DELIMITERS = ",;!?。"
+_CLAUSE = re.compile(f"[^{_DELIMITERS}]+")
 _LED = re.compile(r"的?领导下")
-_BRACKETS = re.compile("[(“)”、]")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
-_PAST = re.compile("了(?!解)")  # …出台了…: a report of what was done
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
 
 
@@ -51,7 +52,7 @@ class _Assign:
     duty: Optional[str] = None  # a duty from outside the provision (a task-table label's task)
 
 
-class _Reader(DutyWords):
+class _Reader(Predicates):
     """One provision: its text, actor groups and clauses, read with the duties grammar."""
 
     def __init__(self, text: str, context: str = ""):
@@ -60,8 +61,16 @@ class _Reader(DutyWords):
         self.groups = group_mentions(text, find_mentions(text))
         self.starts, self.ends = {m.start: m.end for g in self.groups for m in g.mentions}, {g.end for g in self.groups}
         self.clauses = [m.span() for m in _CLAUSE.finditer(text)]
-        self.in_clause = [[g for g in self.groups if cs <= g.start < ce] for cs, ce in self.clauses]
+        self.heads, self.in_clause = [cs for cs, _ in self.clauses], [[] for _ in self.clauses]
+        for g in self.groups:
+            if (ci := self.clause_at(g.start)) is not None:
+                self.in_clause[ci].append(g)
         self.labels = label_roles(text, context, self.groups) if ":" in text else {}
+
+    def clause_at(self, pos: int) -> Optional[int]:
+        """The index of the clause holding pos (None on a delimiter)."""
+        ci = bisect_right(self.heads, pos) - 1
+        return ci if ci >= 0 and pos < self.clauses[ci][1] else None
 
     def following_task(self, ci: int, framed: bool) -> Optional[tuple[int, int]]:
         """The task clause after a bare marker (由X负责,Y配合,组织实施…; 由X牵头,会同Y建立…), past bare
@@ -82,134 +91,8 @@ class _Reader(DutyWords):
         (cs, ce), g = self.clauses[ci], next(iter(self.in_clause[ci]), None)
         if not g or self.skip(cs, ce) < g.start and (self.ending("agent_before", self.text[cs:g.start]) or (1,))[0]:
             return False
-        hit = self.marker(self.skip(m.end() if (m := _FILLER.match(self.text, g.end, ce)) else g.end, ce), ce)
+        hit = self.marker(self.skip(m.end() if (m := FILLER.match(self.text, g.end, ce)) else g.end, ce), ce)
         return bool(hit and hit[2] == ce and hit[0] in ("lead", "support"))
-
-    def head_role(self, pos: int, end: int) -> Optional[str]:
-        """The role of a marker at pos, or right after a light verb there (开展考评, 做好监督)."""
-        hit = self.marker(pos, end) or (light := self.at("light_verbs", pos, end)) and self.marker(light.end(), end)
-        return hit[0] if hit else None
-
-    def anywhere(self, pos: int, end: int, which: str = "anywhere") -> Optional[str]:
-        """The role of the first marker in [pos, end): `anywhere` ones, `any`, `fund` or responsibility `nouns`."""
-        roles, found = self.g["roles"], self.g["scan"][which].finditer(self.text, pos, end)
-        return next((roles[w][0] for m in found if (w := m.group()) in roles), None)
-
-    def first(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
-        """The first guarded word of scan `kind` in [pos, end) not right after 的."""
-        return next((m for m in self.g["scan"][kind].finditer(self.text, pos, end)
-                     if self.text[m.start() - 1] != "的" and self.guarded(m)), None)
-
-    def list_cut(self, pos: int, end: int) -> int:
-        """Where a duty stops: at a 、 closing a short verb phrase or opening an actor, or a closing bracket."""
-        depth = 0
-        for m in _BRACKETS.finditer(self.text, pos, end):
-            depth += 1 if m.group() in "(“" else -1 if m.group() in ")”" else 0
-            i = m.start()
-            verbal = i - pos <= 4 and (self.marker(pos, i) or self.at("verbs", pos, i)
-                                       or self.g["at"]["adverb"].match(self.text, pos, i))
-            if depth < 0 or depth == 0 and m.group() == "、" and (i + 1 in self.starts or i == pos or verbal):
-                return i
-        return end
-
-    def predicate(self, p: int, end: int, depth: int = 0, strict: bool = False) -> Optional[tuple[str, int, int]]:
-        """(role, duty start, duty end) of the predicate after an actor ending at p (`strict`: right there)."""
-        t = self.text
-        q0 = m.end() if (m := _FILLER.match(t, p, end)) else p
-        q = self.skip(q0, end)
-        if q >= end or self.g["scan"]["evaluative"].search(t, q, end):
-            return None
-        if link := self.at("nominal_links", q, end):  # 社区的…, 市委关于…; but X是第一责任人
-            role = link.group() == "是" and self.anywhere(link.end(), end, "nouns")
-            return (role, link.end(), end) if role else None
-        if t[end - 1] == "的" or any(self.at(k, q, end) for k in ("permission", "passive", "measure_verbs")):
-            return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米
-        if self.g["at"]["post"].match(t, q, end):
-            return "lead", q0, self.list_cut(q, end)
-        if (co := self.at("cooperation", q, end)) and (found := self.cooperating(co, end)):
-            return found
-        if m := self.at("modals", q, end):
-            return self.after_modal(q, m, end)
-        if hit := self.marker(q, end):
-            return self.after_marker(q0, q, end, hit)
-        if m := _QUOTE.match(t, q, end):
-            return ("execute", q + 1, m.end() - 1) if m.end() >= end or t[m.end()] in "、," else None
-        prep, verb = self.at("phrase", q, end), self.at("verbs", q, end)
-        if prep and depth == 0 and not (verb and verb.end() > prep.end()):
-            return self.through(q0, q, end)
-        if verb:
-            if self.noun_phrase(verb.end(), end) or _PAST.search(t, q, end):
-                return None
-            role = self.head_role(q, end) or self.anywhere(q, end) or self.spanning(q, end)
-            return role or "execute", q0, self.list_cut(verb.end(), end)
-        if strict:
-            return None
-        stop = t.find("的", q, end)  # 职能部门下沉事项须经…: a modal further on
-        if (m := self.first("modals", q, end if stop < 0 else stop)) and (found := self.after_modal(m.start(), m, end)):
-            return found[0], q0, end
-        role = self.anywhere(q, end, "nouns")
-        return (role, q0, end) if role else None
-
-    def cooperating(self, co: re.Match, end: int) -> Optional[tuple[str, int, int]]:
-        """X会同Y做…: X leads the task after Y (Y's record is `support`)."""
-        partner_end = next((g.end for g in self.groups if g.start == co.end()), None)
-        if partner_end is None or _PAST.search(self.text, partner_end, end):
-            return None  # …联合市财政局出台了…: a report
-        return "lead", partner_end, self.list_cut(partner_end, end)
-
-    def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
-        """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
-        t, r = self.text, self.skip(modal.end(), end)
-        if self.at("measure_verbs", r, end) or self.at("passive", r, end):
-            return None  # …不得超过15平方米; 要主动接受…监督
-        if (co := self.at("cooperation", r, end)) and (found := self.cooperating(co, end)):
-            return found
-        ds = modal.end() if modal.group() in self.g["strip"] else q
-        nxt = next(((cs, ce) for cs, ce in self.clauses if cs > end), None)
-        bare = r >= end or (ph := self.at("phrase", r, end)) and not self.g["scan"]["act"].search(t, ph.end(), end)
-        if bare and nxt and nxt[0] == end + 1 and self.skip(*nxt) not in self.starts:
-            ds, end, r = nxt[0], nxt[1], self.skip(*nxt)  # 要结合实际,制定…: the verb is in the next clause
-        role = self.head_role(r, end) or self.anywhere(modal.end(), end) or self.spanning(r, end) or "execute"
-        return role, ds, self.list_cut(r, end)
-
-    def spanning(self, pos: int, end: int) -> Optional[str]:
-        """`lead` for 担任…主任, `oversee` for 听取…汇报 (a marker in two parts around its object)."""
-        far, hearing = self.g["scan"]["far_post"].search(self.text, pos, end), self.g["scan"]["hearing"]
-        return "lead" if far else "oversee" if hearing.match(self.text, pos, end) else None
-
-    def after_marker(self, q0: int, q: int, end: int, hit: tuple[str, str, int]) -> Optional[tuple[str, int, int]]:
-        """负责 + a specific marker takes that marker's role (负责监督指导, 负责…的监督管理 are `oversee`)."""
-        role, _, m_end = hit
-        if role == "lead" and self.text[m_end:m_end + 1] == "的":
-            return None  # 党组织领导的…机制 states a principle (but 各部门密切配合的机制 assigns)
-        if self.text[q:m_end] in _STRIP_LEADING and m_end < end:  # 负责监督指导…, 负责…经费保障
-            nxt, cut = self.marker(self.skip(m_end, end), end), self.list_cut(m_end, end)
-            tail = self.g["scan"]["oversee_tail"].search(self.text, m_end, cut)
-            role = nxt[0] if nxt and nxt[0] in ("oversee", "fund") else self.anywhere(m_end, end, "fund") or (
-                "oversee" if tail else role)
-            return role, m_end, cut
-        return role, q0, self.list_cut(m_end, end)
-
-    def through(self, q0: int, q: int, end: int) -> Optional[tuple[str, int, int]]:
-        """Actor + prepositional phrase (对…, 向…, 在…): the first modal after it, else marker or verb."""
-        t = self.text
-        if m := self.first("modals", q + 1, end):
-            return self.after_modal(m.start(), m, end)
-        if self.g["scan"]["disposal"].search(t, q, end):
-            return None  # 县委将机制创新作为…关键
-        for m in self.g["scan"]["act"].finditer(t, q + 1, end):
-            if "的" not in t[max(q, m.start() - 4):m.start()]:  # …的统一领导 is a noun phrase head
-                found = "的" not in t[m.start():end] and self.predicate(m.start(), end, depth=1)
-                return (found[0], q0, found[2]) if found else None
-        role = self.anywhere(q, end)  # 按照…的标准给予补助
-        return (role, q0, end) if role else None
-
-    def noun_phrase(self, verb_end: int, end: int) -> bool:
-        """Subject + verb inside a noun phrase: 党组织建立、…, …能力."""
-        t = self.text
-        if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts:
-            return True
-        return bool(self.g["scan"]["tails"].search(t, verb_end, end))
 
     def frame(self, ci: int, end: int, group: Group) -> Optional[Frame]:
         """(role, record start, duty start, duty end) from the words around a group, or None."""
@@ -224,7 +107,7 @@ class _Reader(DutyWords):
                 e <= cs + co[0] and (e == cs + co[0] or self.at("modals", e, cs + co[0])) for e in self.ends):
             co = None  # X(要)联合Y: only after an actor (联合党组织 is a body)
         if m := co or self.ending("approval_before", left):
-            if co and _PAST.search(t, group.end, end):
+            if co and PAST.search(t, group.end, end):
                 return None
             pred = self.predicate(group.end, end, strict=strict)
             return ("support" if co else "oversee", cs + m[0], *(pred[1:] if pred else (group.end, end)))
@@ -239,7 +122,7 @@ class _Reader(DutyWords):
             return (pred[0], cs + m[0], *pred[1:]) if pred else ("execute", cs + m[0], group.end, end)
         if self.is_object(cs, left, group, end):
             return None
-        if _QUOTE.match(t, group.end, end) and left.strip():
+        if QUOTE.match(t, group.end, end) and left.strip():
             return None  # 实行书记、主任“一肩挑”: a slogan is a duty only for a clause's subject
         pred = self.predicate(group.end, end, strict=strict)
         if pred is None and not left.strip() and not strict:
@@ -308,15 +191,16 @@ class _Reader(DutyWords):
                 ds, de = self.clauses[ci + 1]  # 区民政局要会同区财政局,于…前完成…: the duty follows
             out.append(_Assign(group, role, start, ds, de, ci, barrier))
             end = end if barrier is None else barrier
-        if any(a.group.kind != "generic" for a in out):
+        if out and any(a.group.kind != "generic" for a in out):
             out = [a for a in out if a.group.kind != "generic"]
         return out[::-1]
 
     def carried(self, assigns: list[_Assign]) -> list[_Assign]:
         """Clauses with no actor of their own: a body set up before (成立工作领导小组,负责…), the topic, or
         the last agent acts."""
-        done = {a.clause for a in assigns} | {ci for a in assigns for ci, (cs, ce) in enumerate(self.clauses)
-                                              if cs <= a.duty_start < ce}
+        if not assigns and self.text[:self.groups[0].start].strip() and all(g.kind != "body" for g in self.groups):
+            return []  # no agent to go on with, no body set up, no opening actor: nothing to carry
+        done = {a.clause for a in assigns} | {ci for a in assigns if (ci := self.clause_at(a.duty_start)) is not None}
         out: list[_Assign] = []
         assigned = {id(a.group) for a in assigns}
         for ci, (cs, ce) in enumerate(self.clauses[1:], start=1):
@@ -326,7 +210,6 @@ class _Reader(DutyWords):
             (ps, pe), before = self.clauses[ci - 1], self.in_clause[ci - 1]
             body = before and before[-1].kind == "body" and not self.text[before[-1].end:pe].strip() \
                 and self.g["scan"]["establish"].search(self.text, ps, before[-1].start) and before[-1]
-            prior = [a for a in assigns + out if a.clause < ci]
             if body and id(body) not in assigned:
                 hit = self.marker(q, ce)
                 role = hit[0] if hit else self.anywhere(q, ce, "any")
@@ -338,7 +221,8 @@ class _Reader(DutyWords):
                 if found := self.after_modal(q, modal, ce):
                     out.append(_Assign(topic, found[0], topic.start, found[1], found[2], ci))
                     assigned.add(id(topic))
-            elif prior and (role := self.continued_role(q, cs, ce, prior[-1].role)):
+            elif (prior := [a for a in assigns + out if a.clause < ci]) \
+                    and (role := self.continued_role(q, cs, ce, prior[-1].role)):
                 out.append(_Assign(prior[-1].group, role, cs, q, ce, ci))
         return out
 
@@ -359,7 +243,7 @@ class _Reader(DutyWords):
             members = [replace(members[0], end=members[-1].end, actors=(t[members[0].start:members[-1].end],))]
         duty = a.duty or t[a.duty_start:a.duty_end].strip(" ,、等;:()")
         if not duty or a.role in ("lead", "support") and a.duty_end >= self.clauses[a.clause][1] \
-                and (duty in self.g["roles"] or duty in _STRIP_LEADING):  # a bare marker: the task it takes on
+                and (duty in self.g["roles"] or duty in STRIP_LEADING):  # a bare marker: the task it takes on
             if (opened := t.rfind("(", 0, a.start)) >= 0 and ")" not in t[opened:a.start]:  # (X、Y按职责分工负责)
                 duty = task_of(t, self.context, a.start) or duty
             elif span := self.following_task(a.clause, a.start < a.group.start):
@@ -380,11 +264,45 @@ def find_responsibilities(text: str, context: str = "") -> list[ResponsibilityMa
     """All actor-role-duty assignments in one provision (a sentence, normalized & simplified).
 
     `context` is the paragraph before it: a provision opening with a marker (负责…) is read after its last
-    clause, a task-table label (牵头单位:…) takes its task from it."""
+    clause, a task-table label (牵头单位:…) takes its task from it. Results are memoized by provision and
+    context (a reposted document repeats both); ZHENGCE_MEMO=0 turns the memo off."""
+    if not MEMO_ENABLED:
+        return _read(text, context)
+    memo = _memo()
+    key = (text, context)
+    if (found := memo.get(key)) is None:
+        if len(memo) >= _MEMO_SIZE:
+            del memo[next(iter(memo))]  # first in, first out: cheap and bounded
+        found = memo[key] = tuple(_read(text, context))
+    return list(found)
+
+
+MEMO_ENABLED = os.environ.get("ZHENGCE_MEMO", "1") != "0"
+_MEMO: dict[tuple[str, str], tuple[ResponsibilityMatch, ...]] = {}
+_MEMO_SIZE = 8192
+_MEMO_RULES: list = [None, None]  # the actor lexicon and duty grammar the memo was made with
+
+
+def _memo() -> dict[tuple[str, str], tuple[ResponsibilityMatch, ...]]:
+    """The results so far, emptied when the rules are reloaded."""
+    if _MEMO_RULES[0] is not lexicon() or _MEMO_RULES[1] is not duty_grammar():
+        _MEMO.clear()
+        _MEMO_RULES[:] = lexicon(), duty_grammar()
+    return _MEMO
+
+
+def _last_clause(text: str) -> str:
+    """The last clause of `text`, as `_CLAUSE.findall(text)[-1]` (or "") but read from the end."""
+    text = text.rstrip(_DELIMITERS)
+    return text[max(map(text.rfind, _DELIMITERS)) + 1:]
+
+
+def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
+    """`find_responsibilities` without the memo."""
     words, first = DutyWords(text), _CLAUSE.match(text)
     if context and first and words.marker(words.skip(*first.span()), first.end()) \
             and not words.g["scan"]["labels"].search(text):
-        tail = (_CLAUSE.findall(context) or [""])[-1] + ","  # the provision opens with no subject
+        tail = _last_clause(context) + ","  # the provision opens with no subject
         return [replace(r, start=r.start - len(tail), end=r.end - len(tail))
                 for r in find_responsibilities(tail + text) if r.start >= len(tail)]
     if not find_mentions(text):

@@ -1,0 +1,152 @@
+"""The predicate grammar of the responsibility extractor: what an actor is told to do.
+
+After an actor (see actors.py) comes its predicate: a marker (负责, 配合, 审核…), a modal (要, 应, 不得), a verb,
+a prepositional phrase and then one of these, or a responsibility noun (…主体责任). `Predicates.predicate`
+reads it into (role, duty start, duty end); responsibilities.py places actors in frames and builds records.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .actors import DutyWords, Group
+
+FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们")
+QUOTE = re.compile(r"“[^“”]{1,30}”")
+STRIP_LEADING = ("负责", "具体负责", "总负责", "牵头")
+_BRACKETS = re.compile("[(“)”、]")
+PAST = re.compile("了(?!解)")  # …出台了…: a report of what was done
+
+
+class Predicates(DutyWords):
+    """A provision's predicates; the subclass sets `groups`, `starts` (mention start -> end) and `clauses`."""
+
+    groups: list[Group]
+    starts: dict[int, int]
+    clauses: list[tuple[int, int]]
+
+    def head_role(self, pos: int, end: int) -> Optional[str]:
+        """The role of a marker at pos, or right after a light verb there (开展考评, 做好监督)."""
+        hit = self.marker(pos, end) or (light := self.at("light_verbs", pos, end)) and self.marker(light.end(), end)
+        return hit[0] if hit else None
+
+    def anywhere(self, pos: int, end: int, which: str = "anywhere") -> Optional[str]:
+        """The role of the first marker in [pos, end): `anywhere` ones, `any`, `fund` or responsibility `nouns`."""
+        roles, found = self.g["roles"], self.g["scan"][which].finditer(self.text, pos, end)
+        return next((roles[w][0] for m in found if (w := m.group()) in roles), None)
+
+    def first(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
+        """The first guarded word of scan `kind` in [pos, end) not right after 的."""
+        return next((m for m in self.g["scan"][kind].finditer(self.text, pos, end)
+                     if self.text[m.start() - 1] != "的" and self.guarded(m)), None)
+
+    def list_cut(self, pos: int, end: int) -> int:
+        """Where a duty stops: at a 、 closing a short verb phrase or opening an actor, or a closing bracket."""
+        depth = 0
+        for m in _BRACKETS.finditer(self.text, pos, end):
+            depth += 1 if m.group() in "(“" else -1 if m.group() in ")”" else 0
+            i = m.start()
+            verbal = i - pos <= 4 and (self.marker(pos, i) or self.at("verbs", pos, i)
+                                       or self.g["at"]["adverb"].match(self.text, pos, i))
+            if depth < 0 or depth == 0 and m.group() == "、" and (i + 1 in self.starts or i == pos or verbal):
+                return i
+        return end
+
+    def predicate(self, p: int, end: int, depth: int = 0, strict: bool = False) -> Optional[tuple[str, int, int]]:
+        """(role, duty start, duty end) of the predicate after an actor ending at p (`strict`: right there)."""
+        t = self.text
+        q0 = m.end() if (m := FILLER.match(t, p, end)) else p
+        q = self.skip(q0, end)
+        if q >= end or self.g["scan"]["evaluative"].search(t, q, end):
+            return None
+        if link := self.at("nominal_links", q, end):  # 社区的…, 市委关于…; but X是第一责任人
+            role = link.group() == "是" and self.anywhere(link.end(), end, "nouns")
+            return (role, link.end(), end) if role else None
+        if t[end - 1] == "的" or self.g["at"]["unassigned"].match(t, q, end):
+            return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米
+        if self.g["at"]["post"].match(t, q, end):
+            return "lead", q0, self.list_cut(q, end)
+        if (co := self.at("cooperation", q, end)) and (found := self.cooperating(co, end)):
+            return found
+        if m := self.at("modals", q, end):
+            return self.after_modal(q, m, end)
+        if hit := self.marker(q, end):
+            return self.after_marker(q0, q, end, hit)
+        if m := QUOTE.match(t, q, end):
+            return ("execute", q + 1, m.end() - 1) if m.end() >= end or t[m.end()] in "、," else None
+        prep, verb = self.at("phrase", q, end), self.at("verbs", q, end)
+        if prep and depth == 0 and not (verb and verb.end() > prep.end()):
+            return self.through(q0, q, end)
+        if verb:
+            if self.noun_phrase(verb.end(), end) or PAST.search(t, q, end):
+                return None
+            role = self.head_role(q, end) or self.anywhere(q, end) or self.spanning(q, end)
+            return role or "execute", q0, self.list_cut(verb.end(), end)
+        if strict:
+            return None
+        stop = t.find("的", q, end)  # 职能部门下沉事项须经…: a modal further on
+        if (m := self.first("modals", q, end if stop < 0 else stop)) and (found := self.after_modal(m.start(), m, end)):
+            return found[0], q0, end
+        role = self.anywhere(q, end, "nouns")
+        return (role, q0, end) if role else None
+
+    def cooperating(self, co: re.Match, end: int) -> Optional[tuple[str, int, int]]:
+        """X会同Y做…: X leads the task after Y (Y's record is `support`)."""
+        partner_end = next((g.end for g in self.groups if g.start == co.end()), None)
+        if partner_end is None or PAST.search(self.text, partner_end, end):
+            return None  # …联合市财政局出台了…: a report
+        return "lead", partner_end, self.list_cut(partner_end, end)
+
+    def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
+        """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
+        t, r = self.text, self.skip(modal.end(), end)
+        if self.at("measure_verbs", r, end) or self.at("passive", r, end):
+            return None  # …不得超过15平方米; 要主动接受…监督
+        if (co := self.at("cooperation", r, end)) and (found := self.cooperating(co, end)):
+            return found
+        ds = modal.end() if modal.group() in self.g["strip"] else q
+        nxt = next(((cs, ce) for cs, ce in self.clauses if cs > end), None)
+        bare = r >= end or (ph := self.at("phrase", r, end)) and not self.g["scan"]["act"].search(t, ph.end(), end)
+        if bare and nxt and nxt[0] == end + 1 and self.skip(*nxt) not in self.starts:
+            ds, end, r = nxt[0], nxt[1], self.skip(*nxt)  # 要结合实际,制定…: the verb is in the next clause
+        role = self.head_role(r, end) or self.anywhere(modal.end(), end) or self.spanning(r, end) or "execute"
+        return role, ds, self.list_cut(r, end)
+
+    def spanning(self, pos: int, end: int) -> Optional[str]:
+        """`lead` for 担任…主任, `oversee` for 听取…汇报 (a marker in two parts around its object)."""
+        far, hearing = self.g["scan"]["far_post"].search(self.text, pos, end), self.g["scan"]["hearing"]
+        return "lead" if far else "oversee" if hearing.match(self.text, pos, end) else None
+
+    def after_marker(self, q0: int, q: int, end: int, hit: tuple[str, str, int]) -> Optional[tuple[str, int, int]]:
+        """负责 + a specific marker takes that marker's role (负责监督指导, 负责…的监督管理 are `oversee`)."""
+        role, _, m_end = hit
+        if role == "lead" and self.text[m_end:m_end + 1] == "的":
+            return None  # 党组织领导的…机制 states a principle (but 各部门密切配合的机制 assigns)
+        if self.text[q:m_end] in STRIP_LEADING and m_end < end:  # 负责监督指导…, 负责…经费保障
+            nxt, cut = self.marker(self.skip(m_end, end), end), self.list_cut(m_end, end)
+            tail = self.g["scan"]["oversee_tail"].search(self.text, m_end, cut)
+            role = nxt[0] if nxt and nxt[0] in ("oversee", "fund") else self.anywhere(m_end, end, "fund") or (
+                "oversee" if tail else role)
+            return role, m_end, cut
+        return role, q0, self.list_cut(m_end, end)
+
+    def through(self, q0: int, q: int, end: int) -> Optional[tuple[str, int, int]]:
+        """Actor + prepositional phrase (对…, 向…, 在…): the first modal after it, else marker or verb."""
+        t = self.text
+        if m := self.first("modals", q + 1, end):
+            return self.after_modal(m.start(), m, end)
+        if self.g["scan"]["disposal"].search(t, q, end):
+            return None  # 县委将机制创新作为…关键
+        for m in self.g["scan"]["act"].finditer(t, q + 1, end):
+            if "的" not in t[max(q, m.start() - 4):m.start()]:  # …的统一领导 is a noun phrase head
+                found = "的" not in t[m.start():end] and self.predicate(m.start(), end, depth=1)
+                return (found[0], q0, found[2]) if found else None
+        role = self.anywhere(q, end)  # 按照…的标准给予补助
+        return (role, q0, end) if role else None
+
+    def noun_phrase(self, verb_end: int, end: int) -> bool:
+        """Subject + verb inside a noun phrase: 党组织建立、…, …能力."""
+        t = self.text
+        if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts:
+            return True
+        return bool(self.g["scan"]["tails"].search(t, verb_end, end))

@@ -1,0 +1,96 @@
+"""The memo of the responsibility extractor gives exactly what a fresh reading gives, and the speed
+paths of the actor grammar (departments as stems x suffixes) match the plain forms."""
+from __future__ import annotations
+
+from zhengce.extract import actors, responsibilities
+from zhengce.extract.responsibilities import find_responsibilities
+from zhengce.ingest import read_file
+from zhengce.options import default_options
+from zhengce.process import analyse
+from zhengce.rules import trie_regex
+from zhengce.text.normalize import normalize
+
+PARAGRAPH = ["牵头单位:县委组织部;责任单位:县民政局、县财政局。", "负责做好经费保障。",
+             "(县委组织部、县民政局按职责分工负责)", "街道党工委要履行主体责任,社区党组织具体落实。"]
+
+
+def _fresh(text: str, context: str) -> list:
+    return responsibilities._read(text, context)
+
+
+def test_memo_equals_a_fresh_reading_on_the_seeds(seeds):
+    """Every seed provision, asked in document order, again from the memo, and with the memo off."""
+    options = default_options().with_(extract_quantities=False, extract_responsibilities=False)
+    pairs = []
+    for path in seeds:
+        doc = analyse(str(path), read_file(path), options)
+        pairs += [(doc.norm[p.start:p.end], doc.norm[p.paragraph_start:p.start])
+                  for ps in doc.layers["provisions"] for p in ps]
+    responsibilities._MEMO.clear()
+    first = [find_responsibilities(t, c) for t, c in pairs]
+    assert any(first)
+    assert first == [_fresh(t, c) for t, c in pairs]
+    assert [find_responsibilities(t, c) for t, c in pairs] == first
+
+
+def test_memo_off_reads_afresh(monkeypatch):
+    monkeypatch.setattr(responsibilities, "MEMO_ENABLED", False)
+    responsibilities._MEMO.clear()
+    assert find_responsibilities("财政局负责工作经费保障;")
+    assert not responsibilities._MEMO
+
+
+def test_memo_keys_on_the_context():
+    """Texts that read their context (labels, asides, an opening marker) get one result per context."""
+    responsibilities._MEMO.clear()
+    for i, text in enumerate(PARAGRAPH):
+        for context in ("", "".join(PARAGRAPH[:i]), "(一)加强社区建设。" + "".join(PARAGRAPH[:i])):
+            assert find_responsibilities(text, context) == _fresh(text, context), (text, context)
+
+
+def test_memo_is_emptied_when_the_rules_are_reloaded():
+    find_responsibilities("财政局负责工作经费保障;")
+    assert responsibilities._MEMO
+    actors.duty_grammar.cache_clear()
+    find_responsibilities("县民政局负责审核;")
+    assert list(responsibilities._MEMO) == [("县民政局负责审核;", "")]
+
+
+def test_memo_returns_a_fresh_list():
+    found = find_responsibilities("财政局负责工作经费保障;")
+    found.clear()
+    assert find_responsibilities("财政局负责工作经费保障;")
+
+
+def test_department_product_scans_as_the_plain_trie(seeds, monkeypatch):
+    """The actor regex with departments written as stems x suffixes matches exactly what it matches
+    with the trie of all the department words (same spans, same branches) on the seeds."""
+    texts = [normalize(read_file(p).text).text for p in seeds]
+    fast = actors._patterns()
+    lex = actors.lexicon()
+    depts = [s + x for s in lex["department_stems"] for x in lex["department_suffixes"]]
+    monkeypatch.setattr(actors, "_with_departments", lambda others: trie_regex(depts + others))
+    actors._patterns.cache_clear()
+    try:
+        plain = actors._patterns()
+        assert len(plain["actor"].pattern) > 2 * len(fast["actor"].pattern)
+        for key in ("actor", "plain"):
+            for text in texts:
+                got = [(m.span(), m.groupdict()) for m in fast[key].finditer(text)]
+                assert got == [(m.span(), m.groupdict()) for m in plain[key].finditer(text)]
+    finally:
+        actors._patterns.cache_clear()
+
+
+def test_department_product_falls_back_to_the_trie_when_order_differs(monkeypatch):
+    """A department that is a proper prefix of an `others` word (网信办 < 网信办公室), or a long stem with a
+    short suffix before a short stem with a long one (司法行政+部 < 司法+行政部门), would be tried before the
+    longer word; then the trie is used."""
+    lex = dict(actors.lexicon(), department_stems=["网信"], department_suffixes=["办"])
+    monkeypatch.setattr(actors, "lexicon", lambda: lex)
+    assert actors._with_departments(["网信办公室"]) == trie_regex(["网信办", "网信办公室"])
+    assert actors._with_departments(["党委"]) == "(?:网信办|党委)"
+    lex.update(department_stems=["司法", "司法行政"], department_suffixes=["部", "行政部门"])
+    assert actors._with_departments(["党委"]) == trie_regex(
+        ["司法部", "司法行政部门", "司法行政部", "司法行政行政部门", "党委"])
+
