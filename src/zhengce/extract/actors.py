@@ -26,9 +26,10 @@ _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts"})
 KINDS = ("organ", "post", "body", "level", "generic")
 _COORD = r"(?:、|和|与|及|以及|及其|或)"
 _COORD_GAP = re.compile(f"{_COORD}?")
-_SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()]*\))")
+_SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()〔〕]*[)〕])")
 _PARTY = ("党委", "党(工)委", "党工委")
-_TIME = r"每[一二两三四五六七八九十\d]*个?(?:年|季度|季|月|周|半年|天|日|学期|人)度?"  # 每年, 每两年, 每季度, 每人
+_TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:年|季度|季|月|周|半年|天|日|学期|人)度?"  # 每年, 每两年, 每人
+         r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
 RESPONSIBILITY = re.compile("责任|职责")
 _CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
 _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"), ("lhead", "levelhead"),
@@ -83,7 +84,7 @@ def _patterns() -> dict:
     lex = lexicon()
     counts = f"[{re.escape(lex['group_counts'])}]级"
     unit = (f"{trie_regex(lex['levels'] + lex['level_modifiers'])}"
-            f"(?:\\([{re.escape(lex['bracket_chars'])}]{{1,8}}\\))?")
+            f"(?:[(〔][{re.escape(lex['bracket_chars'])}]{{1,8}}[)〕])?")  # 县(市、区), 县〔市、区〕
     lvg = (f"(?:[{re.escape(lex['level_chars'])}]{{2,5}}{counts}"
            f"|(?:{unit}){{1,2}}(?:{_COORD}(?:{unit}){{1,2}})*(?:{counts})?)")
     depts = [s + x for s in lex["department_stems"] for x in lex["department_suffixes"]]  # 民政局, 组织部门, 政法委
@@ -104,8 +105,8 @@ def _patterns() -> dict:
     branches = {
         "generic": trie_regex(lex["generic"]),
         "head": f"{head}{tail}",
-        # a stand-alone post starts a word: 总书记 is not 书记, but 一名领导干部 is 领导干部
-        "post": f"(?:(?<![\u4e00-\u9fff])|(?<=[名位个的]))" + trie_regex(lex["standalone_posts"]),
+        # a stand-alone post starts a word: 总书记 is not 书记, but 一名领导干部 (and 由领导干部) is 领导干部
+        "post": f"(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由]))" + trie_regex(lex["standalone_posts"]),
         "stemlist": stemlist,
         "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
                f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'])}))"),
@@ -271,13 +272,15 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
 # -- the duty words (data/zh/duties.yaml) the extractor reads around actors ----------------------
 
 ROLES = ("lead", "support", "oversee", "fund", "execute")
-_AT_KINDS = ("modals", "word_guards", "permission", "passive", "prepositions", "verbs", "cooperation", "light_verbs",
+_AT_KINDS = ("modals", "word_guards", "permission", "passive", "prepositions", "verbs", "head_verbs", "cooperation",
+             "light_verbs", "noun_suffixes",
              "nominal_links", "disposal_stops", "object_markers", "measure_verbs")
 _END_KINDS = ("agent_before", "approval_before", "cooperation", "object_verbs", "pivot_verbs", "budget_verbs")
 DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "markers", "labels", "secondary_labels", "not_markers", "far_post_verbs", "hearing_verbs", "hearing_objects",
     "post_verbs", "post_titles", "strip_modals", "opinion_before", "opinion_after", "manner_prepositions", "adverbs",
-    "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns"))
+    "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns", "composition_tails",
+    "grant_verbs", "grant_objects", "light_oversee", "report_after"))
 
 
 @lru_cache(maxsize=1)
@@ -311,7 +314,8 @@ def duty_grammar() -> dict:
     at = {k: re.compile(trie_regex(ws)) for k, ws in words.items()}
     at.update(adverb=re.compile(f"{trie_regex(r['adverbs'])}|{_TIME}"),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
-              opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"))
+              opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"),
+              report=re.compile(trie_regex(r["report_after"])))
     # words a clause's left part may end with, by length, longest first (a few set lookups a call)
     ends = {k: [(n, frozenset(w for w in ws if len(w) == n)) for n in sorted({len(w) for w in ws}, reverse=True)]
             for k, ws in [(k, r[k]) for k in _END_KINDS + ("opinion_before",)] + [("labels", list(labels))]}
@@ -320,7 +324,13 @@ def duty_grammar() -> dict:
             "nouns": nouns, "act": list(roles) + r["verbs"], "modals": r["modals"],
             "permission": r["permission"], "establish": r["establish_verbs"], "disposal": r["disposal_stops"]}
     scan = {k: re.compile(trie_regex(v)) for k, v in scan.items()}
+    oversee = [w for w, (role, _) in roles.items() if role == "oversee"]
     scan.update(evaluative=re.compile(f"(?:{trie_regex(r['evaluative'])})$"),
+                composition=re.compile(f"(?:{trie_regex(r['composition_tails'])})$"),
+                grant=re.compile(f"{trie_regex(r['grant_verbs'])}[^,;。]{{0,16}}?{trie_regex(r['grant_objects'])}"),
+                oversee_end=re.compile(f"(?:{trie_regex(oversee)})(?:等)?(?:工作|活动)?$"),
+                light_end=re.compile(f"(?:{trie_regex(oversee + r['light_oversee'])})(?:等)?(?:工作|活动)?$"),
+                light=re.compile(trie_regex(r["light_verbs"] + r["head_verbs"])),
                 labels=re.compile(f"{trie_regex(list(labels))}:"),
                 preps=re.compile(trie_regex(r["prepositions"])),
                 closing=re.compile(f"{trie_regex(r['verbs'])}|{at['post'].pattern}"),
@@ -336,8 +346,6 @@ def duty_grammar() -> dict:
                                              "pivot_verbs", "labels"))) | set("以在:")
     return {"at": at, "ends": ends, "last": last, "frame_tails": frozenset(tails), "scan": scan, "roles": roles,
             "labels": labels, "strip": set(r["strip_modals"]), "secondary": set(r["secondary_labels"])}
-
-
 
 
 _GUARDED = frozenset({"modals", "prepositions", "phrase", "verbs"})  # kinds with 1-char words word_guards may hide

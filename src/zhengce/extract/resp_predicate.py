@@ -14,6 +14,8 @@ from .actors import DutyWords, Group
 FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们")
 QUOTE = re.compile(r"“[^“”]{1,30}”")
 STRIP_LEADING = ("负责", "具体负责", "总负责", "牵头")
+_CHARGE = ("负责", "具体负责", "总负责")  # 负责 + a supervision or funding task takes that role; 牵头 stays lead
+_COORDINATED = re.compile("[、和及与]")
 _BRACKETS = re.compile("[(“)”、]")
 PAST = re.compile("了(?!解)")  # …出台了…: a report of what was done
 
@@ -62,10 +64,11 @@ class Predicates(DutyWords):
         if link := self.at("nominal_links", q, end):  # 社区的…, 市委关于…; but X是第一责任人
             role = link.group() == "是" and self.anywhere(link.end(), end, "nouns")
             return (role, link.end(), end) if role else None
-        if t[end - 1] == "的" or self.g["at"]["unassigned"].match(t, q, end):
-            return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米
-        if self.g["at"]["post"].match(t, q, end):
-            return "lead", q0, self.list_cut(q, end)
+        if t[end - 1] == "的" or (un := self.g["at"]["unassigned"].match(t, q, end)) \
+                and not ((v := self.at("verbs", q, end)) and v.end() > un.end()):
+            return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米 (but 受理 is a verb)
+        if self.g["at"]["post"].match(t, q, end) or self.g["scan"]["far_post"].match(t, q, end):
+            return "lead", q0, self.list_cut(q, end)  # 任组长; 担任小街小巷巷长
         if (co := self.at("cooperation", q, end)) and (found := self.cooperating(co, end)):
             return found
         if m := self.at("modals", q, end):
@@ -74,14 +77,16 @@ class Predicates(DutyWords):
             return self.after_marker(q0, q, end, hit)
         if m := QUOTE.match(t, q, end):
             return ("execute", q + 1, m.end() - 1) if m.end() >= end or t[m.end()] in "、," else None
-        prep, verb = self.at("phrase", q, end), self.at("verbs", q, end)
+        # a head verb (每年组织…培训) is one only right after a subject that is no bare level (村级组织)
+        prep, verb = self.at("phrase", q, end), self.at("verbs", q, end) or not strict and self.at("head_verbs", q, end)
         if prep and depth == 0 and not (verb and verb.end() > prep.end()):
             return self.through(q0, q, end)
         if verb:
             if self.noun_phrase(verb.end(), end) or PAST.search(t, q, end):
                 return None
-            role = self.head_role(q, end) or self.anywhere(q, end) or self.spanning(q, end)
-            return role or "execute", q0, self.list_cut(verb.end(), end)
+            cut = self.list_cut(verb.end(), end)
+            role = self.head_role(q, end) or self.anywhere(q, end) or self.spanning(q, end) or self.object_role(q, cut)
+            return role or "execute", q0, cut
         if strict:
             return None
         stop = t.find("的", q, end)  # 职能部门下沉事项须经…: a modal further on
@@ -95,7 +100,9 @@ class Predicates(DutyWords):
         partner_end = next((g.end for g in self.groups if g.start == co.end()), None)
         if partner_end is None or PAST.search(self.text, partner_end, end):
             return None  # …联合市财政局出台了…: a report
-        return "lead", partner_end, self.list_cut(partner_end, end)
+        cut, r = self.list_cut(partner_end, end), self.skip(partner_end, end)
+        role = self.head_role(r, end) or self.anywhere(r, cut) or self.object_role(r, cut, "oversee_end")
+        return role if role in ("oversee", "fund") else "lead", partner_end, cut
 
     def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
         """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
@@ -109,8 +116,10 @@ class Predicates(DutyWords):
         bare = r >= end or (ph := self.at("phrase", r, end)) and not self.g["scan"]["act"].search(t, ph.end(), end)
         if bare and nxt and nxt[0] == end + 1 and self.skip(*nxt) not in self.starts:
             ds, end, r = nxt[0], nxt[1], self.skip(*nxt)  # 要结合实际,制定…: the verb is in the next clause
-        role = self.head_role(r, end) or self.anywhere(modal.end(), end) or self.spanning(r, end) or "execute"
-        return role, ds, self.list_cut(r, end)
+        cut = self.list_cut(r, end)
+        role = self.head_role(r, end) or self.anywhere(modal.end(), end) or self.spanning(r, end) \
+            or self.object_role(r, cut) or "execute"
+        return role, ds, cut
 
     def spanning(self, pos: int, end: int) -> Optional[str]:
         """`lead` for 担任…主任, `oversee` for 听取…汇报 (a marker in two parts around its object)."""
@@ -118,17 +127,38 @@ class Predicates(DutyWords):
         return "lead" if far else "oversee" if hearing.match(self.text, pos, end) else None
 
     def after_marker(self, q0: int, q: int, end: int, hit: tuple[str, str, int]) -> Optional[tuple[str, int, int]]:
-        """负责 + a specific marker takes that marker's role (负责监督指导, 负责…的监督管理 are `oversee`)."""
+        """负责 + a specific marker takes that marker's role (负责监督指导, 负责…的监督管理 are `oversee`, but
+        负责…保障和质量监管, a list of tasks, is `lead`); 参与验收 is `oversee`."""
         role, _, m_end = hit
-        if role == "lead" and self.text[m_end:m_end + 1] == "的":
+        t = self.text
+        if role == "lead" and t[m_end:m_end + 1] == "的":
             return None  # 党组织领导的…机制 states a principle (but 各部门密切配合的机制 assigns)
-        if self.text[q:m_end] in STRIP_LEADING and m_end < end:  # 负责监督指导…, 负责…经费保障
+        if role == "support" and (nxt := self.marker(m_end, end)) and nxt[0] == "oversee":
+            return "oversee", q0, self.list_cut(m_end, end)  # 参与验收: the approval is the duty
+        if t[q:m_end] in STRIP_LEADING and m_end < end:  # 负责监督指导…, 负责…经费保障
             nxt, cut = self.marker(self.skip(m_end, end), end), self.list_cut(m_end, end)
-            tail = self.g["scan"]["oversee_tail"].search(self.text, m_end, cut)
-            role = nxt[0] if nxt and nxt[0] in ("oversee", "fund") else self.anywhere(m_end, end, "fund") or (
-                "oversee" if tail else role)
+            if t[q:m_end] in _CHARGE:
+                tail = self.g["scan"]["oversee_tail"].search(t, m_end, cut)
+                listed = tail and self.listed(m_end, tail.start())
+                role = nxt[0] if nxt and nxt[0] in ("oversee", "fund") else self.anywhere(m_end, end, "fund") or (
+                    "oversee" if tail and not listed else role)
             return role, m_end, cut
         return role, q0, self.list_cut(m_end, end)
+
+    def listed(self, pos: int, tail: int) -> bool:
+        """Whether a supervision word at `tail` ends a list of other tasks (统筹规划、综合协调和监督指导),
+        not its object (…的监督管理) or more supervision (行业指导和监督管理)."""
+        t = self.text
+        co = max((m.start() for m in _COORDINATED.finditer(t, pos, tail)), default=-1)
+        return co >= 0 and t[tail - 1] != "的" and not self.g["scan"]["oversee_end"].search(t, pos, co)
+
+    def object_role(self, pos: int, cut: int, ends: str = "light_end") -> Optional[str]:
+        """`fund` for a grant of money (安排专项资金, 给予2万元奖励); `oversee` for a light verb whose object
+        ends in an approval (开展“优秀案例”评选, 组织开展评估验收; with `light_end` also 进行一次检查)."""
+        if self.g["scan"]["grant"].search(self.text, pos, cut):
+            return "fund"
+        light = self.at("light_verbs", pos, cut) or self.at("head_verbs", pos, cut)
+        return "oversee" if light and self.g["scan"][ends].search(self.text, light.end(), cut) else None
 
     def through(self, q0: int, q: int, end: int) -> Optional[tuple[str, int, int]]:
         """Actor + prepositional phrase (对…, 向…, 在…): the first modal after it, else marker or verb."""
@@ -137,6 +167,9 @@ class Predicates(DutyWords):
             return self.after_modal(m.start(), m, end)
         if self.g["scan"]["disposal"].search(t, q, end):
             return None  # 县委将机制创新作为…关键
+        light = self.g["scan"]["light"].search(t, q + 1, end)
+        if light and self.g["scan"]["light_end"].search(t, light.end(), end):
+            return "oversee", q0, end  # 对…情况进行一次检查: the check after the object
         for m in self.g["scan"]["act"].finditer(t, q + 1, end):
             if "的" not in t[max(q, m.start() - 4):m.start()]:  # …的统一领导 is a noun phrase head
                 found = "的" not in t[m.start():end] and self.predicate(m.start(), end, depth=1)
@@ -145,8 +178,9 @@ class Predicates(DutyWords):
         return (role, q0, end) if role else None
 
     def noun_phrase(self, verb_end: int, end: int) -> bool:
-        """Subject + verb inside a noun phrase: 党组织建立、…, …能力."""
+        """Subject + verb inside a noun phrase: 党组织建立、…, …覆盖率, …能力."""
         t = self.text
-        if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts:
-            return True
+        if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts \
+                or self.g["at"]["noun_suffixes"].match(t, verb_end, end):
+            return True  # 党组织建立、…; 覆盖率达到100%
         return bool(self.g["scan"]["tails"].search(t, verb_end, end))

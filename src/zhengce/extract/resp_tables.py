@@ -10,11 +10,13 @@ from .actors import Group, duty_grammar
 _LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
 _TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
 _SENTENCE = re.compile("[^。;!?]+")
+RANKED = "ranked"  # a label list whose first unit leads and the others (after 、) support
 _NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十百零\d]+[)、.]|第[一二三四五六七八九十百零\d]+[条章节])\s*")
 
 
 def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple[int, str]]:
-    """{group start: (label start, role)} of the groups a task-table label lists (see duties.yaml)."""
+    """{group start: (label start, role)} of the groups a task-table label lists (see duties.yaml); a lone
+    责任单位 list is RANKED: its first unit leads, the units after a 、 support."""
     g, out = duty_grammar(), {}
     found = list(g["scan"]["labels"].finditer(text))
     lead = lead_labelled(context)  # 牵头单位:X; then 责任单位:Y supports
@@ -25,6 +27,8 @@ def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple
         members = [x for x in groups if m.start() < x.start < stop]
         tags = {x.start for x in members  # 责任单位:X(牵头)、Y: X leads, Y supports
                 if (t := _TAG.match(text, x.end)) and g["roles"].get(t.group(1), ("",))[0] == "lead"}
+        if not tags and role == "lead" and word in g["secondary"]:
+            role = RANKED  # 责任单位:A、B、C ranks its units (排在第一位的为牵头单位; a comma starts another list)
         out.update((x.start, (m.start(), role if not tags else "lead" if x.start in tags else "support"))
                    for x in members)
     return out

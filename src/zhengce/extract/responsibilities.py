@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, find_mentions, group_mentions, lexicon
-from .resp_tables import deadline_in, label_roles, task_of
+from .resp_tables import RANKED, deadline_in, label_roles, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates
 
 _DELIMITERS = ",;!?。"
@@ -99,6 +99,8 @@ class _Reader(Predicates):
         t, cs = self.text, self.clauses[ci][0]
         left = t[cs:group.start]
         strict = group.kind == "level"
+        if (o := t.rfind("《", 0, group.start)) >= 0 and t.find("》", o, group.start) < 0:
+            return None  # inside a title (《…居民委员会组织法》)
         if strict and left.strip() and left[-1] not in self.g["frame_tails"] and not left.endswith(_LEVEL_LEFT) \
                 and not self.marker(self.skip(group.end, end), end):
             return None  # a bare level inside a phrase (全市, 社区治理): no frame can take it (see is_object)
@@ -115,18 +117,20 @@ class _Reader(Predicates):
             return special
         if self.g["scan"]["permission"].search(left):
             return None
-        if (m := self.ending("agent_before", left)) and not left[:m[0]].endswith(tuple("交经理自缘")):
+        if (m := self.ending("agent_before", left)) and not left[:m[0]].endswith(tuple("经理自缘")):
             pred = self.predicate(group.end, end, strict=strict) or self.next_predicate(ci, group.end, end)
-            if strict and not pred:
-                return None  # 由村民直接选举: a bare 村 must be followed by its predicate
+            handed = left[:m[0]].endswith("交")  # 交由X托管: X acts, unless the hand-over is what is told (严禁…交由X)
+            if (strict or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
+                    or self.g["scan"]["composition"].search(t, group.end, end):
+                return None  # 由村民直接选举: a bare level needs a predicate; 由X组成 names members
             return (pred[0], cs + m[0], *pred[1:]) if pred else ("execute", cs + m[0], group.end, end)
         if self.is_object(cs, left, group, end):
             return None
         if QUOTE.match(t, group.end, end) and left.strip():
             return None  # 实行书记、主任“一肩挑”: a slogan is a duty only for a clause's subject
         pred = self.predicate(group.end, end, strict=strict)
-        if pred is None and not left.strip() and not strict:
-            pred = self.next_predicate(ci, group.end, end)
+        if pred is None and not left.strip() and not strict and (group.end < end or end == self.clauses[ci][1]):
+            pred = self.next_predicate(ci, group.end, end)  # (not when another actor's frame follows: X由Y…)
         return (pred[0], group.start, *pred[1:]) if pred else None
 
     def special_frame(self, ci: int, end: int, group: Group, left: str) -> Optional[Frame]:
@@ -142,6 +146,12 @@ class _Reader(Predicates):
         before = self.ending("opinion_before", left.removesuffix("所在"))
         if before and (m := g["at"]["opinion"].match(t, group.end, end)):
             return "oversee", cs + before[0], cs, m.end()  # duty: the matter opening the clause
+        if left.endswith("向") and (m := g["at"]["report"].match(t, group.end, end)) \
+                and not any(cs <= e < group.start for e in self.ends):  # (X向Y报告: X's duty, see `is_object`)
+            return "oversee", group.start - 1, cs, m.end()  # 评估结果向区政府报告: the body reported to
+        if group.mentions[0].finance and self.ending("budget_verbs", left) \
+                and not group.mentions[0].text.startswith(("本级", "同级", "上级")):
+            return "fund", cs, cs, end  # 经费纳入县区财政预算 (a relative 本级财政 names no actor)
         return None
 
     def is_object(self, cs: int, left: str, group: Group, end: int) -> bool:
@@ -222,18 +232,25 @@ class _Reader(Predicates):
                     out.append(_Assign(topic, found[0], topic.start, found[1], found[2], ci))
                     assigned.add(id(topic))
             elif (prior := [a for a in assigns + out if a.clause < ci]) \
-                    and (role := self.continued_role(q, cs, ce, prior[-1].role)):
+                    and (role := self.continued_role(q, cs, ce, prior[-1])):
                 out.append(_Assign(prior[-1].group, role, cs, q, ce, ci))
         return out
 
-    def continued_role(self, q: int, cs: int, ce: int, prior_role: str) -> Optional[str]:
-        """The role of a clause going on with the last agent's predicate (…,监督和支持…; …,切实承担…责任)."""
-        hit = self.marker(q, ce)
+    def continued_role(self, q: int, cs: int, ce: int, prior: _Assign) -> Optional[str]:
+        """The role of a clause going on with the last agent's predicate (…,监督和支持…; …,切实承担…责任;
+        …,每半年开展一次专项督查; a funder's …,对…的再给予2万元奖励)."""
+        hit, prior_role = self.marker(q, ce), prior.role
+        funder = prior_role == "fund" or prior.group.mentions[0].finance and prior_role in ("execute", "lead")
         if hit and prior_role == "execute":
             return hit[0]
         if self.at("light_verbs", q, ce) and RESPONSIBILITY.search(self.text, cs, ce):
             return self.anywhere(q, ce)
-        return None
+        if funder and self.g["scan"]["grant"].search(self.text, q, ce):
+            return "fund"
+        # a check with its own schedule or trigger (每半年开展一次督查, 对…不力的进行通报) is a duty of its own
+        light = self.g["scan"]["light"].search(self.text, q, ce)
+        own = light and (q > cs or "的" in self.text[q:light.start()])
+        return "oversee" if own and self.g["scan"]["light_end"].search(self.text, light.end(), ce) else None
 
     def records(self, a: _Assign) -> list[ResponsibilityMatch]:
         """One record per actor the group names (A或B: one); a finance organ's `execute` (or money `lead`) is `fund`."""
@@ -256,8 +273,10 @@ class _Reader(Predicates):
             duty = t[max(a.duty_start, a.start):a.duty_end].strip(" ,、;:")
         end, deadline = max(a.duty_end, a.group.end), deadline_in(t, a.start, max(a.duty_end, a.group.end))
         money = a.role == "execute" or a.role == "lead" and _MONEY.search(t)  # 所需经费由县级财政统筹解决
-        return [ResponsibilityMatch(a.start, end, actor, "fund" if m.finance and money else a.role, duty, deadline)
-                for m in members for actor in m.actors]
+        roles = ["lead"] + ["support" if t[x.end:y.start] == "、" else "lead" for x, y in zip(members, members[1:])] \
+            if a.role == RANKED else [a.role] * len(members)
+        return [ResponsibilityMatch(a.start, end, actor, "fund" if m.finance and money else role, duty, deadline)
+                for m, role in zip(members, roles) for actor in m.actors]
 
 
 def find_responsibilities(text: str, context: str = "") -> list[ResponsibilityMatch]:
