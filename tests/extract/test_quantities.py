@@ -16,7 +16,7 @@ from zhengce.extract import quantity_rules
 from zhengce.extract.quantities import QuantityMatch, find_quantities, parse_quantity
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "quantities.yaml").read_text(encoding="utf-8"))
-FIELDS = ("value", "low", "high", "unit", "comparator", "per", "time", "kind")
+FIELDS = ("value", "low", "high", "unit", "comparator", "per", "time", "kind", "subject")
 
 
 def _params():
@@ -117,6 +117,7 @@ def data_copy(tmp_path, monkeypatch):
     ("quantity_grammar.yaml", "quote_max:", "quote_mx:"),
     ("quantity_time.yaml", "relative:", "relatives:"),
     ("quantity_per.yaml", "base_nouns:", "base_noun:"),
+    ("quantity_subject.yaml", "tail_words:", "tail_word:"),
 ])
 def test_misspelt_key_is_an_error(data_copy, name, old, new):
     p = data_copy / name

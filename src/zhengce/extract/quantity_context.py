@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import kind as kind_mod
+from . import quantity_subject as qs
 from .quantity_rules import grammar
 from .qty_types import QuantityMatch
 
@@ -26,19 +27,13 @@ TIGHT_GAP = ("、", "和", "及", "与", "或", "、和")
 _PERIOD_BEFORE = re.compile(r"(?<![\d*])(?:每|全|半|一)?个?(?:季度|年度|年|月|周|星期|天|日)$")
 # a number governed directly by 每 is itself inside the basis (每两年, 每增300—400户)
 _NUM_START = re.compile(r"[\d一二两三四五六七八九十百千万半]")
+_PERIOD_CATEGORIES = ("time", "frequency")
+_CLASSIFIERS = ("个", "名", "位", "处", "条", "家", "所", "座", "间", "件")
+_RECIPIENT_RATED = re.compile(r"^(?:经|被)?(?:评定为|评为|认定为|命名为|确定为)")
 _QUALIFIED = re.compile(r"\d.*的")
 _SUBJECT_LEAD = re.compile(
     r"^(?:全[市县区省镇乡州盟旗年]|其中|并且|并|且|同时|确保|力争|争取|按照|按|对|由|在|将|把|使|经|凡|以|从|为|即|如|原则上|一般|全面|"
     r"累计|共|共有|先后|分别|进一步|逐步|切实|要|应|须|必须|可|拟|计划|实现)+")
-_SUBJECT_TAIL = re.compile(
-    r"(?:达到|提高到|提高至|增至|增加到|调整为|只有|仅有|至少有|至少|不得|不能|不应|应当|应|须|要|均|都|共|原则上|"
-    r"一般|按照|按|为|有|是|达|占|在|的|实现|超过|配备|控制在|平均给予|给予|落实|安排|建立|筹资|选出|组建|利用|设)+$")
-_POST_STOP = re.compile(r"[,;:。!?、《》\s\d的]|到|在|被|担任|进行|实行|用于|为|是|达到|和|及|与|等|参加|参与|赴|分赴|中")
-# 55个村被评定为五星级村, 90分以上为五星级: what the number rates is the subject
-_RATED = re.compile(r"[^,;。]{1,4}?(?:被评定为|被评为|被命名为|评定为|被确定为)|为(?!宜|主|准|限|重点|单位|标准)")
-_VERB_PHRASE = re.compile(r"(?:实行|实施|开展|完成|建立|达到)了?“[^”]{1,8}”")
-_TIME_LEAD = re.compile(r"^.*?(?:年底|年起|年前|开始|以来|目前|今年)")
-_COUNTERS = ("person", "count", "class", "quota", "noun", "frequency")
 # inherited_time reads no more of the context than this (the sentence right before the provision)
 CONTEXT_CHARS = 300
 
@@ -54,17 +49,17 @@ def annotate(text: str, cands: list["Cand"], G: "Grammar") -> tuple[tuple["Quant
     for i, c in enumerate(cands):
         k, n = groups[i]
         post_from = cands[i + n - 1 - k].end  # a tight list shares the noun after its last item
-        per = c.per or _per(text, c, cands, G)
+        per, slash_time = _slash_per(text, c, cands, G) if c.per else (_per(text, c, cands, G), None)
         kind = kind_mod.classify(text, c.cl, c.nstart, c.comparator, per, c.unit,
                                  c.value if c.value is not None else c.low)
-        time = _time(text, c, times, groups[i], kind)
+        time = _time(text, c, times, groups[i], kind) or slash_time
         if time is None and not _qualifier(text, c):
             inherit.append(i)
         out.append(QuantityMatch(
             start=c.start, end=c.end, number_start=c.nstart, number_end=c.nend,
             value=c.value, low=c.low, high=c.high, unit=c.unit, comparator=c.comparator,
-            per=per, time=time, subject=_subject(text, c, per, cands[i - 1].end if i else 0,
-                                                 out[-1].subject if out else None, post_from, dims),
+            per=per, time=time, subject=qs.subject(text, c, per, cands[i - 1].end if i else 0, out,
+                                                   post_from, groups[i], dims, G.subj),
             kind=kind))
     return tuple(out), frozenset(inherit)
 
@@ -122,8 +117,9 @@ def find_times(text: str, G: "Grammar") -> list[tuple[int, int, object, str]]:
             found.append((m.start(), m.end(), [f"{m.group('pre')}{y}年{m.group('post')}" for y in years],
                           "list"))
     taken = [(s, e) for s, e, _, _ in found]
-    # each pass only where its anchor occurs (speed): years need 年 (or 十四五), frequencies 每
-    for key, kind, needed in (("absolute_re", "abs", has_year or "十" in text), ("frame", "rel", True),
+    # each pass only where its anchor occurs (speed): years need 年 (or 十四五, 自/从…之日起), frequencies 每
+    has_abs = has_year or "十" in text or "自" in text or "从" in text
+    for key, kind, needed in (("absolute_re", "abs", has_abs), ("frame", "rel", True),
                               ("relative_re", "rel", True), ("frequency_re", "freq", "每" in text)):
         if not needed:
             continue
@@ -154,8 +150,9 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> st
             continue
         if kind in ("abs", "list") and _qualifier(text, c):
             continue
-        if qkind == "statistic" and s < cs and kind == "abs" and val.endswith(("起", "开始", "以来")):
-            continue
+        if qkind == "statistic" and s < cs and kind == "abs" and val.endswith(("起", "开始", "以来")) \
+                and not (s == 0 and text[e:e + 1] == ","):
+            continue  # (2021年以来,累计培训…: a start opening the sentence frames all of it)
         best = (val, kind)
     if best is None:
         return None
@@ -214,12 +211,26 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
     chain = _per_chain(text, cs, c, cands, G)
     if chain:
         return chain
+    if (m := G.per["conditional_re"].search(text, cs, c.nstart)) and m.end() <= c.nstart:
+        return m.group()
     words = G.per["words_re"].findall(before)
     if words:
         return words[-1]  # the nearest: 农民人均可支配收入年均增长8% -> 年均
     if c.category == "money" and (m := G.per["recipient_re"].search(before)):
-        return m.group(1)
+        return _RECIPIENT_RATED.sub("", m.group(1)).rstrip("的") or None  # 对评定为示范点的给予 -> 示范点
     return _qualifierclause(text, cs, G)
+
+
+def _slash_per(text: str, c: "Cand", cands, G: "Grammar") -> tuple[str | None, str | None]:
+    """(per, time) of a number with a basis of its own: 3500元/月 is 每月 in both (SPEC: 每年 goes to
+    both), a 每-phrase of the clause wins (每晋升一级增加100元/月); 5000元/人/年 stays as written."""
+    if text[c.end - len(c.per) - 1:c.end] != "/" + c.per:
+        return c.per, None  # 1个项目1名县级领导: a leading one-count, not a slash
+    chain = _per_chain(text, c.cl[0], c, cands, G)
+    if not chain and (m := G.per["conditional_re"].search(text, c.cl[0], c.nstart)):
+        chain = m.group()
+    every = "每" + c.per if G.per["time_re"].fullmatch(c.per) else None
+    return chain or every or c.per, every
 
 
 def _base_of(before: str, G: "Grammar") -> str | None:
@@ -242,6 +253,9 @@ def _per_chain(text: str, cs: int, c: "Cand", cands, G: "Grammar") -> str | None
             pos = m.end()
             continue
         best, pos = (m.start(), end), max(end, m.end())
+    if best and any(best[1] <= d.nstart and d.end <= c.start and "、" in text[d.end:c.start]
+                    and text[d.end:c.start] not in TIGHT_GAP for d in cands):
+        return None  # 每百户不低于30平方米、单处不少于350平方米: a new list item, a new basis
     return text[best[0]:best[1]] if best else None
 
 
@@ -251,19 +265,22 @@ def _chain_end(text: str, i: int, c: "Cand", cands, G: "Grammar") -> int | None:
     end = None
     while (m := p["start_re"].match(text, i)) and i < c.nstart:
         j = m.end()
-        if j == c.nstart or (j < c.nstart and m.group() != "每" and _NUM_START.match(text, j)):
+        if j == c.nstart or (j < c.nstart and _NUM_START.match(text, j)):
             nxt = next((d for d in cands if d.nstart == j and d is not c), None)
-            if nxt is None:
+            if nxt is None and (j == c.nstart or m.group() != "每"):
                 return end
-            end = i = nxt.end
-            continue
+            if nxt is not None and (m.group() != "每" or nxt.category not in _PERIOD_CATEGORIES):
+                end = i = nxt.end  # 每增300—400户, 每300—500户 (a period, 每2年, is a time base below)
+                continue
         if _NUM_START.match(text, j) and j + 1 == c.nstart:
             return end
         j += 1 if _NUM_START.match(text, j) else 0
-        j += 1 if text[j:j + 1] in ("个", "名", "位") else 0
+        j += 1 if text[j:j + 1] in _CLASSIFIERS else 0
         if tm := p["time_re"].match(text, j):
             end = i = tm.end()
             continue
+        if text[j - 1:j] in _CLASSIFIERS and (j == c.nstart or G.subj["object_lead"].match(text, j)):
+            return j  # 每处50万元, 每个给予奖励资金10万元: 每+classifier alone is the basis
         stretch = text[j:min(c.nstart, j + 12)]
         stretch = re.split(r"[\d,;:。!?、每]", stretch)[0]
         if sm := p["stop_re"].search(stretch, 1):
@@ -285,53 +302,3 @@ def _qualifierclause(text: str, cs: int, G: "Grammar") -> str | None:
     if m and m.end() == len(prev) and prev[m.start() - 1:m.start()] == "的" and _QUALIFIED.search(prev):
         return _SUBJECT_LEAD.sub("", prev)
     return None
-
-
-# ---------------------------------------------------------------- subject
-def _subject(text: str, c: "Cand", per: str | None, prev_end: int, prev_subject: str | None,
-             post_from: int, dimensions: dict) -> str | None:
-    """What is measured: the noun a counter governs (选派55名大学生), else the topic before the number,
-    else (a list continuing: 89%、84%和100%) the subject of the previous number."""
-    cs, ce = c.cl
-    post = _post_noun(text, post_from, ce)
-    if c.category in _COUNTERS and len(post) >= 2 or _RATED.match(text, post_from) and len(post) >= 2:
-        return post
-    pre = text[max(cs, prev_end):c.start] + text[c.cmp_end:c.nstart]
-    share = pre.lstrip("、和及与或分别").startswith("占")
-    if per and per in pre:
-        cut = pre.rfind(per)
-        after = pre[cut + len(per):]
-        pre = after if len(after.strip("的 ")) >= 2 else pre[:cut]
-    pre = pre[pre.rfind("(") + 1:]
-    pre = _TIME_LEAD.sub("", pre.lstrip("、和及与或"))
-    pre = _SUBJECT_LEAD.sub("", pre.strip())
-    # the tail words are short: searching the last 16 chars finds the same cut (speed: `+$` is tried
-    # at every position otherwise)
-    if tm := _SUBJECT_TAIL.search(pre, max(0, len(pre) - 16)):
-        pre = pre[:tm.start()]
-    if "等" in pre[:-2]:
-        pre = pre[pre.rfind("等") + 1:]  # 政治素质、道德品行等资格条件 -> 资格条件
-    pre = pre[-14:]
-    if share and prev_subject:
-        return prev_subject + "占比"
-    if len(pre) >= 2:
-        return pre
-    if len(post) >= 2:
-        return post
-    return prev_subject or dimensions.get(c.unit or "") or pre or None
-
-
-def _post_noun(text: str, pos: int, ce: int) -> str:
-    """The noun phrase right after the unit: 55名|大学生到村任职, 13个集…为一体的|村级综合服务中心."""
-    rest = text[pos:ce]
-    if m := _RATED.match(rest):
-        return _POST_STOP.split(rest[m.end():], maxsplit=1)[0][:10]  # 55个村被评定为五星级村
-    head = _POST_STOP.split(rest, maxsplit=1)[0][:10]
-    de = rest.rfind("的", 0, 40)
-    if de > 0 and (len(head) < 2 or rest[len(head):len(head) + 1] == "、" and not re.search(r"\d", rest[:de])):
-        # 44名在村队中有威望…的后备干部, 13个集…为一体的村级综合服务中心: the head noun follows 的
-        rest = rest[de + 1:]
-        head = _POST_STOP.split(rest, maxsplit=1)[0][:10]
-    if len(head) == 1 and (v := _VERB_PHRASE.match(rest, 1)):
-        return (head + v.group())[:12]  # 92个村实行了“两推一选”
-    return head.rstrip("中")

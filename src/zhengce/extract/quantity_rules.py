@@ -1,7 +1,7 @@
 """The quantity grammar's lexicons, loaded from data/zh and compiled once.
 
 Files: units.tsv, comparators.yaml, quantity_grammar.yaml, quantity_time.yaml,
-quantity_per.yaml. Every file has an allow-list of keys (or columns); a misspelt
+quantity_per.yaml, quantity_subject.yaml. Every file has an allow-list of keys (or columns); a misspelt
 key is an error at load time, never a silently ignored rule.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from re import _constants as sre_c, _parser as sre_parse
 
 from ..rules import RuleError, alternation, data_path, load_yaml
 from ..text import numerals
+from .quantity_subject import compile_lexicons
 
 COMPARATORS = (">=", "<=", ">", "<", "=", "~")
 UNIT_COLUMNS = ("surface", "canonical", "scale", "category", "numerals", "not_before")
@@ -29,7 +30,11 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "ratio_before"}),
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
-                               "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions"}),
+                               "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
+                               "conditional"}),
+    "quantity_subject": frozenset({"lead_words", "tail_words", "object_verbs", "standard_words", "conjunctions",
+                                   "actor_heads", "temporal_tails", "post_stops", "topic_stops", "amount_nouns",
+                                   "link_verbs", "lead_guards"}),
 }
 CN = numerals.CN_CHARS
 YEAR = r"(?:(?:19|20)\d\d|20\d\*|201\*|[二〇一九零]{4})"
@@ -229,6 +234,7 @@ class Grammar:
     g: dict  # quantity_grammar.yaml, with compiled regexes under *_re keys
     time: dict
     per: dict
+    subj: dict  # quantity_subject.yaml, compiled (quantity_subject.compile_lexicons)
 
 
 def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
@@ -303,9 +309,12 @@ def grammar() -> Grammar:
     p["stop_re"] = re.compile(gated_alt(p["stretch_stops"], "stretch_stops"))
     p["recipient_re"] = re.compile(r"对([^,;。:对]{2,16}?)(?:" + gated_alt(p["recipient_verbs"], "recipient") + ")")
     p["marker_re"] = re.compile(gated_alt(p["base_markers"], "base_markers"))
+    p["conditional_re"] = re.compile(p["conditional"])
     return Grammar(
         units=load_units(), scanner=_scanner(cmp, g["vague_lead"], p["slash_bases"]),
         starts=re.compile(rf"[\d{CN}半{_lead_chars(g['vague_lead'])}]"), prefix=prefix,
         prefix_re=re.compile(gated_alt(prefix, "prefix")), suffix=_comparator_table(cmp["suffix"], "suffix"),
         infix=_comparator_table(cmp["infix"], "infix"), prefix_window=int(cmp["prefix_window"]),
-        g=g, time=t, per=p)
+        g=g, time=t, per=p,
+        subj=compile_lexicons(load_yaml("quantity_subject", SCHEMAS["quantity_subject"]), gated_alt,
+                              YEAR))
