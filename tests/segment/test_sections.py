@@ -210,3 +210,15 @@ def test_section_offsets_cover_the_heading_line(extract_text) -> None:
     text = _article("（一）加强领导", BODY)
     s = extract_text(text).sections[0]
     assert text[s.start:s.end] == "（一）加强领导"
+
+
+@pytest.mark.parametrize("line, title, provisions", [
+    ("一、总体目标:到2025年,城乡社区综合服务设施实现全覆盖。", "总体目标", ["到2025年,城乡社区综合服务设施实现全覆盖。"]),
+    ("二、申请人应当符合下列条件:", "申请人应当符合下列条件", []),
+    # a title closed by 。 is a provision too (as before)
+    ("三、加强经费保障。市财政每年安排专项资金。", "加强经费保障", ["加强经费保障。", "市财政每年安排专项资金。"]),
+], ids=["short title then its text", "title ending in a colon", "sentence title"])
+def test_a_colon_closes_a_short_title(extract_text, line, title, provisions) -> None:
+    result = extract_text("某市关于加强社区服务的实施意见\n" + line + "\n")
+    assert [s.title for s in result.sections] == [title]
+    assert [p.text for p in result.provisions] == provisions

@@ -26,11 +26,12 @@ class Heading:
     body_start: int  # where the line's body text (after the heading) starts
     title_start: int = -1  # where the title text starts (after the label)
     level: int = 0
+    by_colon: bool = False  # the title ends at a colon (工作目标:…), not at a sentence end
 
     @property
     def sentence(self) -> bool:
         """True when the title is a whole sentence closed by 。 (then it is a provision too)."""
-        return self.body_start > self.end
+        return self.body_start > self.end and not self.by_colon
 
 
 @lru_cache(maxsize=1)
@@ -40,9 +41,17 @@ def _styles() -> tuple[list[tuple[str, re.Pattern]], dict]:
     return styles, r
 
 
+_TITLE_END = re.compile(r"[。;!?]")
+_TITLE_COLON = re.compile(r"[^,。;:]{2,20}:")  # 工作目标:到2025年…  (a short title, then its text)
+
+
 def _title_end(text: str, offset: int) -> int:
-    """End of a heading title: the first 。 (or ;) after `offset`, else the line end."""
-    m = re.compile(r"[。;!?]").search(text, offset)
+    """End of a heading title: a colon closing a short title that text follows, else the first 。
+    (or ;) after `offset`, else the line end."""
+    c = _TITLE_COLON.match(text, offset)
+    if c and c.end() < len(text):
+        return c.end() - 1
+    m = _TITLE_END.search(text, offset)
     return m.start() if m else len(text)
 
 
@@ -57,10 +66,10 @@ def numbered_heading(line: Line) -> Heading | None:
         if end == m.end():
             continue
         label = line.text[: m.end()].rstrip()
-        title = line.text[m.end():end].strip()
+        title = line.text[m.end():end].strip().rstrip(":")  # 应当具备下列条件: -> its title
         body = end + 1 if end < len(line.text) else end
         return Heading(line.index, line.start, line.start + end, label, name, title, line.start + body,
-                       line.start + m.end())
+                       line.start + m.end(), by_colon=end < len(line.text) and line.text[end] == ":")
     return None
 
 
