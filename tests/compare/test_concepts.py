@@ -40,6 +40,43 @@ def test_tag_longest_member_first():
     assert tag("其他") == ()
 
 
+def test_ignored_office_names_name_no_concept():
+    # 行政审批局 is who acts, not an approval measure; 督查室 leads, it is no inspection
+    assert tag("县行政审批局每年组织代办员集中业务培训") == ("service_list", "training")
+    assert tag("县委督查室每半年开展1次专项督查") == ("inspection",)
+    assert tag("简化审批程序") == ("business_approval",)
+
+
+@pytest.mark.parametrize("data, ignore", [
+    ({"a": ["网格"]}, ["网格"]),  # an ignored word that is also a concept word
+    ({"a": ["网格"]}, ["局"]),  # too short
+    ({"a": ["网格"]}, "审批局"),  # not a list
+])
+def test_build_lexicon_rejects_malformed_ignore(data, ignore):
+    with pytest.raises(RuleError):
+        build_lexicon(data, ignore)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("于每季度末将工作进展报市民政局", "每月25日前报送工作进展情况"),  # progress reports
+    ("于3月15日前报市民政局备案", "将实施方案报县行政审批局审核后上报"),  # filing upward
+    ("所需经费列入本级财政预算", "区财政局负责保障规划实施所需经费"),  # budget
+    ("任何单位不得截留、挤占、挪用", "各乡镇不得挤占挪用"),  # misuse of funds
+    ("年龄一般不超过45周岁", "新招录社区工作者年龄原则上不超过35周岁"),  # age limits
+    ("通过新建、改造、购置、置换等方式补足", "通过购置、租赁、置换等方式逐步补齐"),  # securing space
+    ("纳入竣工联合验收范围", "在竣工验收环节把关"),  # building with housing
+    ("社区工作者实行岗位等级序列薪酬制度", "按照“三岗十八级”逐级递增"),  # pay ladder
+    ("安排社区服务经费", "保障社区运转经费"),  # running funds of a community
+])
+def test_field_concepts_meet_in_other_words(a, b):
+    assert set(tag(a)) & set(tag(b))
+
+
+def test_satisfaction_and_assessment_are_apart():
+    assert set(tag("群众办事满意度达到95%以上")) == {"satisfaction"}
+    assert set(tag("作为考核依据")) == {"assessment"}
+
+
 def test_damped_cosine_rare_concept_says_more():
     w = np.array([1.0, 3.0])  # a common concept, a rare one
     m = csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0]]) * w)

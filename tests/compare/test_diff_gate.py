@@ -21,11 +21,13 @@ SCORER = SHARED / "eval" / "score.py"
 CHECKSET = TESTS / "checkset"
 TARGET = {"accuracy": 0.85, "pair_precision": 0.85, "relation_accuracy": 1.0}
 # floors per checkset pair (measured: accuracy, pair precision, relation accuracy)
+# (raised with the field concepts of the second checkset pass: measured 0.714/0.727/1.0, 0.75/0.667/–,
+# 0.833/0.857/1.0, 0.944/1.0/1.0)
 FLOORS = {
-    "h01_city_banfa_vs_h11_city_ruoganchuoshi": (0.70, 0.70, 0.8),
-    "h02_county_tongzhi_vs_h09_city_gongzuoyaodian": (0.55, 0.30, None),
-    "h04_trad_fangan_vs_h05_two_articles": (0.70, 0.80, 0.5),
-    "h06_prov_tiaoli_vs_h08_district_guihua": (0.75, 0.75, 0.6),
+    "h01_city_banfa_vs_h11_city_ruoganchuoshi": (0.70, 0.70, 0.95),
+    "h02_county_tongzhi_vs_h09_city_gongzuoyaodian": (0.70, 0.60, None),
+    "h04_trad_fangan_vs_h05_two_articles": (0.80, 0.80, 0.95),
+    "h06_prov_tiaoli_vs_h08_district_guihua": (0.90, 0.95, 0.95),
 }
 
 

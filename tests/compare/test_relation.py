@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from zhengce.compare.align import QuantityRef, compat, per_compat, per_key, sim_text
-from zhengce.compare.diff import compare_quantities, relation
+from zhengce.compare.diff import compare_quantities, inherit_per, relation
 from zhengce.records import Quantity
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "diff_relations.yaml").read_text(encoding="utf-8"))
@@ -117,3 +117,23 @@ def test_a_compatible_basis_is_pairing_evidence_only_inside_matched_clauses():
     x = ref(20, "万元", ">=", per="每个城市社区每年", subject="社区工作经费")
     y = ref(2000, "万元", ">=", per="每年", subject="专项资金")
     assert compat(x, y, within_pair=True) > compat(x, y)
+
+
+def test_a_listed_amount_inherits_the_basis_stated_once():
+    # 分别按照每月200元、300元、500元: the extractor gives 500元 no per; ref() ends a quantity at start + 3
+    listed = [ref(200, "元", per="每月", start=0), ref(300, "元", per="每月", start=4), ref(500, "元", start=8)]
+    assert [r.quantity.per for r in inherit_per(listed)] == ["每月"] * 3
+    # 每百户不低于30平方米…且单处不少于300平方米: far apart, so no basis is carried over
+    apart = [ref(30, "平方米", ">=", per="每百户", start=0), ref(300, "平方米", ">=", start=20)]
+    assert inherit_per(apart)[1].quantity.per is None
+    other_unit = [ref(2, "人", per="每村", start=0), ref(3, "元", start=4)]
+    assert inherit_per(other_unit)[1].quantity.per is None
+
+
+def test_inherited_basis_lets_the_last_listed_amount_be_compared():
+    a = [ref(v, "元", per="每人每月", subject=s, start=i * 10)
+         for i, (v, s) in enumerate([(200, "助理社会工作师"), (300, "社会工作师"), (500, "高级社会工作师")])]
+    b = [ref(200, "元", per="每月", start=0), ref(300, "元", per="每月", start=4),
+         ref(500, "元", subject="职业资格补贴", start=8)]
+    assert [(c.a.quantity.value, c.b.quantity.value) for c in compare_quantities(a, b)] == [
+        (200, 200), (300, 300), (500, 500)]

@@ -18,18 +18,20 @@ from scipy.sparse import csr_matrix
 from ..rules import RuleError, load_yaml
 from .align import Side, canonical_unit
 
-LEXICON_KEYS = frozenset({"concepts"})
+LEXICON_KEYS = frozenset({"concepts", "ignore"})
 _QUOTES = re.compile(r"[“”‘’「」『』\"']")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
-    """word -> concept id, from data/zh/concepts.yaml."""
-    return build_lexicon(load_yaml("concepts", LEXICON_KEYS)["concepts"])
+    """word -> concept id, from data/zh/concepts.yaml ('' for the words of `ignore`)."""
+    data = load_yaml("concepts", LEXICON_KEYS)
+    return build_lexicon(data["concepts"], data["ignore"])
 
 
-def build_lexicon(data: dict) -> dict[str, str]:
-    """word -> concept id of a {concept: [words]} mapping; a short, repeated or non-string word is an error."""
+def build_lexicon(data: dict, ignore: Optional[list] = None) -> dict[str, str]:
+    """word -> concept id of a {concept: [words]} mapping, '' for `ignore` words (names that hold a
+    concept word but name no measure: 行政审批局); a short, repeated or non-string word is an error."""
     if not isinstance(data, dict) or not data:
         raise RuleError("concepts.yaml: `concepts` must be a non-empty mapping")
     out: dict[str, str] = {}
@@ -42,6 +44,12 @@ def build_lexicon(data: dict) -> dict[str, str]:
             if w in out:
                 raise RuleError(f"concepts.yaml: {w!r} is in both {out[w]} and {cid}")
             out[w] = cid
+    if not isinstance(ignore, (list, type(None))):
+        raise RuleError("concepts.yaml: `ignore` must be a list of words")
+    for w in ignore or []:
+        if not isinstance(w, str) or len(w) < 2 or w in out:
+            raise RuleError(f"concepts.yaml: ignore: {w!r} is short, not a string or already a concept word")
+        out[w] = ""
     return out
 
 
@@ -60,7 +68,8 @@ def tag(text: str) -> tuple[str, ...]:
         for k in range(min(top, n - i), 1, -1):
             cid = lex.get(text[i:i + k])
             if cid is not None:
-                out.append(cid)
+                if cid:  # '' = an ignored name: consumed so its concept word is not read
+                    out.append(cid)
                 i += k
                 break
         else:
@@ -111,7 +120,7 @@ def concept_similarities(a: Side, b: Side, prior: float, units_skip: Optional[fr
     """Concept similarity of every clause pair and of their provisions, and 1 where both clauses name
     concepts but none in common (each len(a.units) x len(b.units)); with `units_skip`, quantity
     units count as concepts of their clauses (unit_tokens)."""
-    names = sorted(set(lexicon().values()))
+    names = sorted(set(lexicon().values()) - {""})
     extra = [set() for _ in a.units] + [set() for _ in b.units]
     if units_skip is not None:
         extra = unit_tokens(a, units_skip) + unit_tokens(b, units_skip)

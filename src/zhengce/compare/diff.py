@@ -8,14 +8,14 @@ compared: for floors (>=, >) the larger number is stricter, for caps (<=, <) the
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .align import (QuantityRef, Side, Vectorizer, combine, compat, direction, fit_vectors, quantity_evidence,
+from .align import (QuantityRef, Side, Vectorizer, canonical_unit, combine, compat, direction, fit_vectors, quantity_evidence,
                     select, settings, similarities, unit_vectors, words)
 from .concepts import concept_similarities
 from .index import load_side
@@ -194,8 +194,8 @@ def shared_terms(ta: str, tb: str, vec: Vectorizer, limit: int = 6) -> tuple[str
 
 def compare_quantities(qa: list[QuantityRef], qb: list[QuantityRef]) -> list[Comparison]:
     """Pair quantities one-to-one (Hungarian method on 1 - compatibility) and compare each pair."""
-    qa = [q for q in qa if q.quantity.kind != "statistic"]
-    qb = [q for q in qb if q.quantity.kind != "statistic"]
+    qa = inherit_per([q for q in qa if q.quantity.kind != "statistic"])
+    qb = inherit_per([q for q in qb if q.quantity.kind != "statistic"])
     if not qa or not qb:
         return []
     compat_ab = np.array([[compat(x, y, within_pair=True) for y in qb] for x in qa])
@@ -210,6 +210,24 @@ def compare_quantities(qa: list[QuantityRef], qb: list[QuantityRef]) -> list[Com
             rel = relation(qa[r], qb[c])
             if rel:
                 out.append(Comparison(qa[r], qb[c], rel))
+    return out
+
+
+_LIST_GAP = 2  # characters between two listed amounts: 、 or 和, 及, 或 (with a space at most)
+
+
+def inherit_per(refs: list[QuantityRef]) -> list[QuantityRef]:
+    """A list of amounts in one clause states its basis once (分别按照每月200元、300元、500元): an
+    amount with no per takes the per of the amount just before it (a separator apart: 、 和 或),
+    when the units agree; 每百户30平方米, 且单处不少于300平方米 keeps its own (no) basis."""
+    out: list[QuantityRef] = []
+    for r in sorted(refs, key=lambda r: r.quantity.start):
+        prev = out[-1] if out else None
+        if (prev is not None and not r.quantity.per and prev.quantity.per and prev.unit == r.unit
+                and r.quantity.start - prev.quantity.end <= _LIST_GAP
+                and canonical_unit(prev.quantity.unit) == canonical_unit(r.quantity.unit)):
+            r = QuantityRef(replace(r.quantity, per=prev.quantity.per), r.unit, r.context)
+        out.append(r)
     return out
 
 
