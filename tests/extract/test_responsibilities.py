@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from zhengce import rules
-from zhengce.extract import actors
+from zhengce.extract import actors, resp_predicate
 from zhengce.extract.actors import find_mentions
 from zhengce.rules import trie_regex
 from zhengce.extract.responsibilities import ResponsibilityMatch, find_responsibilities
@@ -102,7 +102,7 @@ def data_copy(tmp_path, monkeypatch):
     dst = tmp_path / "zh"
     shutil.copytree(src, dst)
     monkeypatch.setattr(rules, "data_path", lambda name: dst / name)
-    caches = (rules.load_yaml, actors.lexicon, actors.duty_rules, actors.duty_grammar)
+    caches = (rules.load_yaml, actors.lexicon, actors.duty_rules, actors.duty_grammar, resp_predicate.sanction_words)
     for cache in caches:
         cache.cache_clear()
     yield dst
@@ -117,6 +117,8 @@ def data_copy(tmp_path, monkeypatch):
     ("duties.yaml", "  oversee:\n", "  overseer:\n"),
     ("duties.yaml", "    anywhere: [配合责任]", "    everywhere: [配合责任]"),
     ("duties.yaml", "  support: [配合单位", "  helper: [配合单位"),
+    ("duties.yaml", "penalty_patterns:", "penalty_pattern:"),
+    ("duties.yaml", "seat_verbs:", "seat_verb:"),
 ])
 def test_misspelt_key_is_an_error(data_copy, name, old, new):
     p = data_copy / name

@@ -105,8 +105,8 @@ def _patterns() -> dict:
     branches = {
         "generic": trie_regex(lex["generic"]),
         "head": f"{head}{tail}",
-        # a stand-alone post starts a word: 总书记 is not 书记, but 一名领导干部 (and 由领导干部) is 领导干部
-        "post": f"(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由]))" + trie_regex(lex["standalone_posts"]),
+        # a stand-alone post starts a word or follows a prefix: 总书记 is not 书记, but 一名领导干部 (由领导干部, 新任代办员) is
+        "post": f"(?(pre)|(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由])))" + trie_regex(lex["standalone_posts"]),
         "stemlist": stemlist,
         "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
                f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'])}))"),
@@ -273,14 +273,14 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
 
 ROLES = ("lead", "support", "oversee", "fund", "execute")
 _AT_KINDS = ("modals", "word_guards", "permission", "passive", "prepositions", "verbs", "head_verbs", "cooperation",
-             "light_verbs", "noun_suffixes",
-             "nominal_links", "disposal_stops", "object_markers", "measure_verbs")
+             "light_verbs", "noun_suffixes", "nominal_links", "disposal_stops", "object_markers", "measure_verbs")
 _END_KINDS = ("agent_before", "approval_before", "cooperation", "object_verbs", "pivot_verbs", "budget_verbs")
 DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "markers", "labels", "secondary_labels", "not_markers", "far_post_verbs", "hearing_verbs", "hearing_objects",
     "post_verbs", "post_titles", "strip_modals", "opinion_before", "opinion_after", "manner_prepositions", "adverbs",
     "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns", "composition_tails",
-    "grant_verbs", "grant_objects", "light_oversee", "report_after"))
+    "grant_verbs", "grant_objects", "light_oversee", "report_after", "penalty_patterns", "into_check", "seat_verbs",
+    "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails"))
 
 
 @lru_cache(maxsize=1)
@@ -312,7 +312,8 @@ def duty_grammar() -> dict:
     words.update(phrase=r["prepositions"] + r["manner_prepositions"], marker=list(roles) + nots,
                  unassigned=r["permission"] + r["passive"] + r["measure_verbs"])
     at = {k: re.compile(trie_regex(ws)) for k, ws in words.items()}
-    at.update(adverb=re.compile(f"{trie_regex(r['adverbs'])}|{_TIME}"),
+    dated = "(?=[于在到至今明当每\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
+    at.update(adverb=re.compile("|".join([trie_regex(r["adverbs"]), _TIME, dated])),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"),
               report=re.compile(trie_regex(r["report_after"])))

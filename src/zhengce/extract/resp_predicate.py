@@ -7,9 +7,11 @@ reads it into (role, duty start, duty end); responsibilities.py places actors in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
-from .actors import DutyWords, Group
+from ..rules import trie_regex
+from .actors import DutyWords, Group, duty_rules
 
 FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们")
 QUOTE = re.compile(r"“[^“”]{1,30}”")
@@ -18,6 +20,21 @@ _CHARGE = ("负责", "具体负责", "总负责")  # 负责 + a supervision or f
 _COORDINATED = re.compile("[、和及与]")
 _BRACKETS = re.compile("[(“)”、]")
 PAST = re.compile("了(?!解)")  # …出台了…: a report of what was done
+_CLAUSE_REST = re.compile("[^,;!?。]*")
+
+
+@lru_cache(maxsize=1)
+def sanction_words() -> dict:
+    """Sanctions (处…罚款), checks a matter is put under (将…纳入…考核), seats (设在), a post's benefits
+    (实行…薪酬制度), report verbs (上报…情况) and budgets (列入本级预算), compiled from data/zh/duties.yaml."""
+    r = duty_rules()
+    into = f"{trie_regex(r['budget_verbs'])}[^,;。]{{0,30}}?{trie_regex(r['into_check'])}"
+    return {"penalty": re.compile("|".join(f"(?:{p})" for p in r["penalty_patterns"])),
+            "into_check": re.compile(into), "seat": re.compile(trie_regex(r["seat_verbs"])),
+            "budget": re.compile(f"{trie_regex(r['budget_verbs'])}[^,;。]{{0,8}}预算"),
+            "report": frozenset(r["report_verbs"]), "money": re.compile(f"{trie_regex(r['money_subjects'])}等?$"),
+            "temporal": re.compile(f"在[^,;。]*{trie_regex(r['temporal_tails'])}"),
+            "benefit": re.compile(f"{trie_regex(r['benefit_verbs'])}[^,;。]{{0,20}}?{trie_regex(r['benefit_objects'])}")}
 
 
 class Predicates(DutyWords):
@@ -82,7 +99,7 @@ class Predicates(DutyWords):
         if prep and depth == 0 and not (verb and verb.end() > prep.end()):
             return self.through(q0, q, end)
         if verb:
-            if self.noun_phrase(verb.end(), end) or PAST.search(t, q, end):
+            if self.noun_phrase(verb.end(), end, verb.group()) or PAST.search(t, q, end):
                 return None
             cut = self.list_cut(verb.end(), end)
             role = self.head_role(q, end) or self.anywhere(q, end) or self.spanning(q, end) or self.object_role(q, cut)
@@ -157,16 +174,25 @@ class Predicates(DutyWords):
         ends in an approval (开展“优秀案例”评选, 组织开展评估验收; with `light_end` also 进行一次检查)."""
         if self.g["scan"]["grant"].search(self.text, pos, cut):
             return "fund"
+        words = sanction_words()
+        if words["penalty"].search(self.text, pos, cut) or words["into_check"].search(self.text, pos, cut):
+            return "oversee"  # 给予处分; 将…纳入年度考核
         light = self.at("light_verbs", pos, cut) or self.at("head_verbs", pos, cut)
         return "oversee" if light and self.g["scan"][ends].search(self.text, light.end(), cut) else None
 
     def through(self, q0: int, q: int, end: int) -> Optional[tuple[str, int, int]]:
         """Actor + prepositional phrase (对…, 向…, 在…): the first modal after it, else marker or verb."""
         t = self.text
+        if sanction_words()["temporal"].fullmatch(t, q, end):
+            return None  # X在审批…时,应当…: a time; the predicate is in the next clause
         if m := self.first("modals", q + 1, end):
             return self.after_modal(m.start(), m, end)
-        if self.g["scan"]["disposal"].search(t, q, end):
-            return None  # 县委将机制创新作为…关键
+        if self.g["scan"]["disposal"].search(t, q, end):  # 县委将机制创新作为…关键: no action of the actor
+            if sanction_words()["into_check"].search(t, q, ce := _CLAUSE_REST.match(t, q).end()):
+                return "oversee", q0, ce  # 组织部将…纳入…考核内容: the check is the duty
+            return None
+        if sanction_words()["penalty"].search(t, q, end):
+            return "oversee", q0, end  # 由X对…依法给予处分
         light = self.g["scan"]["light"].search(t, q + 1, end)
         if light and self.g["scan"]["light_end"].search(t, light.end(), end):
             return "oversee", q0, end  # 对…情况进行一次检查: the check after the object
@@ -177,10 +203,10 @@ class Predicates(DutyWords):
         role = self.anywhere(q, end)  # 按照…的标准给予补助
         return (role, q0, end) if role else None
 
-    def noun_phrase(self, verb_end: int, end: int) -> bool:
-        """Subject + verb inside a noun phrase: 党组织建立、…, …覆盖率, …能力."""
+    def noun_phrase(self, verb_end: int, end: int, verb: str = "") -> bool:
+        """Subject + verb inside a noun phrase: 党组织建立、…, …覆盖率, …能力 (but 上报…情况: a report verb)."""
         t = self.text
         if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts \
                 or self.g["at"]["noun_suffixes"].match(t, verb_end, end):
             return True  # 党组织建立、…; 覆盖率达到100%
-        return bool(self.g["scan"]["tails"].search(t, verb_end, end))
+        return bool(self.g["scan"]["tails"].search(t, verb_end, end)) and verb not in sanction_words()["report"]

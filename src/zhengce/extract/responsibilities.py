@@ -18,10 +18,11 @@ from typing import Optional
 
 from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, find_mentions, group_mentions, lexicon
 from .resp_tables import RANKED, deadline_in, label_roles, task_of
-from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates
+from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
 
 _DELIMITERS = ",;!?。"
-_CLAUSE = re.compile(f"[^{_DELIMITERS}]+")
+# a colon opening a quote (…强调:“各镇要…) also ends a clause: the quoted speech has subjects of its own
+_CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _LED = re.compile(r"的?领导下")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
@@ -117,13 +118,16 @@ class _Reader(Predicates):
             return special
         if self.g["scan"]["permission"].search(left):
             return None
-        if (m := self.ending("agent_before", left)) and not left[:m[0]].endswith(tuple("经理自缘")):
+        if (m := self.ending("agent_before", left)) and not left[:m[0]].endswith(tuple("经理自缘申邀聘")):
             pred = self.predicate(group.end, end, strict=strict) or self.next_predicate(ci, group.end, end)
             handed = left[:m[0]].endswith("交")  # 交由X托管: X acts, unless the hand-over is what is told (严禁…交由X)
             if (strict or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
                     or self.g["scan"]["composition"].search(t, group.end, end):
                 return None  # 由村民直接选举: a bare level needs a predicate; 由X组成 names members
-            return (pred[0], cs + m[0], *pred[1:]) if pred else ("execute", cs + m[0], group.end, end)
+            role = pred[0] if pred else "execute"
+            if role in ("execute", "lead") and sanction_words()["money"].search(left, 0, m[0]):
+                role = "fund"  # 所需费用由乡镇人民政府承担
+            return (role, cs + m[0], *pred[1:]) if pred else (role, cs + m[0], group.end, end)
         if self.is_object(cs, left, group, end):
             return None
         if QUOTE.match(t, group.end, end) and left.strip():
@@ -157,8 +161,8 @@ class _Reader(Predicates):
     def is_object(self, cs: int, left: str, group: Group, end: int) -> bool:
         """Whether the words before a group make it an object (对X…, 依托X…, 每个X) or not a subject."""
         if self.ending("object_verbs", left) or left.endswith("每个") or left.endswith("是") and group.start - 1 in \
-                self.ends or group.mentions[0].finance and self.ending("budget_verbs", left):
-            return True  # 对X…, 每个X, Y是X…, 纳入同级财政预算
+                self.ends or (group.mentions[0].finance or group.kind == "level") and self.ending("budget_verbs", left):
+            return True  # 对X…, 每个X, Y是X…, 纳入同级财政预算, 列入本级预算
         preps = [m for m in self.g["scan"]["preps"].finditer(self.text, cs, group.start)
                  if self.guarded(m, "prepositions") and not self.g["at"]["post"].match(self.text, m.start())]
         if preps and not self.g["scan"]["closing"].search(self.text, preps[-1].end(), group.start):
@@ -175,7 +179,8 @@ class _Reader(Predicates):
         q = self.skip(p, end)
         if ci + 1 >= len(self.clauses) or q < end and not self.at("phrase", q, end):
             return None
-        if self.g["scan"]["act"].search(self.text, q, end):
+        if self.g["scan"]["act"].search(self.text, q, end) \
+                and not sanction_words()["temporal"].fullmatch(self.text, q, end):  # (X在审批…时,应当…)
             return None
         cs, ce = self.clauses[ci + 1]
         return None if self.skip(cs, ce) in self.starts else self.predicate(cs, ce)
@@ -193,6 +198,9 @@ class _Reader(Predicates):
             if not (framed := self.frame(ci, end, group)):
                 continue
             role, start, ds, de = framed
+            if group.kind == "post" and role in ("execute", "support") \
+                    and sanction_words()["benefit"].search(self.text, ds, de):
+                continue  # 社区工作者实行…薪酬制度: a scheme the post receives
             # a pivot object (转至街道统筹安排) stays in the duty before it; 会同X leaves it whole
             barrier = (None if self.ending("cooperation", self.text[cs:group.start])
                        else start if start < group.start or self.text[start - 1] in "、," else group.end)
@@ -212,14 +220,16 @@ class _Reader(Predicates):
             return []  # no agent to go on with, no body set up, no opening actor: nothing to carry
         done = {a.clause for a in assigns} | {ci for a in assigns if (ci := self.clause_at(a.duty_start)) is not None}
         out: list[_Assign] = []
-        assigned = {id(a.group) for a in assigns}
+        assigned, seat = {id(a.group) for a in assigns}, sanction_words()["seat"]
         for ci, (cs, ce) in enumerate(self.clauses[1:], start=1):
             if ci in done:
                 continue
             q = self.skip(cs, ce)
             (ps, pe), before = self.clauses[ci - 1], self.in_clause[ci - 1]
             body = before and before[-1].kind == "body" and not self.text[before[-1].end:pe].strip() \
-                and self.g["scan"]["establish"].search(self.text, ps, before[-1].start) and before[-1]
+                and self.g["scan"]["establish"].search(self.text, ps, before[-1].start) and before[-1] \
+                or before and seat.match(self.text, before[0].end) and before[0].start == self.skip(ps, pe) \
+                and before[0]  # X设在Y,负责…
             if body and id(body) not in assigned:
                 hit = self.marker(q, ce)
                 role = hit[0] if hit else self.anywhere(q, ce, "any")
@@ -240,13 +250,18 @@ class _Reader(Predicates):
         """The role of a clause going on with the last agent's predicate (…,监督和支持…; …,切实承担…责任;
         …,每半年开展一次专项督查; a funder's …,对…的再给予2万元奖励)."""
         hit, prior_role = self.marker(q, ce), prior.role
+        words, t = sanction_words(), self.text
+        if prior.group.kind in ("organ", "body") and (
+                words["penalty"].search(t, q, ce) or t[q] in "把将" and words["into_check"].search(t, q, ce)):
+            return "oversee"  # …,处…罚款; …,把…纳入年度考核
         funder = prior_role == "fund" or prior.group.mentions[0].finance and prior_role in ("execute", "lead")
         if hit and prior_role == "execute":
             return hit[0]
         if self.at("light_verbs", q, ce) and RESPONSIBILITY.search(self.text, cs, ce):
             return self.anywhere(q, ce)
-        if funder and self.g["scan"]["grant"].search(self.text, q, ce):
-            return "fund"
+        if funder and self.g["scan"]["grant"].search(self.text, q, ce) \
+                or prior_role == "execute" and words["budget"].search(t, q, ce):
+            return "fund"  # X应当…,所需经费列入本级财政预算: the actor told to act pays for it
         # a check with its own schedule or trigger (每半年开展一次督查, 对…不力的进行通报) is a duty of its own
         light = self.g["scan"]["light"].search(self.text, q, ce)
         own = light and (q > cs or "的" in self.text[q:light.start()])
@@ -319,13 +334,16 @@ def _last_clause(text: str) -> str:
 def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     """`find_responsibilities` without the memo."""
     words, first = DutyWords(text), _CLAUSE.match(text)
-    if context and first and words.marker(words.skip(*first.span()), first.end()) \
-            and not words.g["scan"]["labels"].search(text):
+    opens = context and first and words.marker(words.skip(*first.span()), first.end()) \
+        and not words.g["scan"]["labels"].search(text)
+    if not opens and not find_mentions(text):
+        if not (context and sanction_words()["penalty"].search(text)):
+            return []  # most provisions: one regex scan
+        opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
+    if opens:
         tail = _last_clause(context) + ","  # the provision opens with no subject
         return [replace(r, start=r.start - len(tail), end=r.end - len(tail))
                 for r in find_responsibilities(tail + text) if r.start >= len(tail)]
-    if not find_mentions(text):
-        return []  # most provisions: one regex scan
     reader = _Reader(text, context)
     assigns: list[_Assign] = []
     for ci in range(len(reader.clauses)):
