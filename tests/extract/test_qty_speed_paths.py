@@ -10,25 +10,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhengce.extract import kind, quantities, quantity_context
+from zhengce.extract import kind, memo, quantities, quantity_context
 from zhengce.extract.quantities import find_quantities
-from zhengce.ingest import read_file
-from zhengce.options import default_options
-from zhengce.process import analyse
 
-def test_memo_equals_a_fresh_reading_on_the_seeds(seeds, monkeypatch):
+
+def test_memo_equals_a_fresh_reading_on_the_seeds(seed_provisions, monkeypatch):
     """Every seed provision, asked in document order, again from the memo, and with the memo off."""
-    options = default_options().with_(extract_quantities=False, extract_responsibilities=False)
-    pairs = []
-    for path in seeds:
-        doc = analyse(str(path), read_file(path), options)
-        pairs += [(doc.norm[p.start:p.end], doc.norm[p.paragraph_start:p.start])
-                  for ps in doc.layers["provisions"] for p in ps]
+    pairs = seed_provisions
     quantities._MEMO.clear()
     first = [find_quantities(t, c) for t, c in pairs]
     assert any(first)
     assert [find_quantities(t, c) for t, c in pairs] == first
-    monkeypatch.setattr(quantities, "MEMO_ENABLED", False)
+    monkeypatch.setattr(memo, "ENABLED", False)
     quantities._MEMO.clear()
     assert [find_quantities(t, c) for t, c in pairs] == first
     assert not quantities._MEMO

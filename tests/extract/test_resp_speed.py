@@ -2,11 +2,9 @@
 paths of the actor grammar (departments as stems x suffixes) match the plain forms."""
 from __future__ import annotations
 
-from zhengce.extract import actors, responsibilities
+from zhengce.extract import actors, memo, responsibilities
 from zhengce.extract.responsibilities import find_responsibilities
 from zhengce.ingest import read_file
-from zhengce.options import default_options
-from zhengce.process import analyse
 from zhengce.rules import trie_regex
 from zhengce.text.normalize import normalize
 
@@ -18,14 +16,9 @@ def _fresh(text: str, context: str) -> list:
     return responsibilities._read(text, context)
 
 
-def test_memo_equals_a_fresh_reading_on_the_seeds(seeds):
+def test_memo_equals_a_fresh_reading_on_the_seeds(seed_provisions):
     """Every seed provision, asked in document order, again from the memo, and with the memo off."""
-    options = default_options().with_(extract_quantities=False, extract_responsibilities=False)
-    pairs = []
-    for path in seeds:
-        doc = analyse(str(path), read_file(path), options)
-        pairs += [(doc.norm[p.start:p.end], doc.norm[p.paragraph_start:p.start])
-                  for ps in doc.layers["provisions"] for p in ps]
+    pairs = seed_provisions
     responsibilities._MEMO.clear()
     first = [find_responsibilities(t, c) for t, c in pairs]
     assert any(first)
@@ -34,7 +27,7 @@ def test_memo_equals_a_fresh_reading_on_the_seeds(seeds):
 
 
 def test_memo_off_reads_afresh(monkeypatch):
-    monkeypatch.setattr(responsibilities, "MEMO_ENABLED", False)
+    monkeypatch.setattr(memo, "ENABLED", False)
     responsibilities._MEMO.clear()
     assert find_responsibilities("财政局负责工作经费保障;")
     assert not responsibilities._MEMO

@@ -346,10 +346,13 @@ def bigram_dice(a: str, b: str) -> float:
 
 def frequency(per: Optional[str]) -> tuple[str, ...]:
     """The time words of a per phrase: 每人每年 -> ('每年',); 每个社区 -> ()."""
-    if not per:
-        return ()
-    times = sorted(settings()["per_time"], key=len, reverse=True)
-    return tuple(re.findall("|".join(map(re.escape, times)), per))
+    return tuple(_time_words().findall(per)) if per else ()
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> re.Pattern:
+    """The per_time words, longest first (compared for every pair of quantities)."""
+    return re.compile("|".join(map(re.escape, sorted(settings()["per_time"], key=len, reverse=True))))
 
 
 def per_compat(pa: Optional[str], pb: Optional[str]) -> float:

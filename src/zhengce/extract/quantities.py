@@ -7,7 +7,6 @@ over to `quantity_context` for per/time/subject and to `kind` for the kind.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -15,6 +14,7 @@ from functools import lru_cache
 from ..text import numerals
 from . import kind, quantity_context as qc
 from .quantity_rules import Grammar, grammar
+from .memo import RuleMemo
 from .qty_types import Cand, QuantityMatch
 
 __all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
@@ -41,46 +41,19 @@ def find_quantities(text: str, context: str = "") -> list[QuantityMatch]:
 
 
 Found = tuple[tuple[QuantityMatch, ...], frozenset[int]]
-# ZHENGCE_MEMO=0 turns the memo off (same results, tested): benchmarks measure the extractor on
-# unique text that way, since a synthetic corpus repeats far more sentences than real folders do.
-MEMO_ENABLED = os.environ.get("ZHENGCE_MEMO", "1") != "0"
-_MEMO: dict[str, Found] = {}
-_MEMO_SIZE = 8192
-_MEMO_RULES: list = [None, None, None]  # the grammar, cues and kind model the memo was made with
-
-
-def _memo_valid(G: Grammar) -> bool:
-    r = _MEMO_RULES
-    return r[0] is G and r[1] is kind.cues() and r[2] is kind.load_model()
-
-
-def memo(G: Grammar) -> dict[str, Found]:
-    """The results already computed with grammar G, by provision text (emptied when the rules change).
-
-    Policy documents are reposted and share provisions, and a result depends on the text alone
-    (the context only fills in inherited times): each distinct text is analysed once (speed).
-    """
-    if not _memo_valid(G):
-        _MEMO.clear()
-        _MEMO_RULES[:] = (G, kind.cues(), kind.load_model())
-    elif len(_MEMO) >= _MEMO_SIZE:
-        try:
-            del _MEMO[next(iter(_MEMO))]  # first in, first out: cheap and bounded
-        except (KeyError, RuntimeError, StopIteration):  # another thread evicted it first
-            pass
-    return _MEMO
+# By provision text: a result depends on the text alone (the context only fills in inherited times).
+_MEMO: RuleMemo[Found] = RuleMemo(lambda: (grammar(), kind.cues(), kind.load_model()))
 
 
 def of_text(text: str) -> Found:
     """The quantities of `text` and the indices of those that take their time from the context."""
+    return _MEMO.get(text, lambda: _analyse(text))
+
+
+def _analyse(text: str) -> Found:
     G = grammar()
-    found = _MEMO.get(text) if MEMO_ENABLED and _memo_valid(G) else None
-    if found is None:
-        cands = candidates(text, G)
-        found = qc.annotate(text, cands, G) if cands else ((), frozenset())
-        if MEMO_ENABLED:
-            memo(G)[text] = found
-    return found
+    cands = candidates(text, G)
+    return qc.annotate(text, cands, G) if cands else ((), frozenset())
 
 
 def with_context(found: Found, text: str, context: str) -> list[QuantityMatch]:

@@ -9,7 +9,6 @@ The predicate grammar is in resp_predicate.py, task tables and deadlines in resp
 """
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, find_mentions, group_mentions, lexicon
+from .memo import RuleMemo
 from .resp_tables import RANKED, deadline_in, label_roles, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
 
@@ -300,29 +300,10 @@ def find_responsibilities(text: str, context: str = "") -> list[ResponsibilityMa
     `context` is the paragraph before it: a provision opening with a marker (负责…) is read after its last
     clause, a task-table label (牵头单位:…) takes its task from it. Results are memoized by provision and
     context (a reposted document repeats both); ZHENGCE_MEMO=0 turns the memo off."""
-    if not MEMO_ENABLED:
-        return _read(text, context)
-    memo = _memo()
-    key = (text, context)
-    if (found := memo.get(key)) is None:
-        if len(memo) >= _MEMO_SIZE:
-            del memo[next(iter(memo))]  # first in, first out: cheap and bounded
-        found = memo[key] = tuple(_read(text, context))
-    return list(found)
+    return list(_MEMO.get((text, context), lambda: tuple(_read(text, context))))
 
 
-MEMO_ENABLED = os.environ.get("ZHENGCE_MEMO", "1") != "0"
-_MEMO: dict[tuple[str, str], tuple[ResponsibilityMatch, ...]] = {}
-_MEMO_SIZE = 8192
-_MEMO_RULES: list = [None, None]  # the actor lexicon and duty grammar the memo was made with
-
-
-def _memo() -> dict[tuple[str, str], tuple[ResponsibilityMatch, ...]]:
-    """The results so far, emptied when the rules are reloaded."""
-    if _MEMO_RULES[0] is not lexicon() or _MEMO_RULES[1] is not duty_grammar():
-        _MEMO.clear()
-        _MEMO_RULES[:] = lexicon(), duty_grammar()
-    return _MEMO
+_MEMO: RuleMemo[tuple[ResponsibilityMatch, ...]] = RuleMemo(lambda: (lexicon(), duty_grammar()))
 
 
 def _last_clause(text: str) -> str:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Line
-from .boilerplate import is_article_break
+from .boilerplate import ORGAN_SUFFIXES, is_article_break
 from .metadata import doc_type_of
 from .places import gazetteer
 
@@ -13,7 +13,7 @@ _FINAL = "。!?;"
 _SUBTITLE = re.compile(r"^(?:——|--|—|解读|\(|《|关于)|》$")
 _HEADLINE_MAX = 60
 _NOT_TITLE_CONTINUATION = re.compile(r"^(?:——|--|—|\(|《|解读)")
-_ORGAN_END = re.compile(r"(?:委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院)$")
+_ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIXES})$")
 _META = re.compile(r"(?:发布|发文|成文|更新)?(?:日期|时间)\s*:|(?:信息|文章)?来源\s*:|\d{4}-\d{1,2}-\d{1,2}")
 
 

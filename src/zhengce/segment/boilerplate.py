@@ -66,7 +66,9 @@ def mark_furniture(lines: list[Line]) -> None:
 
 _DATE_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日$")
-_ORGAN = r"\S{2,30}(?:委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院|会|处|中心)"
+# How the name of an issuing organ ends (articles.py reads it too, for titles set under an organ line).
+ORGAN_SUFFIXES = "委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院"
+_ORGAN = rf"\S{{2,30}}(?:{ORGAN_SUFFIXES}|会|处|中心)"
 # one organ, or joint issuers set side by side: 中共六安市委组织部    六安市民政局
 _ORGAN_LINE = re.compile(rf"^{_ORGAN}(?:\s+{_ORGAN})*$")
 
