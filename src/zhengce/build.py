@@ -12,26 +12,44 @@ from .segment.provisions import ProvisionSpan
 def build_records(doc: Document) -> FileResult:
     """All records of one document."""
     result = FileResult(doc.source)
-    quantities = doc.layers.get("quantities", {})
-    responsibilities = doc.layers.get("responsibilities", {})
     for a, span in enumerate(doc.layers["articles"]):
         doc_id = f"{doc.source}#{a + 1}"
         sections = _sections(doc, doc_id, doc.layers["headings"][a])
-        paths = _section_paths(sections)
         provs = doc.layers["provisions"][a]
-        normative = doc.layers["meta"][a].normative
-        for p, prov in enumerate(provs):
-            q_matches = quantities.get((a, p), [])
-            kind = provision_kind(doc.norm[prov.start:prov.end], [m.kind for m in q_matches], normative)
-            provision = _provision(doc, doc_id, p, prov, sections, paths, kind)
-            result.quantities.extend(_quantity(doc, provision, prov, n, m) for n, m in enumerate(q_matches))
-            result.responsibilities.extend(
-                _responsibility(doc, provision, prov, n, m) for n, m in enumerate(responsibilities.get((a, p), []))
-            )
-            result.provisions.append(provision)
+        _provisions(doc, result, a, doc_id, provs, sections)
         result.sections.extend(sections)
         result.articles.append(_article(doc, doc_id, a, span, provs))
     return result
+
+
+def _provisions(doc: Document, result: FileResult, a: int, doc_id: str, provs: list[ProvisionSpan],
+                sections: list[Section]) -> None:
+    """The provisions of article `a` with their quantities and responsibilities, into `result`."""
+    # The loop runs once per sentence of the corpus: lookups are bound to locals once per article.
+    quantities = doc.layers.get("quantities", {})
+    responsibilities = doc.layers.get("responsibilities", {})
+    normative = doc.layers["meta"][a].normative
+    paths = _section_paths(sections)
+    section_ids = [s.section_id for s in sections]
+    norm, source, to_source = doc.norm, doc.source, doc.offsets.span_to_source
+    page_of = doc.page_of if doc.extracted.pages else None
+    append = result.provisions.append
+    for p, prov in enumerate(provs):
+        start = prov.start
+        text = norm[start:prov.end]
+        q_matches = quantities.get((a, p))
+        kind = provision_kind(text, [m.kind for m in q_matches] if q_matches else [], normative)
+        src_start, src_end = to_source(start, prov.end)
+        page = page_of(start) if page_of else None
+        section_id = None if prov.heading is None else section_ids[prov.heading]
+        provision = Provision(f"{doc_id}/p{p + 1}", doc_id, source, src_start, src_end, text, kind, section_id,
+                              paths[section_id] if section_id else (), page)
+        append(provision)
+        if q_matches:
+            result.quantities.extend(_quantities(doc, provision, start, q_matches))
+        r_matches = responsibilities.get((a, p))
+        if r_matches:
+            result.responsibilities.extend(_responsibilities(doc, provision, start, r_matches))
 
 
 def _article(doc: Document, doc_id: str, a: int, span, provs: list[ProvisionSpan]) -> Article:
@@ -57,18 +75,6 @@ def _sections(doc: Document, doc_id: str, headings) -> list[Section]:
     return out
 
 
-def _provision(doc: Document, doc_id: str, p: int, prov: ProvisionSpan, sections: list[Section],
-               paths: dict[str, tuple[str, ...]], kind: str) -> Provision:
-    start, end = doc.to_source(prov.start, prov.end)
-    text = doc.norm[prov.start:prov.end]
-    page = doc.page_of(prov.start) if doc.extracted.pages else None
-    if prov.heading is None:
-        return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, text, kind, None, (), page)
-    section_id = sections[prov.heading].section_id
-    return Provision(f"{doc_id}/p{p + 1}", doc_id, doc.source, start, end, text, kind, section_id,
-                     paths[section_id], page)
-
-
 def _section_paths(sections: list[Section]) -> dict[str, tuple[str, ...]]:
     """Titles from the root down to each section."""
     paths: dict[str, tuple[str, ...]] = {}
@@ -77,16 +83,23 @@ def _section_paths(sections: list[Section]) -> dict[str, tuple[str, ...]]:
     return paths
 
 
-def _quantity(doc: Document, provision: Provision, prov: ProvisionSpan, n: int, m) -> Quantity:
-    start, end = doc.to_source(prov.start + m.start, prov.start + m.end)
-    text = doc.norm[prov.start + m.start:prov.start + m.end]
-    return Quantity(f"{provision.provision_id}/q{n + 1}", provision.doc_id, provision.provision_id, doc.source,
-                    start, end, text, m.value, m.low, m.high, m.unit, m.comparator, m.per, m.subject, m.time,
-                    m.kind, provision.page)
+def _quantities(doc: Document, provision: Provision, base: int, matches: list) -> list[Quantity]:
+    """Quantity records of one provision; `base` is its normalized start."""
+    out, to_source, norm = [], doc.offsets.span_to_source, doc.norm
+    pid, doc_id, source, page = provision.provision_id, provision.doc_id, doc.source, provision.page
+    for n, m in enumerate(matches):
+        start, end = to_source(base + m.start, base + m.end)
+        out.append(Quantity(f"{pid}/q{n + 1}", doc_id, pid, source, start, end, norm[base + m.start:base + m.end],
+                            m.value, m.low, m.high, m.unit, m.comparator, m.per, m.subject, m.time, m.kind, page))
+    return out
 
 
-def _responsibility(doc: Document, provision: Provision, prov: ProvisionSpan, n: int, m) -> Responsibility:
-    start, end = doc.to_source(prov.start + m.start, prov.start + m.end)
-    return Responsibility(f"{provision.provision_id}/r{n + 1}", provision.doc_id, provision.provision_id,
-                          doc.source, start, end, m.actor, m.role, m.duty, getattr(m, "deadline", None),
-                          provision.page)
+def _responsibilities(doc: Document, provision: Provision, base: int, matches: list) -> list[Responsibility]:
+    """Responsibility records of one provision; `base` is its normalized start."""
+    out, to_source = [], doc.offsets.span_to_source
+    pid, doc_id, source, page = provision.provision_id, provision.doc_id, doc.source, provision.page
+    for n, m in enumerate(matches):
+        start, end = to_source(base + m.start, base + m.end)
+        out.append(Responsibility(f"{pid}/r{n + 1}", doc_id, pid, source, start, end, m.actor, m.role, m.duty,
+                                  getattr(m, "deadline", None), page))
+    return out

@@ -18,6 +18,7 @@ import typing
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from json.encoder import encode_basestring
 from typing import IO, Any, Callable, Iterable, Iterator
@@ -82,37 +83,84 @@ _VALUE = {str: encode_basestring, int: int.__repr__, float: _float, bool: lambda
           type(None): lambda v: "null", tuple: _seq, list: _seq}
 
 
+def _seq_fast(v: Any) -> str:
+    # section_path: a tuple of str (a non-str item makes encode_basestring raise: general path)
+    if v.__class__ is tuple or v.__class__ is list:
+        try:
+            return "[" + ", ".join(map(encode_basestring, v)) + "]"
+        except TypeError:
+            pass
+    return _value(v)
+
+
+# Declared column kind -> expression writing the value `{x}` exactly as _value would; each tests
+# the exact class first (a bool is an int, an int may sit in a float column), else falls back.
+_KIND_EXPR = {
+    "str": "_s({x}) if {x}.__class__ is str else _v({x})",
+    "int": "_i({x}) if {x}.__class__ is int else _v({x})",
+    "float": "_r({x}) if {x}.__class__ is float and {x} - {x} == 0.0 else _v({x})",  # NaN, inf: _v
+    "bool": "'true' if {x} is True else 'false' if {x} is False else _v({x})",
+    "list": "_l({x})",
+}
+# Columns other than the first (a record's own id) that repeat along a table: a document's id and
+# source name on every line, a provision's id on each of its quantities. Their JSON is looked up in
+# a memo kept for one encode_records call instead of escaped again on every line.
+_REPEATING = frozenset({"doc_id", "source", "section_id", "provision_id", "parent_id"})
+
+
 @lru_cache(maxsize=None)
 def _line_encoder(record_type: type) -> Callable[[Any], str]:
     """A function writing one record of `record_type` as a JSON line.
 
-    Generated once per type (as dataclasses generates __init__): one string expression reading the
-    fields directly is twice as fast as building a dict for json.dumps, and encoding runs for every
-    record of the corpus. The output is byte-identical to json.dumps(to_dict(), ensure_ascii=False)
-    with tuples as lists (tests/output/test_writers.py checks it).
+    Generated once per type (as dataclasses generates __init__): the fields are read by one
+    attrgetter call and the line is assembled by one str.join, instead of building a dict for
+    json.dumps or a chain of + that copies the growing line once per field; encoding runs for
+    every record of the corpus. The output is byte-identical to json.dumps(to_dict(),
+    ensure_ascii=False) with tuples as lists (tests/output/test_writers.py checks it).
     """
-    parts = []
-    fast = {"str": ("str", "_s"), "int": ("int", "_i")}  # declared kind -> (class, encoder) fast path
-    for i, (name, kind) in enumerate(column_kinds(record_type).items()):
-        key = ("" if i == 0 else ", ") + encode_basestring(name) + ": "
-        cls, fn = fast.get(kind, ("", ""))
-        value = f"{fn}(r.{name}) if r.{name}.__class__ is {cls} else _v(r.{name})" if cls else f"_v(r.{name})"
-        parts.append(f"{key!r} + ('null' if r.{name} is None else {value})")
-    source = "def line(r):\n    return '{' + " + " + ".join(parts) + " + '}\\n'\n"
-    namespace = {"_s": encode_basestring, "_i": int.__repr__, "_v": _value}
+    kinds = column_kinds(record_type)
+    names = list(kinds)
+    values = []
+    for i, name in enumerate(names):
+        expr = _KIND_EXPR.get(kinds[name], "_v({x})").format(x=f"x{i}")
+        if i and name in _REPEATING and kinds[name] == "str":
+            expr = f"(_m[x{i}] if x{i} in _m else _memo(_m, x{i})) if x{i}.__class__ is str else _v(x{i})"
+        # A None check first where None is a declared (hence frequent) value; _v writes any other.
+        values.append(f"('null' if x{i} is None else {expr})" if _nullable(record_type, name) else f"({expr})")
+    keys = [("{" if i == 0 else ", ") + encode_basestring(n) + ": " for i, n in enumerate(names)]
+    parts = ", ".join(f"{k!r}, {v}" for k, v in zip(keys, values))
+    variables = ", ".join(f"x{i}" for i in range(len(names)))
+    source = f"def line(r, _m):\n    {variables}, = _get(r)\n    return _join(({parts}, '}}\\n'))\n"
+    get = attrgetter(*names)
+    namespace = {"_s": encode_basestring, "_i": int.__repr__, "_r": float.__repr__, "_v": _value,
+                 "_l": _seq_fast, "_memo": _memo, "_join": "".join, "_get": get if len(names) > 1 else lambda r: (get(r),)}
     exec(compile(source, f"<zhengce line encoder {record_type.__name__}>", "exec"), namespace)
     return namespace["line"]
+
+
+def _memo(memo: dict, value: str) -> str:
+    text = memo[value] = encode_basestring(value)
+    return text
+
+
+def _nullable(record_type: type, name: str) -> bool:
+    return type(None) in typing.get_args(typing.get_type_hints(record_type)[name])
 
 
 def encode_records(records: Iterable[Any]) -> str:
     """Records (dataclasses, or dicts) as JSON lines, one per record."""
     out = []
+    kind, line, memo = None, None, {}
     for r in records:
-        if isinstance(r, dict):
-            out.append(_ENCODER.encode({k: list(v) if isinstance(v, tuple) else v for k, v in r.items()}) + "\n")
-        else:
-            out.append(_line_encoder(type(r))(r))
+        if r.__class__ is not kind:  # a table holds one type: look its encoder up once
+            kind = r.__class__
+            line = _dict_line if isinstance(r, dict) else _line_encoder(kind)
+        out.append(line(r, memo))
     return "".join(out)
+
+
+def _dict_line(r: dict, memo: dict) -> str:
+    return _ENCODER.encode({k: list(v) if isinstance(v, tuple) else v for k, v in r.items()}) + "\n"
 
 
 class TableSink:

@@ -56,10 +56,17 @@ class OffsetMap:
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source [start, end) of normalized [start, end): ends map after their last char."""
-        if end <= start:
+        if end <= start or end > self.norm_len:
             s = self.to_source(start)
-            return s, s
-        return self.to_source(start), self.to_source(end - 1) + 1
+            return (s, s) if end <= start else (s, self.to_source(end - 1) + 1)
+        # Inlined to_source (both ends inside the text): every record maps a span, so the two
+        # method calls it saves add up over a corpus.
+        norm, src = self._norm, self._src
+        if len(norm) == 1:  # no deletions: src and norm run parallel from 0
+            return src[0] + start, src[0] + end
+        i = bisect_right(norm, start) - 1
+        j = bisect_right(norm, end - 1, i) - 1
+        return src[i] + (start - norm[i]), src[j] + (end - 1 - norm[j]) + 1
 
     def _overflow(self, pos: int) -> int:
         raise IndexError(f"normalized offset {pos} beyond text of length {self.norm_len}")
