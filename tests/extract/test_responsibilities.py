@@ -11,7 +11,7 @@ import yaml
 
 from zhengce import rules
 from zhengce.extract import actors, resp_predicate
-from zhengce.extract.actors import find_mentions
+from zhengce.extract.actor_scan import find_mentions
 from zhengce.rules import trie_regex
 from zhengce.extract.responsibilities import ResponsibilityMatch, find_responsibilities
 

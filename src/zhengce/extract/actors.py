@@ -2,15 +2,15 @@
 
 Actors are composed from data/zh/actors.yaml (levels x organs x posts, bodies, generic
 addressees) and compiled once into a single regex built from tries, so a scan runs at C speed.
-A mention may name several actors (街道、社区党组织 -> 街道党组织 + 社区党组织); `find_mentions`
-expands them, `group_mentions` joins mentions coordinated by 、/和 (市委市政府, 组织部、民政局).
+A mention may name several actors (街道、社区党组织 -> 街道党组织 + 社区党组织); actor_scan.py finds
+and expands them and joins mentions coordinated by 、/和 (市委市政府, 组织部、民政局).
 `duty_grammar` compiles data/zh/duties.yaml (markers, modals, frame words) the same way; `DutyWords`
 reads a provision word by word with it (task tables, 牵头单位:X;责任单位:Y, are read in resp_tables.py).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -24,14 +24,11 @@ ACTOR_KEYS = frozenset({
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
-_COORD = r"(?:、|和|与|及|以及|及其|或)"
-_COORD_GAP = re.compile(f"{_COORD}?")
-_SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()〔〕]*[)〕])")
-_PARTY = ("党委", "党(工)委", "党工委")
+_COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或")
+_COORD = f"(?:{'|'.join(_COORD_WORDS)})"
 _TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:年|季度|季|月|周|半年|天|日|学期|人)度?"  # 每年, 每两年, 每人
          r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
 RESPONSIBILITY = re.compile("责任|职责")
-_CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
 _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"), ("lhead", "levelhead"),
                 ("lpost", "levelpost"))
 
@@ -48,22 +45,14 @@ class Mention:
     finance: bool  # a finance organ (市财政): its duties default to `fund`
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: a frozen dataclass is built at twice the cost, and one is built per group)
 class Group:
-    """Mentions coordinated by 、/和/与 or juxtaposed (市委市政府): they share one frame."""
+    """Mentions coordinated by 、/和/与 or juxtaposed (市委市政府): they share one frame (never changed once made)."""
 
     start: int
     end: int
     mentions: tuple[Mention, ...]
     kind: str  # the most specific kind among the members
-
-
-_RANK = {kind: i for i, kind in enumerate(KINDS)}
-
-
-def _group(members: list[Mention]) -> Group:
-    kind = members[0].kind if len(members) == 1 else min((m.kind for m in members), key=_RANK.__getitem__)
-    return Group(members[0].start, members[-1].end, tuple(members), kind)
 
 
 @lru_cache(maxsize=1)
@@ -147,126 +136,6 @@ def _with_departments(others: list[str]) -> str:
         if [len(v) for v in dict.fromkeys(tried)] != sorted({len(v) for v in tried}, reverse=True):
             return trie_regex(words)
     return f"(?:{trie_regex(stems)}{trie_regex(suffixes)}|{trie_regex(others)})"
-
-
-@lru_cache(maxsize=4096)
-def _parts(branch: str, pre: str, body: str) -> tuple[tuple[str, ...], str, bool]:
-    """(actors, kind, finance) of a matched actor phrase."""
-    actors = _expand(branch, pre, body)
-    heads = tuple(lexicon()["finance_heads"])
-    return actors, _kind(branch, pre, body, lexicon()), all(a.endswith(heads) for a in actors)
-
-
-def _kind(branch: str, pre: str, body: str, lex: dict) -> str:
-    if branch == "generic":
-        return "generic"
-    if branch == "level":
-        return "organ" if pre.startswith("各") else "level"  # 各乡镇 addresses every township
-    if branch in ("post", "levelpost") or body.endswith(tuple(lex["posts"])):
-        return "post"
-    if branch == "named" or body.endswith(tuple(lex["bodies"])):
-        return "body"
-    return "organ"
-
-
-def _expand(branch: str, pre: str, body: str) -> tuple[str, ...]:
-    """The actors a mention names: level lists distribute over the head, stem lists over 部门."""
-    if branch == "stemlist":
-        m = _patterns()["lvg"].match(body)
-        level = m.group() if m and not body.startswith(tuple(lexicon()["department_stems"])) else ""
-        listed = re.fullmatch(r"(?P<stems>.+?)等?(?P<suffix>部门|单位)", body[len(level):])
-        return tuple(pre + level + s + listed["suffix"] for s in listed["stems"].split("、"))
-    if branch not in ("levelhead", "levelpost", "level"):
-        return (pre + body,)
-    m = _patterns()["lvg"].match(body)
-    levels_text, head = body[: m.end()], body[m.end():]
-    if branch != "level" and not head:  # the level group swallowed the head: keep as written
-        return (pre + body,)
-    if re.search(r"级$", levels_text) or not _SPLIT_LEVELS.search(levels_text):
-        return (pre + body,)
-    return tuple(pre + _join(level, head) for level in _SPLIT_LEVELS.split(levels_text))
-
-
-def _join(level: str, head: str) -> str:
-    """Level + head, writing a committee level's party committee as 市委 (市、乡镇党委书记)."""
-    if level in lexicon()["committee_levels"]:
-        for party in _PARTY:
-            if head.startswith(party):
-                return level + "委" + head[len(party):]
-    return level + head
-
-
-@lru_cache(maxsize=4096)
-def find_mentions(text: str) -> tuple[Mention, ...]:
-    """Every actor mention in `text`, left to right."""
-    pats, out = _patterns(), []
-    for m in _matches(text):
-        branch, body = _branch(m)
-        pre = m.group("pre") or ""
-        if branch == "level" and (not body or pats["unit_only"].fullmatch(body)):
-            continue
-        if branch == "post" and (o := text.rfind("“", 0, m.start())) >= 0 and text.rfind("”", o, m.start()) < 0 \
-                and text.find("”", m.end()) >= 0:
-            continue  # inside a quote (“书记抓书记、一级抓一级”): a slogan, not an actor
-        actors, kind, finance = _parts(branch, pre, body)
-        mention = Mention(m.start(), m.end(), m.group(), actors, kind, finance)
-        out.extend(_continued(text, mention) if text[m.end():m.end() + 1] in _CONTINUE else (mention,))
-    return tuple(out)
-
-
-def _matches(text: str) -> list[re.Match]:
-    """Actor matches left to right; named bodies after 的 (…的城乡基层治理委员会) only where named."""
-    pats = _patterns()
-    if not pats["named_any"].search(text):
-        return list(pats["plain"].finditer(text))
-    found = list(pats["actor"].finditer(text))
-    taken = [m.span() for m in found]
-    extra = [m for m in pats["named"].finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)]
-    return sorted(found + extra, key=lambda m: m.start()) if extra else found
-
-
-def _branch(m: re.Match) -> tuple[str, str]:
-    """(branch name, matched text without prefix) of an actor match."""
-    if m.re is _patterns()["named"]:
-        return "named", m.group()
-    body = m.group()[len(m.group("pre") or ""):]
-    if m.lastgroup == "lv":
-        lv = _patterns()["lv_plain" if m.re is _patterns()["plain"] else "lv_actor"]
-        return next(branch for name, branch in lv if m.start(name) >= 0), body
-    return m.lastgroup, body
-
-
-def _continued(text: str, mention: Mention) -> list[Mention]:
-    """A bare organ after a levelled one: juxtaposed it is a second actor with the same level
-    (同级地方党委政府 -> 同级地方党委 + 同级地方政府); after 和 the pair is one actor (各级党委和政府)."""
-    m = _patterns()["continuation"].match(text, mention.end)
-    pre = _patterns()["prefix"].match(mention.text)  # 各级党委和政府, 各县(市、区)党委和政府
-    lv = _patterns()["lvg"].match(mention.text) or pre and _patterns()["lvg"].match(mention.text, pre.end())
-    if not m or mention.kind != "organ" or not lv or len(mention.actors) != 1:
-        return [mention]
-    if m.start("h") > m.start():
-        joined = mention.text + m.group()
-        return [Mention(mention.start, m.end(), joined, (mention.actors[0] + m.group(),), "organ", False)]
-    actor = mention.text[:lv.end()] + m.group("h")
-    finance = actor.endswith(tuple(lexicon()["finance_heads"]))
-    return [mention, Mention(m.start("h"), m.end(), m.group("h"), (actor,), "organ", finance)]
-
-
-def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
-    """Join mentions separated only by 、/和/与/及/或 (or nothing) into coordinated groups."""
-    groups: list[list[Mention]] = []
-    for m in mentions:
-        prev = groups[-1][-1] if groups else None
-        if prev and text[prev.end:m.start] == "等" and len(groups[-1]) > 1:
-            groups[-1][-1] = replace(prev, end=m.end)  # 团县委、县妇联等群团组织: 群团组织 sums the list up
-            continue
-        # juxtaposed mentions are coordinated only when both are organs (市委市政府)
-        if prev and (m.start > prev.end or prev.kind == m.kind == "organ") \
-                and _COORD_GAP.fullmatch(text[prev.end:m.start]):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return [_group(g) for g in groups]
 
 
 # -- the duty words (data/zh/duties.yaml) the extractor reads around actors ----------------------
@@ -356,8 +225,8 @@ class DutyWords:
     """A provision read word by word with the duty grammar (the primitives of the extractor)."""
 
     def __init__(self, text: str):
-        self.text, self.g, self._skips = text, duty_grammar(), {}
-        self._at, self._last, self._ends = self.g["at"], self.g["last"], self.g["ends"]
+        self.text, self.g, self._skips = text, (g := duty_grammar()), {}
+        self._at, self._last, self._ends, self._roles = g["at"], g["last"], g["ends"], g["roles"]
 
     def at(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
         """The longest word of `kind` at pos (a 1-char modal or preposition inside 主要, 对照… is none)."""
@@ -382,10 +251,16 @@ class DutyWords:
 
     def marker(self, pos: int, end: int) -> Optional[tuple[str, str, int]]:
         """(role, place, end) of the marker at pos; None if none or a longer non-marker word."""
-        m = self.g["at"]["marker"].match(self.text, pos, end)
-        if m and m.group() not in self.g["roles"] and (v := self.at("verbs", m.end() - 1, end)) and v.end() > m.end():
-            m = self.g["at"]["marker"].match(self.text, pos, m.end() - 1)  # 负责制定 is 负责 + 制定
-        return (*self.g["roles"][m.group()], m.end()) if m and m.group() in self.g["roles"] else None
+        m = self._at["marker"].match(self.text, pos, end)
+        if m is None:
+            return None  # most positions
+        if (word := m.group()) not in self._roles:
+            if not ((v := self.at("verbs", m.end() - 1, end)) and v.end() > m.end()):
+                return None
+            m = self._at["marker"].match(self.text, pos, m.end() - 1)  # 负责制定 is 负责 + 制定
+            if m is None or (word := m.group()) not in self._roles:
+                return None
+        return (*self._roles[word], m.end())
 
     def skip(self, pos: int, end: int) -> int:
         """Past adverbs and time words between an actor and its predicate head."""

@@ -73,18 +73,18 @@ class Predicates(DutyWords):
 
     def predicate(self, p: int, end: int, depth: int = 0, strict: bool = False) -> Optional[tuple[str, int, int]]:
         """(role, duty start, duty end) of the predicate after an actor ending at p (`strict`: right there)."""
-        t = self.text
+        t, at, scan = self.text, self._at, self.g["scan"]
         q0 = m.end() if (m := FILLER.match(t, p, end)) else p
         q = self.skip(q0, end)
-        if q >= end or self.g["scan"]["evaluative"].search(t, q, end):
+        if q >= end or scan["evaluative"].search(t, q, end):
             return None
         if link := self.at("nominal_links", q, end):  # 社区的…, 市委关于…; but X是第一责任人
             role = link.group() == "是" and self.anywhere(link.end(), end, "nouns")
             return (role, link.end(), end) if role else None
-        if t[end - 1] == "的" or (un := self.g["at"]["unassigned"].match(t, q, end)) \
+        if t[end - 1] == "的" or (un := at["unassigned"].match(t, q, end)) \
                 and not ((v := self.at("verbs", q, end)) and v.end() > un.end()):
             return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米 (but 受理 is a verb)
-        if self.g["at"]["post"].match(t, q, end) or self.g["scan"]["far_post"].match(t, q, end):
+        if at["post"].match(t, q, end) or scan["far_post"].match(t, q, end):
             return "lead", q0, self.list_cut(q, end)  # 任组长; 担任小街小巷巷长
         if (co := self.at("cooperation", q, end)) and (found := self.cooperating(co, end)):
             return found

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
-from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, find_mentions, group_mentions, lexicon
+from .actor_scan import find_mentions, group_mentions
+from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, lexicon
 from .memo import RuleMemo
 from .resp_tables import RANKED, deadline_in, label_roles, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
@@ -25,6 +26,7 @@ _DELIMITERS = ",;!?。"
 _CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _LED = re.compile(r"的?领导下")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
+_SPECIAL_TAILS = frozenset("以在向")  # the last characters of the frame words `special_frame` reads (and 所在)
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
 
@@ -58,14 +60,15 @@ class _Reader(Predicates):
 
     def __init__(self, text: str, context: str = ""):
         super().__init__(text)
-        self.context = context
-        self.groups = group_mentions(text, find_mentions(text))
-        self.starts, self.ends = {m.start: m.end for g in self.groups for m in g.mentions}, {g.end for g in self.groups}
-        self.clauses = [m.span() for m in _CLAUSE.finditer(text)]
-        self.heads, self.in_clause = [cs for cs, _ in self.clauses], [[] for _ in self.clauses]
-        for g in self.groups:
-            if (ci := self.clause_at(g.start)) is not None:
-                self.in_clause[ci].append(g)
+        self.context, self.titled = context, "《" in text
+        self.groups = groups = group_mentions(text, find_mentions(text))
+        self.starts, self.ends = {m.start: m.end for g in groups for m in g.mentions}, {g.end for g in groups}
+        self.clauses = clauses = [m.span() for m in _CLAUSE.finditer(text)]
+        self.heads, self.in_clause = heads, in_clause = [cs for cs, _ in clauses], [[] for _ in clauses]
+        for g in groups:  # (clause_at, inline: a group per call)
+            ci = bisect_right(heads, g.start) - 1
+            if ci >= 0 and g.start < clauses[ci][1]:
+                in_clause[ci].append(g)
         self.labels = label_roles(text, context, self.groups) if ":" in text else {}
 
     def clause_at(self, pos: int) -> Optional[int]:
@@ -100,7 +103,7 @@ class _Reader(Predicates):
         t, cs = self.text, self.clauses[ci][0]
         left = t[cs:group.start]
         strict = group.kind == "level"
-        if (o := t.rfind("《", 0, group.start)) >= 0 and t.find("》", o, group.start) < 0:
+        if self.titled and (o := t.rfind("《", 0, group.start)) >= 0 and t.find("》", o, group.start) < 0:
             return None  # inside a title (《…居民委员会组织法》)
         if strict and left.strip() and left[-1] not in self.g["frame_tails"] and not left.endswith(_LEVEL_LEFT) \
                 and not self.marker(self.skip(group.end, end), end):
@@ -139,6 +142,9 @@ class _Reader(Predicates):
 
     def special_frame(self, ci: int, end: int, group: Group, left: str) -> Optional[Frame]:
         """牵头单位:X; 以X为单位…; 以X任主任; 在X领导下; 听取X意见."""
+        if not left or left[-1] not in _SPECIAL_TAILS and left[-1] not in self._last["opinion_before"] \
+                and not group.mentions[0].finance:
+            return None  # most left parts: none of the words below ends them
         t, g, cs = self.text, self.g, self.clauses[ci][0]
         if left.endswith("以") and t.startswith("为单位", group.end):
             pred = self.predicate(group.end + 3, end) or self.next_predicate(ci, group.end + 3, end)
@@ -163,9 +169,11 @@ class _Reader(Predicates):
         if self.ending("object_verbs", left) or left.endswith("每个") or left.endswith("是") and group.start - 1 in \
                 self.ends or (group.mentions[0].finance or group.kind == "level") and self.ending("budget_verbs", left):
             return True  # 对X…, 每个X, Y是X…, 纳入同级财政预算, 列入本级预算
-        preps = [m for m in self.g["scan"]["preps"].finditer(self.text, cs, group.start)
-                 if self.guarded(m, "prepositions") and not self.g["at"]["post"].match(self.text, m.start())]
-        if preps and not self.g["scan"]["closing"].search(self.text, preps[-1].end(), group.start):
+        last, post = None, self._at["post"].match  # the last preposition before the group
+        for m in self.g["scan"]["preps"].finditer(self.text, cs, group.start):
+            if self.guarded(m, "prepositions") and not post(self.text, m.start()):
+                last = m
+        if last and not self.g["scan"]["closing"].search(self.text, last.end(), group.start):
             return True  # 县委每两年对全县优秀村干部…: a preposition before the group and no verb since
         q = self.skip(group.end, end)
         if group.kind == "post" and self.at("object_markers", q, end):
@@ -241,9 +249,9 @@ class _Reader(Predicates):
                 if found := self.after_modal(q, modal, ce):
                     out.append(_Assign(topic, found[0], topic.start, found[1], found[2], ci))
                     assigned.add(id(topic))
-            elif (prior := [a for a in assigns + out if a.clause < ci]) \
-                    and (role := self.continued_role(q, cs, ce, prior[-1])):
-                out.append(_Assign(prior[-1].group, role, cs, q, ce, ci))
+            elif (prior := out[-1] if out else next((a for a in reversed(assigns) if a.clause < ci), None)) \
+                    and (role := self.continued_role(q, cs, ce, prior)):  # (assigns and out are in clause order)
+                out.append(_Assign(prior.group, role, cs, q, ce, ci))
         return out
 
     def continued_role(self, q: int, cs: int, ce: int, prior: _Assign) -> Optional[str]:
@@ -314,9 +322,8 @@ def _last_clause(text: str) -> str:
 
 def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     """`find_responsibilities` without the memo."""
-    words, first = DutyWords(text), _CLAUSE.match(text)
-    opens = context and first and words.marker(words.skip(*first.span()), first.end()) \
-        and not words.g["scan"]["labels"].search(text)
+    opens = context and (first := _CLAUSE.match(text)) and (words := DutyWords(text)).marker(
+        words.skip(*first.span()), first.end()) and not words.g["scan"]["labels"].search(text)
     if not opens and not find_mentions(text):
         if not (context and sanction_words()["penalty"].search(text)):
             return []  # most provisions: one regex scan
@@ -327,8 +334,9 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
                 for r in find_responsibilities(tail + text) if r.start >= len(tail)]
     reader = _Reader(text, context)
     assigns: list[_Assign] = []
-    for ci in range(len(reader.clauses)):
-        assigns.extend(reader.clause_assigns(ci))
+    for ci, groups in enumerate(reader.in_clause):
+        if groups:  # (a clause with no actor has no assignment of its own)
+            assigns.extend(reader.clause_assigns(ci))
     assigns.extend(reader.carried(assigns))
     assigns.sort(key=lambda a: (a.clause, a.start))
     return [r for a in assigns for r in reader.records(a)]

@@ -1,0 +1,151 @@
+"""The actor scan: every actor mention in a text (`find_mentions`), with the actors it names, and the
+mentions coordinated by 、/和 or juxtaposed (市委市政府) joined into groups (`group_mentions`).
+
+The grammar itself (data/zh/actors.yaml compiled into one regex) is in actors.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from .actors import _COORD_WORDS, KINDS, Group, Mention, _patterns, lexicon
+
+_GAPS = frozenset(_COORD_WORDS) | {""}  # what may stand between coordinated mentions
+_SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()〔〕]*[)〕])")
+_PARTY = ("党委", "党(工)委", "党工委")
+_CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
+
+_RANK = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def _group(members: list[Mention]) -> Group:
+    first = members[0]
+    if len(members) == 1:
+        return Group(first.start, first.end, (first,), first.kind)
+    return Group(first.start, members[-1].end, tuple(members), min((m.kind for m in members), key=_RANK.__getitem__))
+
+
+@lru_cache(maxsize=4096)
+def _parts(branch: str, pre: str, body: str) -> tuple[tuple[str, ...], str, bool]:
+    """(actors, kind, finance) of a matched actor phrase."""
+    actors = _expand(branch, pre, body)
+    heads = tuple(lexicon()["finance_heads"])
+    return actors, _kind(branch, pre, body, lexicon()), all(a.endswith(heads) for a in actors)
+
+
+def _kind(branch: str, pre: str, body: str, lex: dict) -> str:
+    if branch == "generic":
+        return "generic"
+    if branch == "level":
+        return "organ" if pre.startswith("各") else "level"  # 各乡镇 addresses every township
+    if branch in ("post", "levelpost") or body.endswith(tuple(lex["posts"])):
+        return "post"
+    if branch == "named" or body.endswith(tuple(lex["bodies"])):
+        return "body"
+    return "organ"
+
+
+def _expand(branch: str, pre: str, body: str) -> tuple[str, ...]:
+    """The actors a mention names: level lists distribute over the head, stem lists over 部门."""
+    if branch == "stemlist":
+        m = _patterns()["lvg"].match(body)
+        level = m.group() if m and not body.startswith(tuple(lexicon()["department_stems"])) else ""
+        listed = re.fullmatch(r"(?P<stems>.+?)等?(?P<suffix>部门|单位)", body[len(level):])
+        return tuple(pre + level + s + listed["suffix"] for s in listed["stems"].split("、"))
+    if branch not in ("levelhead", "levelpost", "level"):
+        return (pre + body,)
+    m = _patterns()["lvg"].match(body)
+    levels_text, head = body[: m.end()], body[m.end():]
+    if branch != "level" and not head:  # the level group swallowed the head: keep as written
+        return (pre + body,)
+    if re.search(r"级$", levels_text) or not _SPLIT_LEVELS.search(levels_text):
+        return (pre + body,)
+    return tuple(pre + _join(level, head) for level in _SPLIT_LEVELS.split(levels_text))
+
+
+def _join(level: str, head: str) -> str:
+    """Level + head, writing a committee level's party committee as 市委 (市、乡镇党委书记)."""
+    if level in lexicon()["committee_levels"]:
+        for party in _PARTY:
+            if head.startswith(party):
+                return level + "委" + head[len(party):]
+    return level + head
+
+
+@lru_cache(maxsize=4096)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every actor mention in `text`, left to right."""
+    pats, out = _patterns(), []
+    for m in _matches(text):
+        branch, body = _branch(m)
+        pre = m.group("pre") or ""
+        if branch == "level" and (not body or pats["unit_only"].fullmatch(body)):
+            continue
+        if branch == "post" and (o := text.rfind("“", 0, m.start())) >= 0 and text.rfind("”", o, m.start()) < 0 \
+                and text.find("”", m.end()) >= 0:
+            continue  # inside a quote (“书记抓书记、一级抓一级”): a slogan, not an actor
+        actors, kind, finance = _parts(branch, pre, body)
+        mention = Mention(m.start(), m.end(), m.group(), actors, kind, finance)
+        out.extend(_continued(text, mention) if text[m.end():m.end() + 1] in _CONTINUE else (mention,))
+    return tuple(out)
+
+
+def _matches(text: str) -> list[re.Match]:
+    """Actor matches left to right; named bodies after 的 (…的城乡基层治理委员会) only where named."""
+    pats = _patterns()
+    if not pats["named_any"].search(text):
+        return list(pats["plain"].finditer(text))
+    found = list(pats["actor"].finditer(text))
+    taken = [m.span() for m in found]
+    extra = [m for m in pats["named"].finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)]
+    return sorted(found + extra, key=lambda m: m.start()) if extra else found
+
+
+def _branch(m: re.Match) -> tuple[str, str]:
+    """(branch name, matched text without prefix) of an actor match."""
+    if m.re is _patterns()["named"]:
+        return "named", m.group()
+    body = m.group()[len(m.group("pre") or ""):]
+    if m.lastgroup == "lv":
+        lv = _patterns()["lv_plain" if m.re is _patterns()["plain"] else "lv_actor"]
+        return next(branch for name, branch in lv if m.start(name) >= 0), body
+    return m.lastgroup, body
+
+
+def _continued(text: str, mention: Mention) -> list[Mention]:
+    """A bare organ after a levelled one: juxtaposed it is a second actor with the same level
+    (同级地方党委政府 -> 同级地方党委 + 同级地方政府); after 和 the pair is one actor (各级党委和政府)."""
+    m = _patterns()["continuation"].match(text, mention.end)
+    pre = _patterns()["prefix"].match(mention.text)  # 各级党委和政府, 各县(市、区)党委和政府
+    lv = _patterns()["lvg"].match(mention.text) or pre and _patterns()["lvg"].match(mention.text, pre.end())
+    if not m or mention.kind != "organ" or not lv or len(mention.actors) != 1:
+        return [mention]
+    if m.start("h") > m.start():
+        joined = mention.text + m.group()
+        return [Mention(mention.start, m.end(), joined, (mention.actors[0] + m.group(),), "organ", False)]
+    actor = mention.text[:lv.end()] + m.group("h")
+    finance = actor.endswith(tuple(lexicon()["finance_heads"]))
+    return [mention, Mention(m.start("h"), m.end(), m.group("h"), (actor,), "organ", finance)]
+
+
+def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
+    """Join mentions separated only by 、/和/与/及/或 (or nothing) into coordinated groups."""
+    groups: list[Group] = []
+    members: list[Mention] = []
+    for m in mentions:
+        if members:
+            prev = members[-1]
+            gap = text[prev.end:m.start]
+            if gap == "等" and len(members) > 1:
+                members[-1] = replace(prev, end=m.end)  # 团县委、县妇联等群团组织: 群团组织 sums the list up
+                continue
+            # juxtaposed mentions are coordinated only when both are organs (市委市政府)
+            if gap in _GAPS and (gap or prev.kind == m.kind == "organ"):
+                members.append(m)
+                continue
+            groups.append(_group(members))
+        members = [m]
+    if members:
+        groups.append(_group(members))
+    return groups
