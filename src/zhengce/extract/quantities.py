@@ -76,6 +76,8 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     blocked = _blocked_spans(text, G)
     _inherit_units(text, cands)
     cands = [c for c in cands if not _excluded(text, c, G, blocked)]
+    for c in cands:
+        c.cl = qc.clause(text, c.nstart)  # only for the kept ones (speed)
     _link_per_one(text, cands, G)
     cands = [c for c in cands if not c.drop and not _vague_one(text, c, G)]
     for i, c in enumerate(cands):
@@ -111,9 +113,10 @@ def _scan(text: str, G: Grammar) -> list[re.Match]:
 def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
     """A candidate from one scanner match (None when the numeral does not parse)."""
     d = m.groupdict()  # one call instead of twenty m.group() calls (speed)
+    start, end = m.span()
     if d["ratio"]:
-        c = Cand(m.start(), m.end(), m.start(), m.end())
-        c.unit, c.category, c.n1, c.cl = "ratio", "ratio", d["ratio"], qc.clause(text, c.nstart)
+        c = Cand(start, end, start, end)
+        c.unit, c.category, c.n1 = "ratio", "ratio", d["ratio"]
         return c
     n1, n2, pct = d["n1"], d["n2"], d["pct"]
     v1 = _scaled(n1, d["sc1"], pct)
@@ -121,7 +124,8 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
     if v1 is None or (n2 and v2 is None):
         return None
     unit_s = d["unit"] or d["u1"] or d["u0"]
-    c = Cand(m.start(), m.end(), m.start("n1") if not pct else m.start(), m.end("n1"))
+    ns, ne = m.span("n1")
+    c = Cand(start, end, start if pct else ns, ne)
     # 百分之八十 is a formal percentage: never a slogan or an article, whatever its numerals
     c.n1, c.chinese = n1, not pct and numerals.is_chinese_numeral(n1)
     c.bare_scale = bool(d["sc1"]) or n1[-1] in "万亿"
@@ -133,7 +137,7 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
     c.suffix_cmp = G.suffix.get(suffix) if suffix else None
     c.infix_cmp = G.infix.get(d["inf1"] or "") or G.infix.get(d["inf2"] or "")
     if d["vague"]:
-        c.start, c.infix_cmp, c.vague = m.start(), ">", True  # 几十人: more than ten
+        c.start, c.infix_cmp, c.vague = start, ">", True  # 几十人: more than ten
     if pct or d["pct2"]:
         unit_s = unit_s or _FRACTION_UNIT.get(pct[:-2] if pct else "", "%")
         if unit_s == "‰":
@@ -161,7 +165,6 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
         c.low, c.high = _clean(c.low), _clean(c.high)
     else:
         c.value = _clean(c.value)
-    c.cl = qc.clause(text, c.nstart)
     return c
 
 
@@ -263,12 +266,12 @@ def _excluded(text: str, c: Cand, G: Grammar, blocked) -> bool:
 def _bare_ok(text: str, c: Cand, G: Grammar) -> bool:
     """A number without a counter that still is a quantity: 300余万 (money) or 四大 after a list."""
     if c.bare_scale and c.value is not None:
-        clause = text[c.cl[0]:c.nstart]
+        clause = text[qc.clause(text, c.nstart)[0]:c.nstart]
         if G.g["money_re"].search(clause):
             c.unit, c.category = "元", "money"
         return True
     if c.chinese and G.g["list_count_after_re"].match(text, c.nend):
-        before = text[c.cl[0]:c.nstart]
+        before = text[qc.clause(text, c.nstart)[0]:c.nstart]
         if "、" in before[-20:]:
             c.unit, c.category, c.end = "个", "count", c.nend + 1
             return True

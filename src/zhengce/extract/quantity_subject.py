@@ -111,7 +111,11 @@ def head_phrase(pre: str, per: str | None, S: dict) -> str:
             after if len(after.strip("的 ")) >= 2 else before
     if "(" in pre and ")" not in pre[pre.rfind("("):]:
         pre = pre[pre.rfind("(") + 1:]  # an open bracket: the number is inside it
-    pre = _FREQ_TIME.sub("", S["year"].sub("", _WORD_TIME.sub("", pre.lstrip("、和及与或的").strip())))
+    pre = _WORD_TIME.sub("", pre.lstrip("、和及与或的").strip())
+    if "年" in pre:  # every year pattern ends in 年, every frequency starts with 每 (speed)
+        pre = S["year"].sub("", pre)
+    if "每" in pre:
+        pre = _FREQ_TIME.sub("", pre)
     if m := _TOPIC_CUT.search(pre):
         pre = pre[:m.start()]
     if m := _last(S["link"], pre):
@@ -135,6 +139,7 @@ def _clean(pre: str, S: dict, keep_verb: bool = False) -> str:
     """Strip leading words, a leading actor, trailing predicates and a leading object verb (kept when
     it is all there is and `keep_verb`: 每年评选|10%左右 measures the 评选)."""
     for _ in range(2):  # 县财政|应当|安排 -> the second round strips what the first uncovered
+        start = pre
         pre = _strip(S["lead"], pre.strip())
         if (m := S["actor"].match(pre)) and (m.end() == len(pre) or S["lead"].match(pre, m.end())
                                              or S["object_lead"].match(pre, m.end()) or pre[m.end()] == "每"):
@@ -144,6 +149,8 @@ def _clean(pre: str, S: dict, keep_verb: bool = False) -> str:
             pre = pre[:tm.start()]
         obj = _strip(S["object_lead"], pre)
         pre = pre if keep_verb and len(obj) < 2 else obj
+        if pre == start:
+            break  # a round that changed nothing would change nothing again (speed)
     if S["temporal"].search(pre):
         return ""  # 老年人提出需求后: when, not what
     return pre
@@ -195,9 +202,13 @@ def post_noun(text: str, pos: int, ce: int, S: dict) -> str:
         return _cut(rest[m.end():], S)[:10]  # 55个村被评定为五星级村
     if not _POST_STOP.match(rest):
         rest = _strip(S["lead"], rest)  # 可|增配 (在村队中…的|后备干部 is read below)
-    if len(_cut(obj := _strip(S["object_lead"], rest), S)) >= 2:
+    obj = _strip(S["object_lead"], rest)
+    head = _cut(obj, S)
+    if len(head) >= 2:
         rest = obj  # 作出|响应 (配备|1名… keeps its verb)
-    head = _cut(rest, S)[:10]
+    elif obj is not rest:
+        head = _cut(rest, S)
+    head = head[:10]
     de = rest.rfind("的", 0, 40)
     if de > 0 and (len(head) < 2 or rest[len(head):len(head) + 1] == "、" and not re.search(r"\d", rest[:de])):
         # 44名在村队中有威望…的后备干部, 13个集…为一体的村级综合服务中心: the head noun follows 的
@@ -209,7 +220,8 @@ def post_noun(text: str, pos: int, ce: int, S: dict) -> str:
 
 
 def _cut(rest: str, S: dict) -> str:
-    head = _POST_STOP.split(rest, maxsplit=1)[0]
+    m = _POST_STOP.search(rest)
+    head = rest[:m.start()] if m else rest
     for stop in (S["post_stop"], S["conjunction"]):  # 不称职|或出现…
         if m := stop.search(head, 1):
             head = head[:m.start()]
