@@ -3,9 +3,10 @@ extractor: the parts of a provision (and of the paragraph before it) that name t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
-from .actors import Group, duty_grammar
+from .actors import Group, Mention, duty_grammar, lexicon
 
 _LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
 _TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
@@ -34,11 +35,64 @@ def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple
     return out
 
 
+# One unit in a label list or an aside (区委社治委, 各镇(街道), 区级相关部门): a short name, brackets allowed.
+_UNIT = re.compile(r"(?:[\u4e00-\u9fff]|\([\u4e00-\u9fff、]{1,8}\)){2,20}")
+_ASIDE = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_ASIDE_MARKERS = ("牵头", "配合", "参与", "协助", "负责")
+
+
+def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions with every unit a task-table label lists (牵头单位:区委社治委;配合单位:区委党校、团区委) or an
+    aside names ((区委社治委牵头,区级相关部门配合)) read as one actor: the list's position makes it one even where
+    the actor lexicon knows the name only in part (区委 of 区委社治委) or not at all."""
+    labels = list(duty_grammar()["scan"]["labels"].finditer(text))
+    spans = []
+    for m, nxt in zip(labels, labels[1:] + [None]):
+        stop = min(_LIST.match(text, m.end()).end(), nxt.start() if nxt else len(text))
+        spans.extend(_units(text, m.end(), len(text[:stop].rstrip(",;: "))))
+    for m in _ASIDE.finditer(text):
+        for part in re.finditer("[^,;]+", m.group(1)):
+            body, start = part.group().rstrip(), m.start(1) + part.start()
+            if body.endswith(_ASIDE_MARKERS):
+                spans.extend(_units(text, start + body.startswith("由"), start + len(body) - 2))
+    if not spans:
+        return mentions
+    kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    heads = tuple(lexicon()["finance_heads"])
+    added = [Mention(s, e, text[s:e], (text[s:e],), "organ", text[s:e].endswith(heads)) for s, e in spans]
+    return tuple(sorted(kept + added, key=lambda m: m.start))
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the 、-separated units in text[start:end] (a closing 等 dropped), or none if one is not a name."""
+    out, pos = [], start
+    for item in text[start:end].split("、"):
+        s, e = pos, pos + len(item)
+        pos = e + 1
+        while e > s and text[e - 1] in "等 ":
+            e -= 1
+        if not _UNIT.fullmatch(text, s, e) or not re.sub(r"\([^()]*\)$", "", text[s:e]).endswith(_unit_ends()):
+            return []
+        out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unit_ends() -> tuple[str, ...]:
+    """What a listed unit's name ends with: a suffix, organ, level, body or post of the actor lexicon."""
+    lex = lexicon()
+    keys = ("department_suffixes", "organs", "level_organs", "levels", "named_bodies", "posts", "standalone_posts",
+            "generic", "bodies")
+    return tuple(sorted({w for k in keys for w in lex[k]}, key=len, reverse=True))
+
+
 def task_of(text: str, context: str, pos: int) -> str:
     """The task a label list or aside at pos belongs to: the words before its bracket, else the
     paragraph's first sentence without its number."""
     opened = text.rfind("(", 0, pos)
     before = text[:opened if opened >= 0 else pos]
+    if first := duty_grammar()["scan"]["labels"].search(before):
+        before = before[:first.start()]  # 牵头单位:X;配合单位:Y — Y's task is X's, not X's label
     return opening_sentence(before if re.search("[\u4e00-\u9fff]", before) else context)
 
 
@@ -47,6 +101,13 @@ def opening_sentence(text: str) -> str:
     number = _NUMBER.match(text)
     m = _SENTENCE.match(text, number.end() if number else 0)
     return m.group().strip(" ,;:(") if m else ""
+
+
+def under_task(text: str) -> bool:
+    """Whether a provision is a task-table label (牵头单位:…) or an aside ((X牵头,Y配合)) standing on its own,
+    so it belongs to the task before it."""
+    body = text.strip(" 。")
+    return bool(duty_grammar()["scan"]["labels"].match(body.lstrip("( ")) or _ASIDE.fullmatch(body))
 
 
 def lead_labelled(context: str) -> bool:

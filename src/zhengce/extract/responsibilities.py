@@ -18,7 +18,7 @@ from typing import Optional
 from .actor_scan import find_mentions, group_mentions
 from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, lexicon
 from .memo import RuleMemo
-from .resp_tables import RANKED, deadline_in, label_roles, task_of
+from .resp_tables import RANKED, deadline_in, label_mentions, label_roles, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
 
 _DELIMITERS = ",;!?。"
@@ -61,7 +61,7 @@ class _Reader(Predicates):
     def __init__(self, text: str, context: str = ""):
         super().__init__(text)
         self.context, self.titled = context, "《" in text
-        self.groups = groups = group_mentions(text, find_mentions(text))
+        self.groups = groups = group_mentions(text, label_mentions(text, find_mentions(text)))
         self.starts, self.ends = {m.start: m.end for g in groups for m in g.mentions}, {g.end for g in groups}
         self.clauses = clauses = [m.span() for m in _CLAUSE.finditer(text)]
         self.heads, self.in_clause = heads, in_clause = [cs for cs, _ in clauses], [[] for _ in clauses]

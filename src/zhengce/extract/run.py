@@ -8,13 +8,17 @@ from ..document import Document
 Key = tuple[int, int]  # (article index, provision index)
 
 
-def _each_provision(doc: Document, find: Callable[[str, str], list[Any]]) -> dict[Key, list[Any]]:
-    """Call `find(text, context)` on every provision; context = its paragraph up to it."""
+def _each_provision(doc: Document, find: Callable[[str, str], list[Any]],
+                    labelled: Callable[[str], bool] = lambda text: False) -> dict[Key, list[Any]]:
+    """Call `find(text, context)` on every provision; context = its paragraph up to it, or the paragraph
+    before it for a `labelled` paragraph."""
     out: dict[Key, list[Any]] = {}
     for a, provisions in enumerate(doc.layers["provisions"]):
         for p, prov in enumerate(provisions):
             text = doc.norm[prov.start:prov.end]
             context = doc.norm[prov.paragraph_start:prov.start]
+            if not context and p and labelled(text):  # a line of its own: 牵头单位:X;配合单位:Y under its task
+                context = doc.norm[provisions[p - 1].paragraph_start:provisions[p - 1].end]
             found = find(text, context)
             if found:
                 out[(a, p)] = found
@@ -30,6 +34,7 @@ def quantities_of(doc: Document) -> dict[Key, list[Any]]:
 
 def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
     """ResponsibilityMatch lists per provision."""
+    from .resp_tables import under_task
     from .responsibilities import find_responsibilities
 
-    return _each_provision(doc, find_responsibilities)
+    return _each_provision(doc, find_responsibilities, under_task)

@@ -162,7 +162,13 @@ def _heading_at(line: Line, pos: int, label_end: int, style: str) -> Heading:
 
 def _standalone(line: Line) -> bool:
     _, r = _styles()
-    return line.role == "body" and len(line.text) <= r["max_unnumbered_len"] and line.text[-1] not in _FINAL
+    return line.role == "body" and len(line.text) <= r["max_unnumbered_len"] and line.text[-1] not in _FINAL \
+        and not _field_line().match(line.text)
+
+
+@lru_cache(maxsize=1)
+def _field_line() -> re.Pattern:
+    return re.compile(_styles()[1]["field_line"])
 
 
 def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
