@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from ..text.normalize import is_table_row
 from .actors import Group, Mention, duty_grammar, lexicon
 
 _LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
@@ -84,6 +85,35 @@ def _unit_ends() -> tuple[str, ...]:
     keys = ("department_suffixes", "organs", "level_organs", "levels", "named_bodies", "posts", "standalone_posts",
             "generic", "bodies")
     return tuple(sorted({w for k in keys for w in lex[k]}, key=len, reverse=True))
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a pasted table row: words parted by single spaces
+_HAS_HAN = re.compile("[\u4e00-\u9fff]")
+Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline) per unit
+
+
+def row_assignments(text: str) -> Optional[Row]:
+    """A task-table row pasted as text (序号, 工作任务, 牵头单位, 配合单位, 完成时限 parted by tabs or spaces), read
+    by column: the first cell of words is the task, the first cell listing units after it leads (its first unit
+    alone when it lists several and no second such cell follows: 责任单位 ranks them), later ones support.
+    None when `text` is no such row; [] for a header row."""
+    if "\t" not in text and "  " not in text or not is_table_row(text):
+        return None
+    cells = [(m.start(), m.end()) for m in _CELL.finditer(text)]
+    g = duty_grammar()
+    if any(text[s:e] in g["labels"] for s, e in cells):
+        return []  # the header row
+    task = next((i for i, (s, e) in enumerate(cells) if _HAS_HAN.search(text, s, e)), None)
+    units = [u for s, e in cells[task + 1:] if (u := _units(text, s, e))] if task is not None else []
+    if len(cells) < 3 or not units:
+        return None
+    deadline = next((text[s:e] for s, e in cells if g["scan"]["deadline"].fullmatch(text, s, e)), None)
+    duty = text[slice(*cells[task])]
+    if len(units) == 1:
+        roles = [["lead"] + ["support"] * (len(units[0]) - 1)]
+    else:
+        roles = [["lead"] * len(units[0])] + [["support"] * len(u) for u in units[1:]]
+    return [(text[s:e], role, duty, deadline) for u, rs in zip(units, roles) for (s, e), role in zip(u, rs)]
 
 
 def task_of(text: str, context: str, pos: int) -> str:

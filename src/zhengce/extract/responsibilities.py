@@ -18,7 +18,7 @@ from typing import Optional
 from .actor_scan import find_mentions, group_mentions
 from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, lexicon
 from .memo import RuleMemo
-from .resp_tables import RANKED, deadline_in, label_mentions, label_roles, task_of
+from .resp_tables import RANKED, deadline_in, label_mentions, label_roles, row_assignments, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
 
 _DELIMITERS = ",;!?。"
@@ -322,6 +322,9 @@ def _last_clause(text: str) -> str:
 
 def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     """`find_responsibilities` without the memo."""
+    if (row := row_assignments(text)) is not None:  # a task table pasted as text: read by column
+        end = len(text.rstrip())
+        return [ResponsibilityMatch(0, end, actor, role, duty, deadline) for actor, role, duty, deadline in row]
     opens = context and (first := _CLAUSE.match(text)) and (words := DutyWords(text)).marker(
         words.skip(*first.span()), first.end()) and not words.g["scan"]["labels"].search(text)
     if not opens and not find_mentions(text):

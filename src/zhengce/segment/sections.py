@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..document import Document, Line
 from ..rules import load_rules
+from ..text.normalize import is_table_row
 from ..text.numerals import parse_chinese
 from .articles import ArticleSpan
 
@@ -163,7 +164,7 @@ def _heading_at(line: Line, pos: int, label_end: int, style: str) -> Heading:
 def _standalone(line: Line) -> bool:
     _, r = _styles()
     return line.role == "body" and len(line.text) <= r["max_unnumbered_len"] and line.text[-1] not in _FINAL \
-        and not _field_line().match(line.text)
+        and not _field_line().match(line.text) and not is_table_row(line.text)
 
 
 @lru_cache(maxsize=1)

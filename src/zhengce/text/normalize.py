@@ -90,7 +90,7 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
         return False
     if p[-1] in rules["sentence_end"] or (p[-1] in "”』」" and len(p) > 1 and p[-2] in rules["sentence_end"]):
         return False
-    if _starts_block(n):
+    if _starts_block(n) or is_table_row(p) or is_table_row(n):
         return False
     if n[0] in rules["continuation_start"] or p[-1] in rules["open_end"]:
         return True
@@ -100,12 +100,17 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     rules = load_rules(rules_key)
     block = re.compile("|".join(rules["block_start"]))
     title = re.compile("(?:" + "|".join(rules["title_end"]) + r")\W{0,2}$")
     page = re.compile(r"\s*(?:" + "|".join(rules["page_markers"]) + r")\s*")
-    return block, title, page
+    return block, title, page, re.compile(rules["table_cell_gap"])
+
+
+def is_table_row(line: str) -> bool:
+    """Whether a line is a row of a table pasted as text: cells parted by a tab or a run of spaces."""
+    return bool(_compiled()[3].search(line))
 
 
 def _starts_block(line: str) -> bool:
