@@ -105,7 +105,7 @@ def _patterns() -> dict:
     first = "".join(sorted({w[0] for k in ("prefixes", "levels", "level_modifiers", "generic", "department_stems",
                                            "organs", "bodies", "standalone_posts")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
-    actor = f"(?=[{re.escape(first)}])(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)"
+    actor = f"(?=[{re.escape(first)}])(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
     compiled = {  # the lazy named-body branch costs a third of the scan: left out of texts that name no body
         "actor": re.compile(actor.replace("NAMED", f"(?P<named>{named})")),
         "plain": re.compile(actor.replace("|NAMED", "")),
@@ -149,7 +149,8 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "post_verbs", "post_titles", "strip_modals", "opinion_before", "opinion_after", "manner_prepositions", "adverbs",
     "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns", "composition_tails",
     "grant_verbs", "grant_objects", "light_oversee", "report_after", "penalty_patterns", "into_check", "seat_verbs",
-    "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails"))
+    "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
+    "petition_before"))
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +193,8 @@ def duty_grammar() -> dict:
     scan = {"anywhere": [w for w, (_, p) in roles.items() if p == "anywhere"] + nots, "any": list(roles) + nots,
             "fund": [w for w, (role, p) in roles.items() if (role, p) == ("fund", "anywhere")] + nots,
             "nouns": nouns, "act": list(roles) + r["verbs"], "modals": r["modals"],
-            "permission": r["permission"], "establish": r["establish_verbs"], "disposal": r["disposal_stops"]}
+            "permission": r["permission"], "establish": r["establish_verbs"], "disposal": r["disposal_stops"],
+            "petition": r["petition_before"], "reported": r["report_after"]}
     scan = {k: re.compile(trie_regex(v)) for k, v in scan.items()}
     oversee = [w for w, (role, _) in roles.items() if role == "oversee"]
     scan.update(evaluative=re.compile(f"(?:{trie_regex(r['evaluative'])})$"),

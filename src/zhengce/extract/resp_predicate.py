@@ -52,7 +52,13 @@ class Predicates(DutyWords):
     def anywhere(self, pos: int, end: int, which: str = "anywhere") -> Optional[str]:
         """The role of the first marker in [pos, end): `anywhere` ones, `any`, `fund` or responsibility `nouns`."""
         roles, found = self.g["roles"], self.g["scan"][which].finditer(self.text, pos, end)
-        return next((roles[w][0] for m in found if (w := m.group()) in roles), None)
+        return next((roles[w][0] for m in found if (w := m.group()) in roles
+                     and not (roles[w][0] == "oversee" and self.petitioned(pos, m.start()))), None)
+
+    def petitioned(self, pos: int, i: int) -> bool:
+        """Whether an approval at i is asked of an actor named since pos (向X申请…备案, 报X审批, 经X同意): it is
+        that actor's, not the subject's."""
+        return any(m.end() in self.starts for m in self.g["scan"]["petition"].finditer(self.text, pos, i))
 
     def first(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
         """The first guarded word of scan `kind` in [pos, end) not right after 的."""

@@ -156,7 +156,7 @@ class _Reader(Predicates):
         before = self.ending("opinion_before", left.removesuffix("所在"))
         if before and (m := g["at"]["opinion"].match(t, group.end, end)):
             return "oversee", cs + before[0], cs, m.end()  # duty: the matter opening the clause
-        if left.endswith("向") and (m := g["at"]["report"].match(t, group.end, end)) \
+        if left.endswith("向") and (m := g["scan"]["reported"].search(t, group.end, min(end, group.end + 10))) \
                 and not any(cs <= e < group.start for e in self.ends):  # (X向Y报告: X's duty, see `is_object`)
             return "oversee", group.start - 1, cs, m.end()  # 评估结果向区政府报告: the body reported to
         if group.mentions[0].finance and self.ending("budget_verbs", left) \
@@ -226,7 +226,9 @@ class _Reader(Predicates):
         the last agent acts."""
         if not assigns and self.text[:self.groups[0].start].strip() and all(g.kind != "body" for g in self.groups):
             return []  # no agent to go on with, no body set up, no opening actor: nothing to carry
-        done = {a.clause for a in assigns} | {ci for a in assigns if (ci := self.clause_at(a.duty_start)) is not None}
+        # a clause whose only actor is the body something is reported to (须向X请假) still has its subject to carry
+        done = {a.clause for a in assigns if self.text[a.start] != "向"} \
+            | {ci for a in assigns if (ci := self.clause_at(a.duty_start)) is not None and self.text[a.start] != "向"}
         out: list[_Assign] = []
         assigned, seat = {id(a.group) for a in assigns}, sanction_words()["seat"]
         for ci, (cs, ce) in enumerate(self.clauses[1:], start=1):
