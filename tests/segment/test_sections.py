@@ -93,6 +93,14 @@ def test_title_runs_to_the_first_full_stop(extract_text) -> None:
     assert "坚持党的领导,加强建设。" in [p.text for p in result.provisions]
 
 
+def test_labelled_and_table_lines_are_no_headings_nor_captions(extract_text) -> None:
+    body = BODY + "\n牵头单位:市民政局;配合单位:市财政局\n序号\t重点任务\t责任单位\n" + BODY  # not the tail: no signature
+    result = extract_text(_article("一、总体要求。坚持党的领导,加强建设。", body))
+    assert _tree(result) == [("一、", 1, "总体要求")]
+    texts = [p.text for p in result.provisions]
+    assert "配合单位:市财政局" in texts and "序号\t重点任务\t责任单位" in texts
+
+
 # fmt: off
 INLINE = [
     ("next number is a heading", "(二)", True),

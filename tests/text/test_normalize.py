@@ -44,6 +44,8 @@ KEEPS = [
     ("furniture 索引号", "短行\n索引号:123"),
     ("signature organ", WRAPPED + "\n诸暨市人民政府办公室"),
     ("title line before its first paragraph", "关于加强基层治理的意见\n为进一步加强基层治理,现提出如下意见。"),
+    ("table rows (tabs)", "序号\t工作任务\t牵头单位\n1\t建立社区工作者职业体系\t市人社局\n2\t推进小区党组织全覆盖\t市委组织部"),
+    ("table rows (runs of spaces)", WRAPPED + "\n3    开展村级换届    县委组织部    县民政局"),
 ]
 # fmt: on
 

@@ -284,7 +284,7 @@ class _Reader(Predicates):
         if len(members) > 1 and all(t[x.end:y.start] == "或" for x, y in zip(members, members[1:])):
             members = [replace(members[0], end=members[-1].end, actors=(t[members[0].start:members[-1].end],))]
         duty = a.duty or t[a.duty_start:a.duty_end].strip(" ,、等;:()")
-        if not duty or a.role in ("lead", "support") and a.duty_end >= self.clauses[a.clause][1] \
+        if not duty or a.role in ("lead", "support") and not t[a.duty_end:self.clauses[a.clause][1]].strip(" )") \
                 and (duty in self.g["roles"] or duty in STRIP_LEADING):  # a bare marker: the task it takes on
             if (opened := t.rfind("(", 0, a.start)) >= 0 and ")" not in t[opened:a.start]:  # (X、Y按职责分工负责)
                 duty = task_of(t, self.context, a.start) or duty
