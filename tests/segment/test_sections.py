@@ -101,6 +101,17 @@ def test_labelled_and_table_lines_are_no_headings_nor_captions(extract_text) -> 
     assert "配合单位:市财政局" in texts and "序号\t重点任务\t责任单位" in texts
 
 
+def test_interview_questions_are_level_one_headings(extract_text) -> None:
+    lines = ["问:这次改革的主要考虑是什么?", "答:" + BODY, "问:经费从哪里来?", "答:" + BODY]
+    result = extract_text(_article(*lines))
+    assert _tree(result) == [("", 1, "这次改革的主要考虑是什么?"), ("", 1, "经费从哪里来?")]
+
+
+def test_asker_lines_without_answers_are_no_headings(extract_text) -> None:
+    result = extract_text(_article("问:这次改革的主要考虑是什么?", BODY))
+    assert _tree(result) == []
+
+
 # fmt: off
 INLINE = [
     ("next number is a heading", "(二)", True),

@@ -175,7 +175,7 @@ def _field_line() -> re.Pattern:
 def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     """Headings of one article with their levels; standalone lines become captions when unneeded."""
     lines = [l for l in doc.lines[span.first:span.stop] if l.role == "body"]
-    numbered = {l.index: h for l in lines if (h := numbered_heading(l))}
+    numbered = {l.index: h for l in lines if (h := numbered_heading(l))} | _questions(lines)
     runin = runin_headings(lines, numbered)
     standalone = [l for l in lines if l.index not in numbered and l.index not in runin and _standalone(l)]
     heads = list(numbered.values()) + list(runin.values())
@@ -189,6 +189,17 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     heads.sort(key=lambda h: h.start)
     _assign_levels(heads)
     return heads
+
+
+def _questions(lines: list[Line]) -> dict[int, Heading]:
+    """An interview's questions (记者:…? answered by 答:… lines): level-1 headings, the asker left out of the title."""
+    _, r = _styles()
+    question, answer = (re.compile(r[k]) for k in ("interview_question", "interview_answer"))
+    if sum(1 for l in lines if answer.match(l.text)) < r["interview_min_answers"]:
+        return {}
+    return {l.index: Heading(l.index, l.start, l.end, "", "question", l.text[m.end():].strip().rstrip("。"), l.end,
+                             l.start + m.end())
+            for l in lines if (m := question.match(l.text))}
 
 
 def _standalone_headings(doc: Document, standalone: list[Line]) -> list[Heading]:
@@ -209,7 +220,7 @@ def _assign_levels(heads: list[Heading]) -> None:
     order = {name: i for i, (name, _) in enumerate(styles)}
     numbered = any(h.style in order for h in heads)
     # A run-in lead-in heads a digest paragraph; inside a numbered article it is the innermost level.
-    order.update({"runin": len(order) + 1 if numbered else -1, "parent": -1, "standalone": len(order)})
+    order.update({"runin": len(order) + 1 if numbered else -1, "parent": -1, "standalone": len(order), "question": -2})
     used = sorted({h.style for h in heads}, key=lambda s: order[s])
     rank = {s: i + 1 for i, s in enumerate(used)}
     for h in heads:
