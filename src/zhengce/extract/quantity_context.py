@@ -146,8 +146,8 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> st
             return val  # 每两年 holds the number itself
         if e > c.nstart:
             break
-        if kind == "freq" and s < cs:
-            continue
+        if kind == "freq" and s < cs or kind == "rel" and e == c.nstart and text[c.nstart:c.end].endswith("次"):
+            continue  # (全年一次定评: a period right before a count of times is its per, not its time)
         if kind in ("abs", "list") and _qualifier(text, c):
             continue
         if qkind == "statistic" and s < cs and kind == "abs" and val.endswith(("起", "开始", "以来")) \

@@ -45,8 +45,9 @@ def compile_lexicons(d: dict, gated_alt, year: str) -> dict:
     return {
         "year": re.compile(rf"(?:到|至|截至|截止到|较|比|从|自|于)?{year}年(?:底|末|初)?(?:前|以前|之前|起|以来)?的?"),
         "link": re.compile(alt("link_verbs")),
-        "lead": re.compile(f"(?:(?!{alt('lead_guards')})(?:{alt('lead_words')}))+"),
-        "tail": re.compile(f"(?:{alt('tail_words')})+$"),
+        "lead": re.compile(f"(?:(?!{alt('lead_guards')})(?:{alt('lead_words')}|{alt('change_bases')}))+"),
+        "tail": re.compile(f"(?:{alt('tail_words')}|{alt('change_bases')})+$"),
+        "change": re.compile(alt("change_bases")),
         "object_lead": re.compile(f"(?:{alt('object_verbs')})+"),
         "standard_object": re.compile(f"(?:{alt('standard_words')})?(?:{alt('object_verbs')})+"),
         "conjunction": re.compile(alt("conjunctions")),
@@ -78,6 +79,8 @@ def subject(text: str, c: "Cand", per: str | None, prev_end: int, earlier: list[
     if raw.lstrip("、和及与或分别").startswith("占") and prev_subject:
         return prev_subject + "占比"
     pre = head_phrase(raw, per, S)
+    if len(pre) < 2 and prev_subject and S["change"].search(raw):
+        return prev_subject  # 完成财政总收入1.37亿元,同比增长5.2%: the change of that amount
     if c.unit == "岁" and "年龄" not in pre and len(noun := post if len(post) >= 2 else pre) >= 2:
         return noun.rstrip("中") + "年龄"  # 60周岁以上|老年人 -> 老年人年龄 (whose age)
     if pre in dims.values() and per and (base := _PER_HEAD.sub("", per)):
