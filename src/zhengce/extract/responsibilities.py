@@ -173,8 +173,9 @@ class _Reader(Predicates):
         for m in self.g["scan"]["preps"].finditer(self.text, cs, group.start):
             if self.guarded(m, "prepositions") and not post(self.text, m.start()):
                 last = m
-        if last and not self.g["scan"]["closing"].search(self.text, last.end(), group.start):
-            return True  # 县委每两年对全县优秀村干部…: a preposition before the group and no verb since
+        if last and (not self.g["scan"]["closing"].search(self.text, last.end(), group.start)
+                     or self.text[group.start - 1] == "的"):
+            return True  # 县委每两年对全县优秀村干部…, 对工作不力的乡镇…: the group is the preposition's object
         q = self.skip(group.end, end)
         if group.kind == "post" and self.at("object_markers", q, end):
             return True  # 村干部考核管理
