@@ -18,7 +18,8 @@ SCHEMAS: dict[str, frozenset[str]] = {
                            "bare_runin_max_len", "runin_pair_part_max_len", "runin_pair_min_paragraphs",
                            "field_line", "interview_question", "interview_answer", "interview_min_answers"}),
     "articles": frozenset({"doc_types", "normative_types", "non_normative_types", "issuer_patterns",
-                           "date_patterns", "publish_cues", "full_text_cues", "anonymised", "title_notes"}),
+                           "date_patterns", "publish_cues", "full_text_cues", "anonymised", "title_notes",
+                           "issuer_place"}),
 }
 
 

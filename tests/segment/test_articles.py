@@ -109,6 +109,13 @@ def test_anonymised_place_has_no_jurisdiction(text: str, extract_text) -> None:
     assert extract_text(text).articles[0].jurisdiction is None
 
 
+def test_a_town_issuer_names_the_jurisdiction_the_gazetteer_lacks(extract_text) -> None:
+    text = ("关于做好2024年春耕生产工作的通知\n各村(社区):\n为切实做好春耕生产工作,确保粮食播种面积稳定,现将有关事项通知如下。\n"
+            "一、加强组织领导。各村要成立工作专班,落实专人负责。\n二、做好农资保障。各村要提前摸排农资需求。\n"
+            "青石铺镇人民政府\n2024年3月1日\n")
+    assert extract_text(text).articles[0].jurisdiction == "青石铺镇"
+
+
 # fmt: off
 DATES = [
     ("2018年9月27日", "2018-09-27"),

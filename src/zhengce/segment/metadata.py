@@ -46,6 +46,7 @@ def _rules():
         "full_text": re.compile("|".join(r["full_text_cues"])),
         "anonymised": re.compile(r["anonymised"]),
         "title_notes": re.compile(r["title_notes"]),
+        "issuer_place": re.compile(r["issuer_place"]),
     }
 
 
@@ -177,7 +178,8 @@ def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str)
     hits = gaz.find(first_para[:60])
     if hits:
         return gaz.chain_at(first_para, hits[0][0]) or hits[0][2].name
-    return None
+    m = _rules()["issuer_place"].match(issuer or "")  # a town the gazetteer does not list
+    return m.group("place") if m else None
 
 
 def _first_sentence(text: str, longest: int = 60) -> str:
