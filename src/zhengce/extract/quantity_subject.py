@@ -101,7 +101,7 @@ def subject(text: str, c: "Cand", per: str | None, prev_end: int, earlier: list[
     unit = _SAME_DIMENSION.get(c.unit or "", c.unit)
     same = next((q.subject for q in reversed(earlier)
                  if _SAME_DIMENSION.get(q.unit or "", q.unit) == unit and q.subject), None)
-    return same or _topic(text, cs, (0, 1), S) or dims.get(c.unit or "") or prev_subject or pre or None
+    return same or _topic(text, cs, (0, 1), S) or prev_subject or dims.get(c.unit or "") or pre or None
 
 
 def head_phrase(pre: str, per: str | None, S: dict) -> str:
