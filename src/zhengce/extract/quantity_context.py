@@ -241,7 +241,7 @@ def _base_of(before: str, G: "Grammar") -> str | None:
     if not last:
         return None
     base = before[last.end():].rstrip("的")
-    return base if len(base) >= 2 else None
+    return base if len(base) >= 2 and not G.per["total_re"].search(base) else None
 
 
 def _per_chain(text: str, cs: int, c: "Cand", cands, G: "Grammar") -> str | None:

@@ -31,7 +31,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
                                "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
-                               "conditional"}),
+                               "conditional", "share_totals"}),
     "quantity_subject": frozenset({"lead_words", "tail_words", "object_verbs", "standard_words", "conjunctions",
                                    "actor_heads", "temporal_tails", "post_stops", "topic_stops", "amount_nouns",
                                    "link_verbs", "lead_guards", "change_bases"}),
@@ -309,6 +309,7 @@ def grammar() -> Grammar:
     p["stop_re"] = re.compile(gated_alt(p["stretch_stops"], "stretch_stops"))
     p["recipient_re"] = re.compile(r"对([^,;。:对]{2,16}?)(?:" + gated_alt(p["recipient_verbs"], "recipient") + ")")
     p["marker_re"] = re.compile(gated_alt(p["base_markers"], "base_markers"))
+    p["total_re"] = re.compile(f"(?:{gated_alt(p['share_totals'], 'share_totals')})$")
     p["conditional_re"] = re.compile(p["conditional"])
     return Grammar(
         units=load_units(), scanner=_scanner(cmp, g["vague_lead"], p["slash_bases"]),
