@@ -230,6 +230,13 @@ def test_bracketed_page_tools_are_not_the_title(extract_text) -> None:
     assert [p.text for p in result.provisions] == ["为规范社区专职工作者管理,制定本办法。"]
 
 
+def test_bracketed_byline_with_two_fields_is_furniture(extract_text) -> None:
+    text = ("德阳市社区专职工作者管理办法\n\n第一条 为规范社区专职工作者管理,制定本办法。\n"
+            "第二条 本办法自印发之日起施行。\n(责任编辑:李明  审核:王芳)\n")
+    texts = [p.text for p in extract_text(text).provisions]
+    assert not any("责任编辑" in t for t in texts), texts
+
+
 @pytest.mark.parametrize("lines, title", [
     (["XX县人民政府", "关于印发社区工作者管理办法的通知"], "XX县人民政府关于印发社区工作者管理办法的通知"),
     (["关于加强城乡社区协商", "工作的实施意见"], "关于加强城乡社区协商工作的实施意见"),

@@ -282,6 +282,8 @@ class _Reader(Predicates):
         """One record per actor the group names (A或B: one); a finance organ's `execute` (or money `lead`) is `fund`."""
         t = self.text
         members = [m for m in a.group.mentions if m.kind != "generic"] or list(a.group.mentions)
+        if a.role == "fund" and a.group.kind == "post" and t[a.group.start - 1:a.group.start] == "的":
+            return []  # 考核优秀的网格员另给予1000元奖励: the post qualified so receives the grant
         if len(members) > 1 and all(t[x.end:y.start] == "或" for x, y in zip(members, members[1:])):
             members = [replace(members[0], end=members[-1].end, actors=(t[members[0].start:members[-1].end],))]
         duty = a.duty or t[a.duty_start:a.duty_end].strip(" ,、等;:()")

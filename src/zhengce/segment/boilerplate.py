@@ -29,7 +29,7 @@ def furniture_rules() -> FurnitureRules:
     """Compile data/zh/boilerplate.yaml once."""
     r = load_rules("boilerplate")
     return FurnitureRules(
-        line=re.compile(r"(?:[【\[]\s*)?" + alternation(r["line_patterns"] + r["prefix_patterns"],
+        line=re.compile(r"(?:[【\[(]\s*)?" + alternation(r["line_patterns"] + r["prefix_patterns"],
                                                        "boilerplate.line_patterns")),
         article_break=re.compile(alternation(r["article_break_patterns"], "boilerplate.article_break_patterns")),
         tail_max_len=int(r["tail_max_len"]),
