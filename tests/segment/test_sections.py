@@ -101,6 +101,15 @@ def test_labelled_and_table_lines_are_no_headings_nor_captions(extract_text) -> 
     assert "配合单位:市财政局" in texts and "序号\t重点任务\t责任单位" in texts
 
 
+def test_bare_phrase_pair_lead_ins_join_a_run_of_followed_ones(extract_text) -> None:
+    paragraphs = ["夯实基础,让组织体系更加健全。一是完善组织设置。" + BODY,
+                  "创新机制,让服务群众更加精准。一是推行网格服务。" + BODY,
+                  "强化保障,让基层干部安心干事。全镇落实报酬待遇。" + BODY]
+    result = extract_text(_article(*paragraphs))
+    assert [t for _, _, t in _tree(result)] == ["夯实基础,让组织体系更加健全", "创新机制,让服务群众更加精准",
+                                                "强化保障,让基层干部安心干事"]
+
+
 def test_interview_questions_are_level_one_headings(extract_text) -> None:
     lines = ["问:这次改革的主要考虑是什么?", "答:" + BODY, "问:经费从哪里来?", "答:" + BODY]
     result = extract_text(_article(*lines))

@@ -110,9 +110,11 @@ _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+(?:是|要|、)|首�
 def runin_headings(lines: list[Line], numbered: dict) -> dict[int, Heading]:
     """Run-in lead-ins: those followed by 一是…, or short bare ones when two or more paragraphs open so."""
     followed = {l.index: h for l in lines if l.index not in numbered and (h := runin_heading(l))}
-    if followed:
-        return followed
     bare = {l.index: h for l in lines if l.index not in numbered and (h := runin_heading(l, followed=False))}
+    if followed:
+        if sum(1 for h in followed.values() if "," in h.title) >= 2:  # a run of phrase pairs, some not
+            followed |= {i: h for i, h in bare.items() if "," in h.title and i not in followed}  # followed by 一是
+        return dict(sorted(followed.items()))
     pairs = sum(1 for h in bare.values() if "," in h.title)
     # A phrase pair also opens ordinary sentences (会议强调,要…): only a run of them is a heading pattern.
     needed = 2 if pairs == 0 else _styles()[1]["runin_pair_min_paragraphs"]
