@@ -19,7 +19,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                            "field_line", "interview_question", "interview_answer", "interview_min_answers"}),
     "articles": frozenset({"doc_types", "normative_types", "non_normative_types", "issuer_patterns",
                            "date_patterns", "publish_cues", "full_text_cues", "anonymised", "title_notes",
-                           "issuer_place"}),
+                           "issuer_place", "issuing_notice"}),
 }
 
 

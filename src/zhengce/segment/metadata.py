@@ -47,6 +47,7 @@ def _rules():
         "anonymised": re.compile(r["anonymised"]),
         "title_notes": re.compile(r["title_notes"]),
         "issuer_place": re.compile(r["issuer_place"]),
+        "issuing_notice": re.compile(r["issuing_notice"]),
     }
 
 
@@ -94,10 +95,13 @@ def doc_type_of(*texts: str) -> Optional[str]:
 
 
 def _split_printed_title(title: str) -> tuple[str, Optional[str]]:
-    """'X印发《Y》' -> (Y, X): a news headline announcing a document names the document."""
+    """'X印发《Y》' -> (Y, X): a news headline announcing a document names the document; so does a notice
+    issuing it ('…关于印发《Y》的通知' -> (Y, None))."""
     m = _rules()["issuer"]["printed"].match(title)
     if m and title.endswith("》"):
         return title[m.end():-1], m.group("issuer")
+    if m := _rules()["issuing_notice"].match(title):
+        return m.group("name"), None  # 关于印发《X实施方案》的通知: the notice issues X
     return title, None
 
 
