@@ -17,8 +17,7 @@ from math import fsum
 from operator import add
 from pathlib import Path
 
-from ..rules import RuleError, load_yaml
-from .quantity_rules import gated_alt
+from ..rules import RuleError, alternation, load_yaml
 
 SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight"})
 # the clause breaks of quantity_context.CLAUSE_END (a quantity's clause lies between two of them)
@@ -35,8 +34,9 @@ def cues() -> dict:
     data = dict(load_yaml("kind_cues", SCHEMA))
     if data["default"] not in ("requirement", "statistic"):
         raise RuleError("kind_cues.yaml: default must be requirement or statistic")
-    for key in ("requirement", "statistic"):
-        data[key + "_re"] = re.compile(gated_alt(data[key], key))
+    for key in ("requirement", "statistic"):  # longest first; no first-character gate: it would stop findall's
+        words = sorted(data[key], key=len, reverse=True)  # own skip to likely starts (1.5x slower here)
+        data[key + "_re"] = re.compile(alternation([re.escape(w) for w in words], key))
     # whether a clause's cues can be read off its sentence's (see _clause_score)
     data["clause_safe"] = not any(ch in _BREAKS for w in data["requirement"] + data["statistic"] for ch in w)
     return data
