@@ -230,6 +230,14 @@ def test_bracketed_page_tools_are_not_the_title(extract_text) -> None:
     assert [p.text for p in result.provisions] == ["为规范社区专职工作者管理,制定本办法。"]
 
 
+def test_a_notice_issuing_a_plan_is_titled_by_the_plan(extract_text) -> None:
+    text = ("遂宁市人民政府办公室关于印发《遂宁市城乡社区服务体系建设实施方案》的通知\n"
+            "各县(市、区)人民政府,市级各部门:\n《遂宁市城乡社区服务体系建设实施方案》已经市政府同意,现印发给你们,请认真贯彻执行。\n"
+            "一、总体要求。到2025年,城乡社区综合服务设施实现全覆盖。\n遂宁市人民政府办公室\n2023年3月2日\n")
+    article = extract_text(text).articles[0]
+    assert (article.title, article.doc_type, article.normative) == ("遂宁市城乡社区服务体系建设实施方案", "实施方案", True)
+
+
 def test_bracketed_byline_with_two_fields_is_furniture(extract_text) -> None:
     text = ("德阳市社区专职工作者管理办法\n\n第一条 为规范社区专职工作者管理,制定本办法。\n"
             "第二条 本办法自印发之日起施行。\n(责任编辑:李明  审核:王芳)\n")
