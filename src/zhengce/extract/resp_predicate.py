@@ -183,7 +183,8 @@ class Predicates(DutyWords):
         words = sanction_words()
         if words["penalty"].search(self.text, pos, cut) or words["into_check"].search(self.text, pos, cut):
             return "oversee"  # 给予处分; 将…纳入年度考核
-        light = self.at("light_verbs", pos, cut) or self.at("head_verbs", pos, cut)
+        light = self.at("light_verbs", pos, cut) or self.at("head_verbs", pos, cut) \
+            or self.g["at"]["light_verbs"].search(self.text, pos, cut)  # 每年对各县推进情况开展1次综合评估
         return "oversee" if light and self.g["scan"][ends].search(self.text, light.end(), cut) else None
 
     def through(self, q0: int, q: int, end: int) -> Optional[tuple[str, int, int]]:
@@ -202,7 +203,10 @@ class Predicates(DutyWords):
         light = self.g["scan"]["light"].search(t, q + 1, end)
         if light and self.g["scan"]["light_end"].search(t, light.end(), end):
             return "oversee", q0, end  # 对…情况进行一次检查: the check after the object
-        for m in self.g["scan"]["act"].finditer(t, q + 1, end):
+        act = self.g["scan"]["act"]
+        for m in act.finditer(t, q + 1, end):
+            if (de := t.find("的", m.end(), end)) >= 0 and de + 1 in self.starts and not act.search(t, m.end(), de):
+                continue  # 对考核优秀的村给予…: a verb inside the relative clause of an actor it names
             if "的" not in t[max(q, m.start() - 4):m.start()]:  # …的统一领导 is a noun phrase head
                 found = "的" not in t[m.start():end] and self.predicate(m.start(), end, depth=1)
                 return (found[0], q0, found[2]) if found else None

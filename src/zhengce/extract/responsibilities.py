@@ -127,7 +127,7 @@ class _Reader(Predicates):
             if (strict or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
                     or self.g["scan"]["composition"].search(t, group.end, end):
                 return None  # 由村民直接选举: a bare level needs a predicate; 由X组成 names members
-            role = pred[0] if pred else "execute"
+            role = pred[0] if pred else "oversee" if sanction_words()["penalty"].search(t, group.end, end) else "execute"
             if role in ("execute", "lead") and sanction_words()["money"].search(left, 0, m[0]):
                 role = "fund"  # 所需费用由乡镇人民政府承担
             return (role, cs + m[0], *pred[1:]) if pred else (role, cs + m[0], group.end, end)
