@@ -230,6 +230,16 @@ def test_bracketed_page_tools_are_not_the_title(extract_text) -> None:
     assert [p.text for p in result.provisions] == ["为规范社区专职工作者管理,制定本办法。"]
 
 
+def test_headline_above_a_dashed_subtitle_and_a_section_as_source(extract_text) -> None:
+    text = ("衢州市人民政府门户网站\n首页 > 政策解读\n让社区服务更有温度\n——解读《衢州市社区服务体系建设实施意见》\n"
+            "发布时间:2024-01-05  信息来源:市民政局基层政权处\n\n"
+            "近日,市委办公室、市政府办公室印发《衢州市社区服务体系建设实施意见》,现解读如下。\n"
+            "一、出台背景。社区是基层治理的基本单元,要求每个社区配备不少于5名社区工作者。\n")
+    article = extract_text(text).articles[0]
+    assert (article.title, article.issuer, article.doc_type, article.normative) == (
+        "让社区服务更有温度", "市民政局", "解读", False)
+
+
 def test_a_notice_issuing_a_plan_is_titled_by_the_plan(extract_text) -> None:
     text = ("遂宁市人民政府办公室关于印发《遂宁市城乡社区服务体系建设实施方案》的通知\n"
             "各县(市、区)人民政府,市级各部门:\n《遂宁市城乡社区服务体系建设实施方案》已经市政府同意,现印发给你们,请认真贯彻执行。\n"

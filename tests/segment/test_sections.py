@@ -110,6 +110,13 @@ def test_bare_phrase_pair_lead_ins_join_a_run_of_followed_ones(extract_text) -> 
                                                 "强化保障,让基层干部安心干事"]
 
 
+def test_wider_spaced_unnumbered_lines_are_parents(extract_text) -> None:
+    text = "\n".join([TITLE, OPENING, "\n\n", "主要内容", "", BODY, "", "加强组织领导", "", BODY, "", "强化经费保障", "",
+                      BODY, "\n\n", "工作要求", "", BODY, "", "压实工作责任", "", BODY]) + "\n"
+    assert [(t, lv) for _, lv, t in _tree(extract_text(text))] == [
+        ("主要内容", 1), ("加强组织领导", 2), ("强化经费保障", 2), ("工作要求", 1), ("压实工作责任", 2)]
+
+
 def test_interview_questions_are_level_one_headings(extract_text) -> None:
     lines = ["问:这次改革的主要考虑是什么?", "答:" + BODY, "问:经费从哪里来?", "答:" + BODY]
     result = extract_text(_article(*lines))

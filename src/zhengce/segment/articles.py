@@ -13,6 +13,7 @@ _FINAL = "。!?;"
 _SUBTITLE = re.compile(r"^(?:——|--|—|解读|\(|《|关于)|》$")
 _HEADLINE_MAX = 60
 _NOT_TITLE_CONTINUATION = re.compile(r"^(?:——|--|—|\(|《|解读)")
+_DASHED_SUBTITLE = re.compile(r"^(?:——|--|—|解读《)")
 _ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIXES})$")
 _META = re.compile(r"(?:发布|发文|成文|更新)?(?:日期|时间)\s*:|(?:信息|文章)?来源\s*:|\d{4}-\d{1,2}-\d{1,2}")
 
@@ -140,9 +141,12 @@ def _anchor_title(lines: list[Line], body: list[int]) -> int:
         if line.role == "furniture" and _META.match(line.text):
             above = [j for j in body if j < line.index]
             if above and _is_headline_shape(lines[above[-1]]):
-                for j in above[:-1]:
+                k = len(above) - 1
+                while k and _DASHED_SUBTITLE.match(lines[above[k]].text) and _is_headline_shape(lines[above[k - 1]]):
+                    k -= 1  # 强基固本 让…“主心骨” / ——解读《…》: the headline is above its subtitle
+                for j in above[:k]:
                     lines[j].role = "furniture"
-                return above[-1]
+                return above[k]
             break
     return body[0]
 

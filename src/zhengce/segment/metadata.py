@@ -84,7 +84,7 @@ def doc_type_of(*texts: str) -> Optional[str]:
     """What the document calls itself, read off the end of its title (or a subtitle)."""
     for text in texts:
         stripped = re.sub(r"[》\s\"“”]+$", "", text)
-        head = stripped[:4]
+        head = stripped.lstrip("—-– ")[:4]  # ——解读《…》
         for word, kind in _rules()["types"]:
             if head.startswith(word):  # 解读《…》, 答记者问 subtitles name a describing type
                 return kind
@@ -146,8 +146,12 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
         return m.group("issuer")
     for line in meta:
         if m := pats["source_line"].search(line.text):
-            return m.group("issuer")
+            return _ORGAN_OF_UNIT.sub(r"\1", m.group("issuer"))
     return None
+
+
+# 来源:市委组织部组织二科 — a section (科, 处, 股) of an organ: the organ issues the page
+_ORGAN_OF_UNIT = re.compile(r"^(.{2,20}?(?:部|局|厅|委|办公室|办))[^部局厅委]{1,8}?(?:科|处|股)$")
 
 
 def _signatories(tail: list[Line], signature: re.Pattern) -> list[str]:

@@ -205,15 +205,26 @@ def _questions(lines: list[Line]) -> dict[int, Heading]:
 
 
 def _standalone_headings(doc: Document, standalone: list[Line]) -> list[Heading]:
-    """Unnumbered heading lines; one directly followed by another heading ranks above it."""
+    """Unnumbered heading lines; one directly followed by another heading ranks above it; where none is, one
+    set off by more blank lines than the others does (a page spacing its part titles wider than their items)."""
     idx = {l.index for l in standalone}
-    heads = []
+    gaps = {l.index: _blank_lines_before(doc.norm, l.start) for l in standalone}
+    wide = max(gaps.values(), default=0)
+    wide = wide if wide >= 2 and any(g < wide - 1 for g in gaps.values()) else None
+    followed = set()
     for l in standalone:
         nxt = next((m for m in doc.lines[l.index + 1:] if m.role in ("body", "caption")), None)
-        parent = nxt is not None and nxt.index in idx
-        heads.append(Heading(l.index, l.start, l.end, "", "parent" if parent else "standalone", l.text, l.end,
-                             l.start))
-    return heads
+        if nxt is not None and nxt.index in idx:
+            followed.add(l.index)
+    parents = followed or {i for i, g in gaps.items() if g == wide}  # spacing only where nesting shows no parent
+    return [Heading(l.index, l.start, l.end, "", "parent" if l.index in parents else "standalone", l.text, l.end,
+                    l.start) for l in standalone]
+
+
+def _blank_lines_before(text: str, start: int) -> int:
+    """How many empty (or blank) lines stand right before the line starting at `start`."""
+    tail = text[max(0, start - 40):start]
+    return max(0, tail[len(tail.rstrip()):].count("\n") - 1)
 
 
 def _assign_levels(heads: list[Heading]) -> None:
