@@ -27,6 +27,7 @@ _CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _LED = re.compile(r"的?领导下")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _SPECIAL_TAILS = frozenset("以在向")  # the last characters of the frame words `special_frame` reads (and 所在)
+_HOLDS_POST = re.compile("(?:担任|兼任|出任)[。;]?")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
 
@@ -128,6 +129,8 @@ class _Reader(Predicates):
                     or self.g["scan"]["composition"].search(t, group.end, end):
                 return None  # 由村民直接选举: a bare level needs a predicate; 由X组成 names members
             role = pred[0] if pred else "oversee" if sanction_words()["penalty"].search(t, group.end, end) else "execute"
+            if _HOLDS_POST.fullmatch(t, self.skip(group.end, end), end):
+                role = "lead"  # 网格长由社区“两委”成员担任: the post is given to X
             if role in ("execute", "lead") and sanction_words()["money"].search(left, 0, m[0]):
                 role = "fund"  # 所需费用由乡镇人民政府承担
             return (role, cs + m[0], *pred[1:]) if pred else (role, cs + m[0], group.end, end)
