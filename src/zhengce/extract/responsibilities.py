@@ -26,7 +26,9 @@ _DELIMITERS = ",;!?。"
 _CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _LED = re.compile(r"的?领导下")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
-_SPECIAL_TAILS = frozenset("以在向")  # the last characters of the frame words `special_frame` reads (and 所在)
+_REPORTED_TO = ("报告", "汇报")
+# the last characters of the frame words `special_frame` reads (and 所在)
+_SPECIAL_TAILS = frozenset("以在向") | {w[-1] for w in _REPORTED_TO}
 _HOLDS_POST = re.compile("(?:担任|兼任|出任)[。;]?")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
@@ -162,6 +164,8 @@ class _Reader(Predicates):
         if left.endswith("向") and (m := g["scan"]["reported"].search(t, group.end, min(end, group.end + 10))) \
                 and not any(cs <= e < group.start for e in self.ends):  # (X向Y报告: X's duty, see `is_object`)
             return "oversee", group.start - 1, cs, m.end()  # 评估结果向区政府报告: the body reported to
+        if left.endswith(_REPORTED_TO) and not any(e < group.start for e in self.ends):
+            return "oversee", cs, cs, group.end  # (请)及时报告市委组织部: the body reported to, no subject named
         if group.mentions[0].finance and self.ending("budget_verbs", left) \
                 and not group.mentions[0].text.startswith(("本级", "同级", "上级")):
             return "fund", cs, cs, end  # 经费纳入县区财政预算 (a relative 本级财政 names no actor)
