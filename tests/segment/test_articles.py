@@ -58,6 +58,13 @@ def test_digest_headlines_split_articles_with_own_jurisdiction(extract_text) -> 
     assert all("首页" not in p.text and "提升能力" not in p.text for p in result.provisions)
 
 
+def test_digest_articles_take_issuer_from_their_closing_credit(extract_text) -> None:
+    text = DIGEST.replace("以聚居点户数为标准。\n", "以聚居点户数为标准。\n(屏山县委组织部供稿)\n").replace(
+        "组建委员会。\n\n", "组建委员会。\n(昭化区委组织部供稿)\n\n")
+    assert [(a.issuer, a.jurisdiction) for a in extract_text(text).articles] == [
+        ("昭化区委组织部", "广元市昭化区"), ("屏山县委组织部", "屏山县")]
+
+
 def test_printed_title_names_the_document_and_its_issuer(extract_text) -> None:
     result = extract_text(PRINTED)
     assert _meta(result) == [("关于加强基层治理体系和治理能力现代化建设的若干措施", "省委、省政府", "山东省", "2022-01-20",

@@ -132,7 +132,10 @@ def _pick_date(meta: list[Line], tail: list[Line], opening: list[str]) -> Option
     return None
 
 
-def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[Line], meta: list[Line]) -> Optional[str]:
+def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[Line], meta: list[Line],
+            closing: list[Line] = ()) -> Optional[str]:
+    """Who issues the article: its signatories, a printed or adopting organ, the organ its first paragraph
+    opens with, the credit closing it (`closing`: its last lines), or the page's source line."""
     pats = _rules()["issuer"]
     if signed := _signatories(tail, pats["signature"]):
         return "、".join(signed)
@@ -144,6 +147,9 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
         return f"{m.group('party')}{m.group('place')}委"
     if m := pats["opening_organ"].match(first_para):
         return m.group("issuer")
+    for line in closing:
+        if m := pats["contributed"].match(line.text):
+            return m.group("issuer")  # (浏阳市委组织部供稿): a digest names each article's source so
     for line in meta:
         if m := pats["source_line"].search(line.text):
             return _ORGAN_OF_UNIT.sub(r"\1", m.group("issuer"))
@@ -208,7 +214,8 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     meta = _meta_lines(doc, span, page_header)
     body = "\n".join(paras)
     # subtitles too: a regulation's adopted-by line "(…第X次会议通过)" sits under its title
-    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta)
+    closing = [l for l in lines if l.text.strip() and l.role != "furniture"][-3:]
+    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta, closing)
     doc_type = doc_type_of(*titles[1:], title) if len(titles) > 1 else doc_type_of(title)
     if doc_type is None and span.headline_place:
         doc_type = "经验交流"
@@ -218,7 +225,7 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     return ArticleMeta(
         title=title,
         issuer=issuer,
-        jurisdiction=_jurisdiction(issuer, title, first_para, body),
+        jurisdiction=span.headline_place or _jurisdiction(issuer, title, first_para, body),
         date=_pick_date(meta, tail, titles[1:] + paras[:3]),
         doc_type=doc_type,
         normative=bool(normative),
