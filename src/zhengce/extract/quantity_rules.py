@@ -22,7 +22,7 @@ UNIT_CATEGORIES = frozenset({
     "multiple", "area", "length", "weight", "volume", "power", "measure", "quota", "noun"})
 SCHEMAS: dict[str, frozenset[str]] = {
     "comparators": frozenset({"prefix", "suffix", "infix", "only_cap", "only_report", "range_sep",
-                              "prefix_window", "neutral"}),
+                              "prefix_window", "neutral", "far_prefix"}),
     "quantity_grammar": frozenset({"idioms", "ordinal_before", "ordinal_after", "list_count_after",
                                    "programme_after", "name_after", "slogan", "slogan_item", "quote_max",
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
@@ -235,6 +235,7 @@ class Grammar:
     time: dict
     per: dict
     subj: dict  # quantity_subject.yaml, compiled (quantity_subject.compile_lexicons)
+    far_re: re.Pattern | None = None  # prefix words that reach past the window (comparators.yaml far_prefix)
 
 
 def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
@@ -318,4 +319,5 @@ def grammar() -> Grammar:
         infix=_comparator_table(cmp["infix"], "infix"), prefix_window=int(cmp["prefix_window"]),
         g=g, time=t, per=p,
         subj=compile_lexicons(load_yaml("quantity_subject", SCHEMAS["quantity_subject"]), gated_alt,
-                              YEAR))
+                              YEAR),
+        far_re=re.compile(gated_alt(cmp["far_prefix"], "far_prefix")))
