@@ -180,7 +180,7 @@ def _scaled(num: str | None, scale: str | None, fraction: str | None = None) -> 
         v *= numerals.SCALES[ch]
     if fraction:
         den = numerals.parse_number(fraction[:-2])
-        return None if not den else v / den * 100
+        return None if not den else round(v / den * 100, 2)  # 三分之二 -> 66.67 %, as percentages are written
     return v
 
 
