@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..text.normalize import is_table_row
-from .actors import Group, Mention, duty_grammar, lexicon
+from .actors import Group, Mention, duty_grammar, duty_rules, lexicon
 
 _LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
 _TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
@@ -39,7 +39,6 @@ def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple
 # One unit in a label list or an aside (区委社治委, 各镇(街道), 区级相关部门): a short name, brackets allowed.
 _UNIT = re.compile(r"(?:[\u4e00-\u9fff]|\([\u4e00-\u9fff、]{1,8}\)){2,20}")
 _ASIDE = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
-_ASIDE_MARKERS = ("牵头", "配合", "参与", "协助", "负责")
 
 
 def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -54,8 +53,8 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     for m in _ASIDE.finditer(text):
         for part in re.finditer("[^,;]+", m.group(1)):
             body, start = part.group().rstrip(), m.start(1) + part.start()
-            if body.endswith(_ASIDE_MARKERS):
-                spans.extend(_units(text, start + body.startswith("由"), start + len(body) - 2))
+            if marker := next((w for w in _aside_markers() if body.endswith(w)), None):
+                spans.extend(_units(text, start + body.startswith("由"), start + len(body) - len(marker)))
     if not spans:
         return mentions
     kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
@@ -76,6 +75,14 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
             return []
         out.append((s, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _aside_markers() -> tuple[str, ...]:
+    """The lead and support marker words an aside's unit list ends with (牵头, 配合…), longest first."""
+    markers = duty_rules()["markers"]
+    words = {w for role in ("lead", "support") for w in markers[role].get("adjacent", [])}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
