@@ -150,7 +150,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns", "composition_tails",
     "grant_verbs", "grant_objects", "light_oversee", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
-    "petition_before"))
+    "petition_before", "report_to"))
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +217,11 @@ def duty_grammar() -> dict:
     tails = set().union(*(last[k] for k in ("agent_before", "approval_before", "cooperation", "opinion_before",
                                              "pivot_verbs", "labels"))) | set("以在:")
     return {"at": at, "ends": ends, "last": last, "frame_tails": frozenset(tails), "scan": scan, "roles": roles,
-            "labels": labels, "strip": set(r["strip_modals"]), "secondary": set(r["secondary_labels"])}
+            "labels": labels, "strip": set(r["strip_modals"]), "secondary": set(r["secondary_labels"]),
+            "report_to": tuple(r["report_to"]), "far_post": frozenset(r["far_post_verbs"]),
+            # last characters of the frame words responsibilities.special_frame reads (以X为单位, 在X领导下, 向X报告,
+            # 报告X); a left part ending otherwise skips it (speed)
+            "special_tails": frozenset("以在向") | {w[-1] for w in r["report_to"]}}
 
 
 _GUARDED = frozenset({"modals", "prepositions", "phrase", "verbs"})  # kinds with 1-char words word_guards may hide

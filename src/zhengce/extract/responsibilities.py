@@ -26,10 +26,6 @@ _DELIMITERS = ",;!?。"
 _CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _LED = re.compile(r"的?领导下")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
-_REPORTED_TO = ("报告", "汇报")
-# the last characters of the frame words `special_frame` reads (and 所在)
-_SPECIAL_TAILS = frozenset("以在向") | {w[-1] for w in _REPORTED_TO}
-_HOLDS_POST = re.compile("(?:担任|兼任|出任)[。;]?")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
 
@@ -131,7 +127,7 @@ class _Reader(Predicates):
                     or self.g["scan"]["composition"].search(t, group.end, end):
                 return None  # 由村民直接选举: a bare level needs a predicate; 由X组成 names members
             role = pred[0] if pred else "oversee" if sanction_words()["penalty"].search(t, group.end, end) else "execute"
-            if _HOLDS_POST.fullmatch(t, self.skip(group.end, end), end):
+            if t[self.skip(group.end, end):end].rstrip("。;") in self.g["far_post"]:
                 role = "lead"  # 网格长由社区“两委”成员担任: the post is given to X
             if role in ("execute", "lead") and sanction_words()["money"].search(left, 0, m[0]):
                 role = "fund"  # 所需费用由乡镇人民政府承担
@@ -147,7 +143,7 @@ class _Reader(Predicates):
 
     def special_frame(self, ci: int, end: int, group: Group, left: str) -> Optional[Frame]:
         """牵头单位:X; 以X为单位…; 以X任主任; 在X领导下; 听取X意见."""
-        if not left or left[-1] not in _SPECIAL_TAILS and left[-1] not in self._last["opinion_before"] \
+        if not left or left[-1] not in self.g["special_tails"] and left[-1] not in self._last["opinion_before"] \
                 and not group.mentions[0].finance:
             return None  # most left parts: none of the words below ends them
         t, g, cs = self.text, self.g, self.clauses[ci][0]
@@ -164,7 +160,7 @@ class _Reader(Predicates):
         if left.endswith("向") and (m := g["scan"]["reported"].search(t, group.end, min(end, group.end + 10))) \
                 and not any(cs <= e < group.start for e in self.ends):  # (X向Y报告: X's duty, see `is_object`)
             return "oversee", group.start - 1, cs, m.end()  # 评估结果向区政府报告: the body reported to
-        if left.endswith(_REPORTED_TO) and not any(e < group.start for e in self.ends):
+        if left.endswith(self.g["report_to"]) and not any(e < group.start for e in self.ends):
             return "oversee", cs, cs, group.end  # (请)及时报告市委组织部: the body reported to, no subject named
         if group.mentions[0].finance and self.ending("budget_verbs", left) \
                 and not group.mentions[0].text.startswith(("本级", "同级", "上级")):
