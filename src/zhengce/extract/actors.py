@@ -219,6 +219,7 @@ def duty_grammar() -> dict:
     return {"at": at, "ends": ends, "last": last, "frame_tails": frozenset(tails), "scan": scan, "roles": roles,
             "labels": labels, "strip": set(r["strip_modals"]), "secondary": set(r["secondary_labels"]),
             "report_to": tuple(r["report_to"]), "far_post": frozenset(r["far_post_verbs"]),
+            "light_words": tuple(r["light_verbs"]),
             # last characters of the frame words responsibilities.special_frame reads (以X为单位, 在X领导下, 向X报告,
             # 报告X); a left part ending otherwise skips it (speed)
             "special_tails": frozenset("以在向") | {w[-1] for w in r["report_to"]}}

@@ -172,6 +172,8 @@ class Predicates(DutyWords):
         """Whether a supervision word at `tail` ends a list of other tasks (统筹规划、综合协调和监督指导),
         not its object (…的监督管理) or more supervision (行业指导和监督管理)."""
         t = self.text
+        if any(t.startswith(v, tail - len(v)) for v in self.g["light_words"]):
+            return False  # 负责对…决策和执行情况进行监督: the 和 is inside the object of 进行监督
         co = max((m.start() for m in _COORDINATED.finditer(t, pos, tail)), default=-1)
         return co >= 0 and t[tail - 1] != "的" and not self.g["scan"]["oversee_end"].search(t, pos, co)
 
