@@ -46,10 +46,10 @@ def _provisions(doc: Document, result: FileResult, a: int, doc_id: str, provs: l
                               paths[section_id] if section_id else (), page)
         append(provision)
         if q_matches:
-            result.quantities.extend(_quantities(doc, provision, start, q_matches))
+            result.quantities.extend(_children(doc, provision, start, q_matches, "q", _quantity))
         r_matches = responsibilities.get((a, p))
         if r_matches:
-            result.responsibilities.extend(_responsibilities(doc, provision, start, r_matches))
+            result.responsibilities.extend(_children(doc, provision, start, r_matches, "r", _responsibility))
 
 
 def _article(doc: Document, doc_id: str, a: int, span, provs: list[ProvisionSpan]) -> Article:
@@ -83,23 +83,21 @@ def _section_paths(sections: list[Section]) -> dict[str, tuple[str, ...]]:
     return paths
 
 
-def _quantities(doc: Document, provision: Provision, base: int, matches: list) -> list[Quantity]:
-    """Quantity records of one provision; `base` is its normalized start."""
-    out, to_source, norm = [], doc.offsets.span_to_source, doc.norm
-    pid, doc_id, source, page = provision.provision_id, provision.doc_id, doc.source, provision.page
+def _children(doc: Document, provision: Provision, base: int, matches: list, tag: str, make) -> list:
+    """The records of one provision's matches (`tag` q or r numbers them; `base` is the provision's normalized
+    start): spans mapped to the source, each record built by `make`."""
+    out, to_source, norm, pid = [], doc.offsets.span_to_source, doc.norm, provision.provision_id
     for n, m in enumerate(matches):
-        start, end = to_source(base + m.start, base + m.end)
-        out.append(Quantity(f"{pid}/q{n + 1}", doc_id, pid, source, start, end, norm[base + m.start:base + m.end],
-                            m.value, m.low, m.high, m.unit, m.comparator, m.per, m.subject, m.time, m.kind, page))
+        s, e = base + m.start, base + m.end
+        out.append(make(f"{pid}/{tag}{n + 1}", provision, *to_source(s, e), norm[s:e], m))
     return out
 
 
-def _responsibilities(doc: Document, provision: Provision, base: int, matches: list) -> list[Responsibility]:
-    """Responsibility records of one provision; `base` is its normalized start."""
-    out, to_source = [], doc.offsets.span_to_source
-    pid, doc_id, source, page = provision.provision_id, provision.doc_id, doc.source, provision.page
-    for n, m in enumerate(matches):
-        start, end = to_source(base + m.start, base + m.end)
-        out.append(Responsibility(f"{pid}/r{n + 1}", doc_id, pid, source, start, end, m.actor, m.role, m.duty,
-                                  getattr(m, "deadline", None), page))
-    return out
+def _quantity(rid: str, p: Provision, start: int, end: int, text: str, m) -> Quantity:
+    return Quantity(rid, p.doc_id, p.provision_id, p.source, start, end, text, m.value, m.low, m.high, m.unit,
+                    m.comparator, m.per, m.subject, m.time, m.kind, p.page)
+
+
+def _responsibility(rid: str, p: Provision, start: int, end: int, text: str, m) -> Responsibility:
+    return Responsibility(rid, p.doc_id, p.provision_id, p.source, start, end, m.actor, m.role, m.duty,
+                          getattr(m, "deadline", None), p.page)

@@ -341,7 +341,7 @@ def _prefix_match(text: str, c: Cand, G: Grammar, prev_end: int = 0) -> re.Match
     last = None
     for m in G.prefix_re.finditer(text, lo, c.nstart):
         last = m
-    if last is None and G.far_re is not None and c.category not in ("multiple", "percent"):
+    if last is None and c.category not in ("multiple", "percent"):
         for m in G.far_re.finditer(text, max(c.cl[0], prev_end), lo):
             last = m  # 每季度至少组织集中培训1次: 至少 reaches past the verb phrase
         if last is not None and G.prefix_re.search(text, last.end(), c.nstart):

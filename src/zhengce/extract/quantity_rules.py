@@ -235,7 +235,7 @@ class Grammar:
     time: dict
     per: dict
     subj: dict  # quantity_subject.yaml, compiled (quantity_subject.compile_lexicons)
-    far_re: re.Pattern | None = None  # prefix words that reach past the window (comparators.yaml far_prefix)
+    far_re: re.Pattern  # prefix words that reach past the window (comparators.yaml far_prefix)
 
 
 def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:

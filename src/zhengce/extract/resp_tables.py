@@ -45,12 +45,12 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     """The mentions with every unit a task-table label lists (牵头单位:区委社治委;配合单位:区委党校、团区委) or an
     aside names ((区委社治委牵头,区级相关部门配合)) read as one actor: the list's position makes it one even where
     the actor lexicon knows the name only in part (区委 of 区委社治委) or not at all."""
-    labels = list(duty_grammar()["scan"]["labels"].finditer(text))
+    labels = list(duty_grammar()["scan"]["labels"].finditer(text)) if ":" in text else []
     spans = []
     for m, nxt in zip(labels, labels[1:] + [None]):
         stop = min(_LIST.match(text, m.end()).end(), nxt.start() if nxt else len(text))
         spans.extend(_units(text, m.end(), len(text[:stop].rstrip(",;: "))))
-    for m in _ASIDE.finditer(text):
+    for m in _ASIDE.finditer(text) if "(" in text else ():
         for part in re.finditer("[^,;]+", m.group(1)):
             body, start = part.group().rstrip(), m.start(1) + part.start()
             if marker := next((w for w in _aside_markers() if body.endswith(w)), None):
@@ -104,7 +104,7 @@ def row_assignments(text: str) -> Optional[Row]:
     by column: the first cell of words is the task, the first cell listing units after it leads (its first unit
     alone when it lists several and no second such cell follows: 责任单位 ranks them), later ones support.
     None when `text` is no such row; [] for a header row."""
-    if "\t" not in text and "  " not in text or not is_table_row(text):
+    if not is_table_row(text):
         return None
     cells = [(m.start(), m.end()) for m in _CELL.finditer(text)]
     g = duty_grammar()

@@ -231,8 +231,8 @@ class _Reader(Predicates):
         if not assigns and self.text[:self.groups[0].start].strip() and all(g.kind != "body" for g in self.groups):
             return []  # no agent to go on with, no body set up, no opening actor: nothing to carry
         # a clause whose only actor is the body something is reported to (须向X请假) still has its subject to carry
-        done = {a.clause for a in assigns if self.text[a.start] != "向"} \
-            | {ci for a in assigns if (ci := self.clause_at(a.duty_start)) is not None and self.text[a.start] != "向"}
+        own = [a for a in assigns if self.text[a.start] != "向"]
+        done = {a.clause for a in own} | {ci for a in own if (ci := self.clause_at(a.duty_start)) is not None}
         out: list[_Assign] = []
         assigned, seat = {id(a.group) for a in assigns}, sanction_words()["seat"]
         for ci, (cs, ce) in enumerate(self.clauses[1:], start=1):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from ..document import Document, Line
 from ..rules import load_rules
 from ..text.numerals import parse_chinese
+from .boilerplate import ORGAN_SUFFIXES
 from .places import gazetteer
 
 if TYPE_CHECKING:  # articles.py reads doc_type_of from here to find titles set on several lines
@@ -157,7 +158,7 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
 
 
 # 来源:市委组织部组织二科 — a section (科, 处, 股) of an organ: the organ issues the page
-_ORGAN_OF_UNIT = re.compile(r"^(.{2,20}?(?:部|局|厅|委|办公室|办))[^部局厅委]{1,8}?(?:科|处|股)$")
+_ORGAN_OF_UNIT = re.compile(rf"^(.{{2,20}}?(?:{ORGAN_SUFFIXES}|办))[^部局厅委]{{1,8}}?(?:科|处|股)$")
 
 
 def _signatories(tail: list[Line], signature: re.Pattern) -> list[str]:

@@ -166,12 +166,13 @@ def _heading_at(line: Line, pos: int, label_end: int, style: str) -> Heading:
 def _standalone(line: Line) -> bool:
     _, r = _styles()
     return line.role == "body" and len(line.text) <= r["max_unnumbered_len"] and line.text[-1] not in _FINAL \
-        and not _field_line().match(line.text) and not is_table_row(line.text)
+        and not _line_patterns()["field_line"].match(line.text) and not is_table_row(line.text)
 
 
 @lru_cache(maxsize=1)
-def _field_line() -> re.Pattern:
-    return re.compile(_styles()[1]["field_line"])
+def _line_patterns() -> dict[str, re.Pattern]:
+    """headings.yaml's whole-line patterns (labelled field, interview question and answer), compiled once."""
+    return {k: re.compile(_styles()[1][k]) for k in ("field_line", "interview_question", "interview_answer")}
 
 
 def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
@@ -195,9 +196,9 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
 
 def _questions(lines: list[Line]) -> dict[int, Heading]:
     """An interview's questions (记者:…? answered by 答:… lines): level-1 headings, the asker left out of the title."""
-    _, r = _styles()
-    question, answer = (re.compile(r[k]) for k in ("interview_question", "interview_answer"))
-    if sum(1 for l in lines if answer.match(l.text)) < r["interview_min_answers"]:
+    pats = _line_patterns()
+    question, answer = pats["interview_question"], pats["interview_answer"]
+    if sum(1 for l in lines if answer.match(l.text)) < _styles()[1]["interview_min_answers"]:
         return {}
     return {l.index: Heading(l.index, l.start, l.end, "", "question", l.text[m.end():].strip().rstrip("。"), l.end,
                              l.start + m.end())
