@@ -156,7 +156,9 @@ class Predicates(DutyWords):
         t = self.text
         if role == "lead" and t[m_end:m_end + 1] == "的":
             return None  # 党组织领导的…机制 states a principle (but 各部门密切配合的机制 assigns)
-        if role == "support" and (nxt := self.marker(m_end, end)) and nxt[0] == "oversee":
+        if role == "support" and self.g["at"]["own_attendance"].match(t, q, end):
+            role = "execute"  # 参加培训: the actor's own duty
+        elif role == "support" and (nxt := self.marker(m_end, end)) and nxt[0] == "oversee":
             return "oversee", q0, self.list_cut(m_end, end)  # 参与验收: the approval is the duty
         if t[q:m_end] in STRIP_LEADING and m_end < end:  # 负责监督指导…, 负责…经费保障
             nxt, cut = self.marker(self.skip(m_end, end), end), self.list_cut(m_end, end)
