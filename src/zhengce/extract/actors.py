@@ -208,8 +208,9 @@ def duty_grammar() -> dict:
                 preps=re.compile(trie_regex(r["prepositions"])),
                 closing=re.compile(f"{trie_regex(r['verbs'])}|{at['post'].pattern}"),
                 tails=re.compile(f"(?:{trie_regex(r['nominal_tails'])})$"),
-                oversee_tail=re.compile(f"(?:{trie_regex(r['markers']['oversee']['anywhere'])}|(?:进行|开展)"
-                                        f"{trie_regex(r['markers']['oversee']['adjacent'])})(?:等)?(?:工作|职责|事项)?$"),
+                oversee_tail=re.compile(f"(?:{trie_regex(r['markers']['oversee']['anywhere'])}|(?:进行|开展)[^,;。]{{0,4}}?"
+                                        f"{trie_regex(r['markers']['oversee']['adjacent'] + r['light_oversee'])})"
+                                        "(?:等)?(?:工作|职责|事项)?$"),
                 far_post=re.compile(f"{trie_regex(r['far_post_verbs'])}[^,;、。]{{0,12}}?{trie_regex(r['post_titles'])}"),
                 hearing=re.compile(f"{trie_regex(r['hearing_verbs'])}[^,;。]{{,16}}?{trie_regex(r['hearing_objects'])}"),
                 deadline=re.compile("|".join(f"(?:{p})" for p in r["deadline_patterns"])))

@@ -33,6 +33,7 @@ def sanction_words() -> dict:
             "into_check": re.compile(into), "seat": re.compile(trie_regex(r["seat_verbs"])),
             "budget": re.compile(f"{trie_regex(r['budget_verbs'])}[^,;。]{{0,8}}预算"),
             "report": frozenset(r["report_verbs"]), "money": re.compile(f"{trie_regex(r['money_subjects'])}等?$"),
+            "check": re.compile(f"{trie_regex(r['into_check'] + ['考察', '审核'])}(?:工作)?$"),
             "temporal": re.compile(f"在[^,;。]*{trie_regex(r['temporal_tails'])}"),
             "benefit": re.compile(f"{trie_regex(r['benefit_verbs'])}[^,;。]{{0,20}}?{trie_regex(r['benefit_objects'])}")}
 
@@ -142,7 +143,7 @@ class Predicates(DutyWords):
         cut = self.list_cut(r, end)
         role = self.head_role(r, end) or self.anywhere(modal.end(), end) or self.spanning(r, end) \
             or self.object_role(r, cut) or "execute"
-        return role, ds, cut
+        return "execute" if role == "support" and self.g["at"]["own_attendance"].match(t, r, end) else role, ds, cut
 
     def spanning(self, pos: int, end: int) -> Optional[str]:
         """`lead` for 担任…主任, `oversee` for 听取…汇报 (a marker in two parts around its object)."""
