@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..rules import load_rules
+from .cell_tables import tabulate_cell_lines
 from .offsets import OffsetMap
 
 
@@ -168,7 +169,7 @@ def _next_text_line(lines: list[str], marker: list[bool], i: int) -> int | None:
 def normalize(source: str, *, join_lines: bool = True) -> Normalized:
     """Normalize `source` (decoded file or extracted text) and keep the offset map."""
     rules = load_rules("normalize")
-    folded = fold(source.replace("\r\n", " \n").replace("\r", "\n"))
+    folded = tabulate_cell_lines(fold(source.replace("\r\n", " \n").replace("\r", "\n")))
     edits = _entity_edits(folded)
     if join_lines:
         edits.extend(_join_edits(folded, rules))
