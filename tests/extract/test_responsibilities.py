@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+import zhengce.api
 import yaml
 
 from zhengce import rules
@@ -127,3 +129,25 @@ def test_misspelt_key_is_an_error(data_copy, name, old, new):
     p.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(rules.RuleError):
         actors.lexicon() if name == "actors.yaml" else actors.duty_grammar()
+
+
+def test_heading_naming_an_actor_is_the_subject_of_its_charges():
+    """1.综合协调组 / 负责…: the working group named by the heading holds the charges below it."""
+    text = ("社区防汛防台应急预案\n一、组织体系\n1.综合协调组\n组长:社区党委副书记。\n"
+            "负责传达落实上级防汛防台指令,及时向街道防汛防台指挥部报告;负责收集汇总灾情信息。\n"
+            "2.宣传信息组\n协助综合协调组统计灾情。\n三、预警分级\n负责解释本预案。\n")
+    records = zhengce.api.extract(text).responsibilities
+    got = {(r.actor, r.role) for r in records}
+    assert {("综合协调组", "lead"), ("街道防汛防台指挥部", "oversee"), ("宣传信息组", "support")} <= got
+    assert not any(r.actor.startswith("协助") or r.actor == "预警分级" for r in records)
+
+
+@pytest.mark.parametrize("text, group", [("巡查预警组每天对重点部位巡查不少于2次。", "巡查预警组"),
+                                         ("由考核组进行评分。", "考核组")])
+def test_work_groups_are_actors(text, group):
+    assert [r.actor for r in find_responsibilities(text)] == [group]
+
+
+@pytest.mark.parametrize("text", ["按照三人一组开展巡查。", "成立综合协调组。", "社区社会组织积极参与。"])
+def test_no_work_group_in(text):
+    assert not any(r.actor.endswith("组") for r in find_responsibilities(text))

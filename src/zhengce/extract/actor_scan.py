@@ -17,6 +17,7 @@ _PARTY = ("党委", "党(工)委", "党工委")
 _CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
 
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
+_GROUP_SUFFIXES = frozenset(w[-1] for w in lexicon()["work_group_suffixes"])  # (a set test before the scan)
 
 
 def _group(members: list[Mention]) -> Group:
@@ -79,7 +80,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     pats, out = _patterns(), []
     for m in _matches(text):
         branch, body = _branch(m)
-        pre = m.group("pre") or ""
+        pre = "pre" in m.re.groupindex and m.group("pre") or ""  # (named bodies and work groups take none)
         if branch == "level" and (not body or pats["unit_only"].fullmatch(body)):
             continue
         if branch == "post" and (o := text.rfind("“", 0, m.start())) >= 0 and text.rfind("”", o, m.start()) < 0 \
@@ -94,17 +95,18 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 def _matches(text: str) -> list[re.Match]:
     """Actor matches left to right; named bodies after 的 (…的城乡基层治理委员会) only where named."""
     pats = _patterns()
-    if not pats["named_any"].search(text):
-        return list(pats["plain"].finditer(text))
-    found = list(pats["actor"].finditer(text))
+    named = pats["named_any"].search(text)
+    found = list(pats["actor" if named else "plain"].finditer(text))
+    others = (pats["named"].finditer(text) if named else ()), \
+        (pats["work_group"].finditer(text) if _GROUP_SUFFIXES.intersection(text) else ())
     taken = [m.span() for m in found]
-    extra = [m for m in pats["named"].finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)]
+    extra = [m for ms in others for m in ms if not any(s < m.end() and m.start() < e for s, e in taken)]
     return sorted(found + extra, key=lambda m: m.start()) if extra else found
 
 
 def _branch(m: re.Match) -> tuple[str, str]:
     """(branch name, matched text without prefix) of an actor match."""
-    if m.re is _patterns()["named"]:
+    if m.re is _patterns()["named"] or m.re is _patterns()["work_group"]:
         return "named", m.group()
     body = m.group()[len(m.group("pre") or ""):]
     if m.lastgroup == "lv":
@@ -149,3 +151,12 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
     if members:
         groups.append(_group(members))
     return groups
+
+
+@lru_cache(maxsize=256)
+def names_one_actor(title: str) -> bool:
+    """Whether a heading's title is one actor's name and nothing else (综合协调组, 市民政局:)."""
+    title = title.strip(" :")
+    mentions = find_mentions(title) if title else ()
+    return len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(title) \
+        and mentions[0].kind in ("organ", "post", "body")

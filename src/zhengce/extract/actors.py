@@ -20,8 +20,10 @@ ACTOR_KEYS = frozenset({
     "levels", "level_modifiers", "level_chars", "bracket_chars", "group_counts", "committee_levels",
     "prefixes", "organs", "level_organs", "department_stems", "bare_stems", "department_suffixes",
     "sub_organs", "named_bodies", "posts", "level_posts", "standalone_posts", "bodies", "generic", "finance_heads",
+    "work_group_suffixes", "work_group_not_in_name", "work_group_not_next",
 })
-_STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts"})
+_STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "work_group_not_in_name",
+                          "work_group_not_next"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
 _COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或")
@@ -29,6 +31,7 @@ _COORD = f"(?:{'|'.join(_COORD_WORDS)})"
 _TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:年|季度|季|月|周|半年|天|日|学期|人)度?"  # 每年, 每两年, 每人
          r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
 RESPONSIBILITY = re.compile("责任|职责")
+_NOT_NAMED = "(?!成立|设立|组建|建立|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促)"  # verbs that set a body up or charge it: never in its name
 _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"), ("lhead", "levelhead"),
                 ("lpost", "levelpost"))
 
@@ -81,7 +84,7 @@ def _patterns() -> dict:
     bound = trie_regex(lex["level_organs"] + lex["bare_stems"])
     sub = _with_departments(lex["sub_organs"])
     post = trie_regex(lex["posts"])
-    named = (f"(?:(?!成立|设立|组建|建立|下设|调整|牵头|负责|的)[\u4e00-\u9fff]){{0,6}}?"
+    named = (f"(?:{_NOT_NAMED}(?!的)[\u4e00-\u9fff]){{0,6}}?"
              f"{trie_regex(lex['named_bodies'])}")
     stems = trie_regex(lex["department_stems"])
     # 党委(党组), 党组织书记(主任): a bracketed variant after an organ or post
@@ -111,6 +114,9 @@ def _patterns() -> dict:
         "plain": re.compile(actor.replace("|NAMED", "")),
         "named": re.compile(f"(?<=的){named}"),
         "named_any": re.compile(trie_regex(lex["named_bodies"])),
+        "work_group": re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=由))(?:{_NOT_NAMED}(?![{re.escape(lex['work_group_not_in_name'])}])"
+                                 f"[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['work_group_suffixes'])}"
+                                 f"(?![{re.escape(lex['work_group_not_next'])}])"),
         "lvg": re.compile(lvg),
         "prefix": re.compile(trie_regex(lex["prefixes"])),
         "unit_only": re.compile(f"(?:{trie_regex(lex['level_modifiers'])})+"),

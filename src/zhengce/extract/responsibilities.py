@@ -330,21 +330,27 @@ def _last_clause(text: str) -> str:
     return text[max(map(text.rfind, _DELIMITERS)) + 1:]
 
 
+def opens_with_marker(text: str) -> bool:
+    """Whether `text` opens with a role marker and no subject (负责…, 协助…) and is no label list."""
+    words = DutyWords(text)
+    return bool((first := _CLAUSE.match(text)) and words.marker(words.skip(*first.span()), first.end())
+                and not words.g["scan"]["labels"].search(text))
+
+
 def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     """`find_responsibilities` without the memo."""
     if (row := row_assignments(text)) is not None:  # a task table pasted as text: read by column
         end = len(text.rstrip())
         return [ResponsibilityMatch(0, end, actor, role, duty, deadline) for actor, role, duty, deadline in row]
-    opens = context and (first := _CLAUSE.match(text)) and (words := DutyWords(text)).marker(
-        words.skip(*first.span()), first.end()) and not words.g["scan"]["labels"].search(text)
+    opens = context and opens_with_marker(text)
     if not opens and not find_mentions(text):
         if not (context and sanction_words()["penalty"].search(text)):
             return []  # most provisions: one regex scan
         opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
     if opens:
         tail = _last_clause(context) + ","  # the provision opens with no subject
-        return [replace(r, start=r.start - len(tail), end=r.end - len(tail))
-                for r in find_responsibilities(tail + text) if r.start >= len(tail)]
+        return [replace(r, start=max(r.start - len(tail), 0), end=r.end - len(tail))
+                for r in find_responsibilities(tail + text) if r.end > len(tail)]  # (the subject is in the tail)
     reader = _Reader(text, context)
     assigns: list[_Assign] = []
     for ci, groups in enumerate(reader.in_clause):
