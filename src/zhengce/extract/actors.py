@@ -156,7 +156,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns", "composition_tails",
     "grant_verbs", "grant_objects", "light_oversee", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
-    "petition_before", "report_to", "own_attendance"))
+    "petition_before", "report_to"))
 
 
 @lru_cache(maxsize=1)
@@ -192,8 +192,7 @@ def duty_grammar() -> dict:
     at.update(adverb=re.compile("|".join([trie_regex(r["adverbs"]), _TIME, dated])),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"),
-              report=re.compile(trie_regex(r["report_after"])),
-              own_attendance=re.compile("|".join(r["own_attendance"])))
+              report=re.compile(trie_regex(r["report_after"])))
     # words a clause's left part may end with, by length, longest first (a few set lookups a call)
     ends = {k: [(n, frozenset(w for w in ws if len(w) == n)) for n in sorted({len(w) for w in ws}, reverse=True)]
             for k, ws in [(k, r[k]) for k in _END_KINDS + ("opinion_before",)] + [("labels", list(labels))]}

@@ -143,7 +143,7 @@ class Predicates(DutyWords):
         cut = self.list_cut(r, end)
         role = self.head_role(r, end) or self.anywhere(modal.end(), end) or self.spanning(r, end) \
             or self.object_role(r, cut) or "execute"
-        return "execute" if role == "support" and self.g["at"]["own_attendance"].match(t, r, end) else role, ds, cut
+        return role, ds, cut
 
     def spanning(self, pos: int, end: int) -> Optional[str]:
         """`lead` for 担任…主任, `oversee` for 听取…汇报 (a marker in two parts around its object)."""
@@ -157,9 +157,7 @@ class Predicates(DutyWords):
         t = self.text
         if role == "lead" and t[m_end:m_end + 1] == "的":
             return None  # 党组织领导的…机制 states a principle (but 各部门密切配合的机制 assigns)
-        if role == "support" and self.g["at"]["own_attendance"].match(t, q, end):
-            role = "execute"  # 参加培训: the actor's own duty
-        elif role == "support" and (nxt := self.marker(m_end, end)) and nxt[0] == "oversee":
+        if role == "support" and (nxt := self.marker(m_end, end)) and nxt[0] == "oversee":
             return "oversee", q0, self.list_cut(m_end, end)  # 参与验收: the approval is the duty
         if t[q:m_end] in STRIP_LEADING and m_end < end:  # 负责监督指导…, 负责…经费保障
             nxt, cut = self.marker(self.skip(m_end, end), end), self.list_cut(m_end, end)
