@@ -257,3 +257,13 @@ def test_a_colon_closes_a_short_title(extract_text, line, title, provisions) -> 
     result = extract_text("某市关于加强社区服务的实施意见\n" + line + "\n")
     assert [s.title for s in result.sections] == [title]
     assert [p.text for p in result.provisions] == provisions
+
+
+def test_heading_title_with_a_figure_is_also_a_provision(extract_text) -> None:
+    """(一)80周岁以上的特困供养人员 / 班子建设(20分): the title states a rule, so its figures are read."""
+    text = _article("一、补贴对象", BODY, "(一)80周岁以上的特困供养人员", BODY, "(二)高龄老年人", BODY)
+    result = extract_text(text)
+    assert "(一)" in [s.label for s in result.sections]
+    texts = [p.text for p in result.provisions]
+    assert "80周岁以上的特困供养人员" in texts
+    assert "高龄老年人" not in texts and "补贴对象" not in texts

@@ -11,6 +11,7 @@ from .sections import Heading
 # A sentence ends at 。!?; (and a closing quote/bracket right after); run-in 一是… stay inside.
 _SENTENCE = re.compile(r"[ \t]*([^。!?;]*(?:[。!?;]+[”’」』)]*|$))")  # group 1: without leading blanks
 _CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_QUANTIFIED = re.compile(r"\d")  # a heading title with a figure in it states a rule (an age, a score, an amount)
 
 
 @dataclass(slots=True)
@@ -39,8 +40,9 @@ def find_provisions(doc: Document, span: ArticleSpan, headings: list[Heading]) -
             if h.start > cursor:
                 out.extend(_sentences(doc.norm, cursor, h.start, current, line.start))
             current, cursor = k, h.body_start
-            if h.sentence and h.style != "runin":  # "第三条 社区工作者按…配备。": the title is a rule
-                out.extend(_sentences(doc.norm, h.title_start, h.body_start, current, line.start))
+            if h.style != "runin" and h.title_start >= 0 and (h.sentence or _QUANTIFIED.search(doc.norm, h.title_start, h.end)):
+                # "第三条 社区工作者按…配备。", "(一)80周岁以上的特困人员", "班子建设(20分)": the title is a rule too
+                out.extend(_sentences(doc.norm, h.title_start, h.body_start if h.sentence else h.end, current, line.start))
         out.extend(_sentences(doc.norm, cursor, line.end, current, line.start))
     return out
 
