@@ -221,16 +221,21 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
     return _qualifierclause(text, cs, G)
 
 
+_SLASH_PARTS = re.compile("[/·・•]")
+
+
 def _slash_per(text: str, c: "Cand", cands, G: "Grammar") -> tuple[str | None, str | None]:
     """(per, time) of a number with a basis of its own: 3500元/月 is 每月 in both (SPEC: 每年 goes to
-    both), a 每-phrase of the clause wins (每晋升一级增加100元/月); 5000元/人/年 stays as written."""
+    both), a 每-phrase of the clause wins (每晋升一级增加100元/月); 5000元/人/年 and 795元/人·月 are 每人每年, 每人每月."""
     if text[c.end - len(c.per) - 1:c.end] != "/" + c.per:
         return c.per, None  # 1个项目1名县级领导: a leading one-count, not a slash
     chain = _per_chain(text, c.cl[0], c, cands, G)
     if not chain and (m := G.per["conditional_re"].search(text, c.cl[0], c.nstart)):
         chain = m.group()
-    every = "每" + c.per if G.per["time_re"].fullmatch(c.per) else None
-    return chain or every or c.per, every
+    parts = _SLASH_PARTS.split(c.per)  # 元/人·月: per person and month
+    every = "每" + parts[-1] if G.per["time_re"].fullmatch(parts[-1]) else None
+    per = "".join("每" + p for p in parts) if len(parts) > 1 else every
+    return chain or per or c.per, every
 
 
 def _base_of(before: str, G: "Grammar") -> str | None:

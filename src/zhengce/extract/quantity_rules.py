@@ -248,7 +248,7 @@ def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
     scale = "[十百千万亿]+"
     # 百分之八十, 三分之二, 千分之五: a fraction; 几十人, 数百名: a vague lead (more than the scale)
     frac = rf"(?:[{numerals.CN_CHARS}]+|\d+)分之"
-    # 5000元/人/年: the basis written after a slash
+    # 5000元/人/年, 795元/人·月: the basis written after a slash
     base = gated_alt(slash_bases, "slash_bases")
     # a range may repeat its unit (1500户至3000户); a single number has at most one unit.
     # [ \t]: a decoded &nbsp; or a table cell break between number and unit (50 万元, "15\t个");
@@ -256,7 +256,7 @@ def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
     qty = (rf"(?P<pct>{frac})?(?P<vague>{vague})?(?P<n1>{num})(?P<ge>个(?=[多余]))?(?P<inf1>{inf})?"
            rf"[ \t]?(?P<sc1>{scale})?"
            rf"(?:(?P<u1>{unit})?(?P<sep>{sep})(?P<pct2>{frac})?(?P<n2>{num})(?P<inf2>{inf})?(?P<sc2>{scale})?"
-           rf"(?P<unit>{unit})?|(?P<u0>{unit}))?(?P<suffix>{suffix})?(?P<slash>/{base}(?:/{base})?)?")
+           rf"(?P<unit>{unit})?|(?P<u0>{unit}))?(?P<suffix>{suffix})?(?P<slash>/{base}(?:[/·・•]{base})?)?")
     # Cheap gate checked at every position (it makes scanning ~3x faster): an Arabic digit, or
     # Chinese numerals followed by what can start a unit, a range or a list count (四大).
     firsts = {row[0][0] for row in _unit_rows()} | {w[0] for w in cmp["range_sep"]} | {"大"}
