@@ -133,6 +133,9 @@ def _continued(text: str, mention: Mention) -> list[Mention]:
 
 def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
     """Join mentions separated only by 、/和/与/及/或 (or nothing) into coordinated groups."""
+    if len(mentions) == 1:  # (a common case: one group, no gap to read)
+        m = mentions[0]
+        return [Group(m.start, m.end, (m,), m.kind)]
     groups: list[Group] = []
     members: list[Mention] = []
     for m in mentions:

@@ -188,6 +188,7 @@ def duty_grammar() -> dict:
     words.update(phrase=r["prepositions"] + r["manner_prepositions"], marker=list(roles) + nots,
                  unassigned=r["permission"] + r["passive"] + r["measure_verbs"])
     at = {k: re.compile(trie_regex(ws)) for k, ws in words.items()}
+    first = {k: frozenset(w[0] for w in ws) for k, ws in words.items()}  # `at` tests these before the regex
     dated = "(?=[于在到至今明当每\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
     at.update(adverb=re.compile("|".join([trie_regex(r["adverbs"]), _TIME, dated])),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
@@ -223,7 +224,7 @@ def duty_grammar() -> dict:
     # last characters of the words that may frame a bare level before it (由街道, 以街道为单位, 明确街道)
     tails = set().union(*(last[k] for k in ("agent_before", "approval_before", "cooperation", "opinion_before",
                                              "pivot_verbs", "labels"))) | set("以在:")
-    return {"at": at, "ends": ends, "last": last, "frame_tails": frozenset(tails), "scan": scan, "roles": roles,
+    return {"at": at, "first": first, "ends": ends, "last": last, "frame_tails": frozenset(tails), "scan": scan, "roles": roles,
             "labels": labels, "strip": set(r["strip_modals"]), "secondary": set(r["secondary_labels"]),
             "report_to": tuple(r["report_to"]), "far_post": frozenset(r["far_post_verbs"]),
             "light_words": tuple(r["light_verbs"]),
@@ -241,9 +242,12 @@ class DutyWords:
     def __init__(self, text: str):
         self.text, self.g, self._skips = text, (g := duty_grammar()), {}
         self._at, self._last, self._ends, self._roles = g["at"], g["last"], g["ends"], g["roles"]
+        self._first, self._marker_first = g["first"], g["first"]["marker"]
 
     def at(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
         """The longest word of `kind` at pos (a 1-char modal or preposition inside 主要, 对照… is none)."""
+        if pos >= end or self.text[pos] not in self._first[kind]:
+            return None  # most positions: no word of `kind` starts with that character (one set lookup)
         m = self._at[kind].match(self.text, pos, end)
         return self.guarded(m, kind) if m and m.end() - pos == 1 else m
 
@@ -265,6 +269,8 @@ class DutyWords:
 
     def marker(self, pos: int, end: int) -> Optional[tuple[str, str, int]]:
         """(role, place, end) of the marker at pos; None if none or a longer non-marker word."""
+        if pos >= end or self.text[pos] not in self._marker_first:
+            return None  # most positions (one set lookup)
         m = self._at["marker"].match(self.text, pos, end)
         if m is None:
             return None  # most positions

@@ -53,7 +53,8 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     for m in _ASIDE.finditer(text) if "(" in text else ():
         for part in re.finditer("[^,;]+", m.group(1)):
             body, start = part.group().rstrip(), m.start(1) + part.start()
-            if marker := next((w for w in _aside_markers() if body.endswith(w)), None):
+            if body.endswith(markers := _aside_markers()):  # (one C call rules out most parts)
+                marker = next(w for w in markers if body.endswith(w))
                 spans.extend(_units(text, start + body.startswith("由"), start + len(body) - len(marker)))
     if not spans:
         return mentions

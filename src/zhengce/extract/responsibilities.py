@@ -24,6 +24,7 @@ from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanc
 _DELIMITERS = ",;!?。"
 # a colon opening a quote (…强调:“各镇要…) also ends a clause: the quoted speech has subjects of its own
 _CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
+_SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
@@ -62,7 +63,7 @@ class _Reader(Predicates):
         self.context, self.titled = context, "《" in text
         self.groups = groups = group_mentions(text, label_mentions(text, find_mentions(text)))
         self.starts, self.ends = {m.start: m.end for g in groups for m in g.mentions}, {g.end for g in groups}
-        self.clauses = clauses = [m.span() for m in _CLAUSE.finditer(text)]
+        self.clauses = clauses = list(map(_SPAN, _CLAUSE.finditer(text)))
         self.heads, self.in_clause = heads, in_clause = [cs for cs, _ in clauses], [[] for _ in clauses]
         for g in groups:  # (clause_at, inline: a group per call)
             ci = bisect_right(heads, g.start) - 1
@@ -230,6 +231,8 @@ class _Reader(Predicates):
     def carried(self, assigns: list[_Assign]) -> list[_Assign]:
         """Clauses with no actor of their own: a body set up before (成立工作领导小组,负责…), the topic, or
         the last agent acts."""
+        if len(self.clauses) < 2:
+            return []  # one clause: none after it to carry an agent into
         if not assigns and self.text[:self.groups[0].start].strip() and all(g.kind != "body" for g in self.groups):
             return []  # no agent to go on with, no body set up, no opening actor: nothing to carry
         # a clause whose only actor is the body something is reported to (须向X请假) still has its subject to carry
@@ -331,10 +334,15 @@ def _last_clause(text: str) -> str:
 
 
 def opens_with_marker(text: str) -> bool:
-    """Whether `text` opens with a role marker and no subject (负责…, 协助…) and is no label list."""
+    """Whether `text` opens with a role marker and no subject (负责…, 协助…) and names no task-table label:
+    its subject is in the context (or a heading)."""
+    if not (first := _CLAUSE.match(text)):
+        return False
+    g = duty_grammar()  # (a DutyWords only where a marker or an adverb may start the text: most texts have neither)
+    if text[0] not in g["first"]["marker"] and not g["at"]["adverb"].match(text, 0, first.end()):
+        return False
     words = DutyWords(text)
-    return bool((first := _CLAUSE.match(text)) and words.marker(words.skip(*first.span()), first.end())
-                and not words.g["scan"]["labels"].search(text))
+    return bool(words.marker(words.skip(*first.span()), first.end())) and not g["scan"]["labels"].search(text)
 
 
 def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
