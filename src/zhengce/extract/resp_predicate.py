@@ -102,7 +102,8 @@ class Predicates(DutyWords):
         if m := QUOTE.match(t, q, end):
             return ("execute", q + 1, m.end() - 1) if m.end() >= end or t[m.end()] in "、," else None
         # a head verb (每年组织…培训) is one only right after a subject that is no bare level (村级组织)
-        prep, verb = self.at("phrase", q, end), self.at("verbs", q, end) or not strict and self.at("head_verbs", q, end)
+        # (after adverbs, 街道每季度至少组织…, a head verb is one after a bare level too)
+        prep, verb = self.at("phrase", q, end), self.at("verbs", q, end) or (not strict or q > q0) and self.at("head_verbs", q, end)
         if prep and depth == 0 and not (verb and verb.end() > prep.end()):
             return self.through(q0, q, end)
         if verb:
