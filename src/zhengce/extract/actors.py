@@ -101,7 +101,7 @@ def _patterns() -> dict:
         "post": f"(?(pre)|(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由])))" + trie_regex(lex["standalone_posts"]),
         "stemlist": stemlist,
         "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
-               f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'])}))"),
+               f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'] + lex['standalone_posts'])}))"),
         "level": lvg,  # a level alone, tried after every way to read a head after it (上级机关)
     }
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in branches.items())
