@@ -20,9 +20,9 @@ ACTOR_KEYS = frozenset({
     "levels", "level_modifiers", "level_chars", "bracket_chars", "group_counts", "committee_levels",
     "prefixes", "organs", "level_organs", "department_stems", "bare_stems", "department_suffixes",
     "sub_organs", "named_bodies", "posts", "level_posts", "standalone_posts", "bodies", "generic", "finance_heads",
-    "work_group_suffixes", "work_group_not_in_name", "work_group_not_next",
+    "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after",
 })
-_STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "work_group_not_in_name",
+_STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
@@ -108,7 +108,7 @@ def _patterns() -> dict:
     first = "".join(sorted({w[0] for k in ("prefixes", "levels", "level_modifiers", "generic", "department_stems",
                                            "organs", "bodies", "standalone_posts")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
-    actor = f"(?=[{re.escape(first)}])(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
+    actor = f"(?=[{re.escape(first)}])(?<![{re.escape(lex['not_after'])}])(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
     compiled = {  # the lazy named-body branch costs a third of the scan: left out of texts that name no body
         "actor": re.compile(actor.replace("NAMED", f"(?P<named>{named})")),
         "plain": re.compile(actor.replace("|NAMED", "")),
