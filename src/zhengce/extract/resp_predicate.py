@@ -34,6 +34,7 @@ def sanction_words() -> dict:
             "budget": re.compile(f"{trie_regex(r['budget_verbs'])}[^,;。]{{0,8}}预算"),
             "report": frozenset(r["report_verbs"]), "money": re.compile(f"{trie_regex(r['money_subjects'])}等?$"),
             "check": re.compile(f"{trie_regex(r['into_check'] + ['考察', '审核'])}(?:工作)?$"),
+            "check_topic": re.compile(f"(?:年度|季度|半年|日常|试用期)?{trie_regex(r['into_check'] + ['考察', '审核'])}"),
             "temporal": re.compile(f"在[^,;。]*{trie_regex(r['temporal_tails'])}"),
             "benefit": re.compile(f"{trie_regex(r['benefit_verbs'])}[^,;。]{{0,20}}?{trie_regex(r['benefit_objects'])}")}
 

@@ -132,8 +132,9 @@ class _Reader(Predicates):
                 role = "lead"  # 网格长由社区“两委”成员担任: the post is given to X
             if role in ("execute", "lead") and sanction_words()["money"].search(left, 0, m[0]):
                 role = "fund"  # 所需费用由乡镇人民政府承担
-            elif role in ("execute", "lead") and sanction_words()["check"].search(left, 0, m[0]):
-                role = "oversee"  # 网格员年度考核由县委政法委负责: the check is the duty
+            elif role in ("execute", "lead") and (sanction_words()["check"].search(left, 0, m[0]) or not left[:m[0]].strip()
+                                                    and ci and sanction_words()["check_topic"].match(t)):
+                role = "oversee"  # 网格员年度考核由县委政法委负责; 年度考核在…指导下,由X组织实施: the check is the duty
             return (role, cs + m[0], *pred[1:]) if pred else (role, cs + m[0], group.end, end)
         if self.is_object(cs, left, group, end):
             return None
