@@ -156,7 +156,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns", "composition_tails",
     "grant_verbs", "grant_objects", "light_oversee", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
-    "petition_before", "report_to"))
+    "petition_before", "report_to", "held_verbs", "meeting_names"))
 
 
 @lru_cache(maxsize=1)
@@ -228,6 +228,7 @@ def duty_grammar() -> dict:
             "labels": labels, "strip": set(r["strip_modals"]), "secondary": set(r["secondary_labels"]),
             "report_to": tuple(r["report_to"]), "far_post": frozenset(r["far_post_verbs"]),
             "light_words": tuple(r["light_verbs"]),
+            "held": frozenset(r["held_verbs"]), "meetings": tuple(r["meeting_names"]),
             # last characters of the frame words responsibilities.special_frame reads (以X为单位, 在X领导下, 向X报告,
             # 报告X); a left part ending otherwise skips it (speed)
             "special_tails": frozenset("以在向") | {w[-1] for w in r["report_to"]}}
