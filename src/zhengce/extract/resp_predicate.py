@@ -39,6 +39,9 @@ def sanction_words() -> dict:
             "benefit": re.compile(f"{trie_regex(r['benefit_verbs'])}[^,;。]{{0,20}}?{trie_regex(r['benefit_objects'])}")}
 
 
+_EACH = re.compile("每[个人户村家处所]")  # 对…的每个给予5万元: a distributive, not the head of a noun phrase
+
+
 class Predicates(DutyWords):
     """A provision's predicates; the subclass sets `groups`, `starts` (mention start -> end) and `clauses`."""
 
@@ -211,9 +214,11 @@ class Predicates(DutyWords):
             return "oversee", q0, end  # 对…情况进行一次检查: the check after the object
         act = self.g["scan"]["act"]
         for m in act.finditer(t, q + 1, end):
-            if (de := t.find("的", m.end(), end)) >= 0 and de + 1 in self.starts and not act.search(t, m.end(), de):
-                continue  # 对考核优秀的村给予…: a verb inside the relative clause of an actor it names
-            if "的" not in t[max(q, m.start() - 4):m.start()]:  # …的统一领导 is a noun phrase head
+            if (de := t.find("的", m.end(), end)) >= 0 and not act.search(t, m.end(), de) \
+                    and (de + 1 in self.starts or _EACH.match(t, de + 1)):
+                continue  # 对考核优秀的村给予…, 对评定为示范的每个给予…: a verb inside a relative clause
+            if "的" not in t[max(q, m.start() - 4):m.start()] or _EACH.search(t, m.start() - 4, m.start()):
+                # (…的统一领导 is a noun phrase head; …的每个给予 is not)
                 found = "的" not in t[m.start():end] and self.predicate(m.start(), end, depth=1)
                 return (found[0], q0, found[2]) if found else None
         role = self.anywhere(q, end)  # 按照…的标准给予补助
