@@ -119,16 +119,27 @@ def classify(sentence: str, clause: tuple[int, int], number_start: int, comparat
     # the same sum as over quantity_features(): the sentence part is shared by all its quantities and
     # the clause cues by all of the clause's (both cached); the Q: features are distinct by prefix, so
     # each is added once, as the set would (speed: no set per quantity)
-    w = fixed[1].get
+    q = _quantity_weights()  # by feature name without its Q:cmp: (…) prefix: no string built per quantity
     s = (_sentence_score(sentence) + _clause_score(sentence, *clause)
-         + w("Q:cmp:" + comparator, 0) + w("Q:unit:" + (unit or "-"), 0)
-         + w("Q:left:" + sentence[max(clause[0], number_start - 2):number_start], 0))
+         + q["cmp"].get(comparator, 0) + q["unit"].get(unit or "-", 0)
+         + q["left"].get(sentence[max(clause[0], number_start - 2):number_start], 0))
     if per:
-        s += w("Q:per:" + per[:1], 0)
+        s += q["per"].get(per[:1], 0)
     if value is not None:
-        s += w("Q:num:" + ("decimal" if value != int(value) else "small" if value <= 10
-                           else "round" if value % 5 == 0 else "exact"), 0)
+        s += q["num"].get("decimal" if value != int(value) else "small" if value <= 10
+                          else "round" if value % 5 == 0 else "exact", 0)
     return "requirement" if s > 0 else "statistic"
+
+
+@lru_cache(maxsize=1)
+def _quantity_weights() -> dict[str, dict[str, int]]:
+    """The fixed-point weights of the Q: features, {"cmp": {">=": w}, "unit": …, "left", "per", "num"}."""
+    tables: dict[str, dict[str, int]] = {"cmp": {}, "unit": {}, "left": {}, "per": {}, "num": {}}
+    for f, w in _fixed_point()[1].items():
+        if f.startswith("Q:"):
+            group, _, value = f[2:].partition(":")
+            tables.setdefault(group, {})[value] = w
+    return tables
 
 
 @lru_cache(maxsize=256)
@@ -197,15 +208,20 @@ def _ngram_score(sentence: str) -> int:
     view = memoryview(b)
     grams = set(view[:len(b) & ~3].cast("I"))  # the pairs starting at even positions
     grams.update(view[2:2 + ((len(b) - 2) & ~3)].cast("I"))  # and at odd ones
-    return sum(map(units.get, set(view.cast("H")), repeat(0))) + sum(map(pairs.get, grams, repeat(0)))
+    # one-argument maps: a list indexed by code unit, and get() whose None (unknown pair) filter drops
+    return sum(map(units.__getitem__, set(view.cast("H")))) + sum(filter(None, map(pairs.get, grams)))
 
 
 @lru_cache(maxsize=1)
-def _code_tables() -> tuple[dict[int, int], dict[int, int]]:
-    """The model's BMP unigram and bigram weights keyed by their UTF-16 code unit(s) as one int."""
+def _code_tables() -> tuple[list[int], dict[int, int]]:
+    """The model's BMP unigram weights by UTF-16 code unit (0 when none) and bigram weights keyed by
+    their two code units as one int."""
     _, weights, bigrams = _fixed_point()
     shift = (0, 16) if sys.byteorder == "little" else (16, 0)
-    units = {ord(f): w for f, w in weights.items() if len(f) == 1 and ord(f) < 0x10000}
+    units = [0] * 0x10000
+    for f, w in weights.items():
+        if len(f) == 1 and ord(f) < 0x10000:
+            units[ord(f)] = w
     pairs = {ord(f[0]) << shift[0] | ord(f[1]) << shift[1]: w for f, w in bigrams.items()
              if ord(f[0]) < 0x10000 and ord(f[1]) < 0x10000}
     return units, pairs

@@ -8,7 +8,7 @@ number of the same unit, the topic of the previous clause. Lexicons: quantity_su
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Hashable
 
 from ..text import numerals
 
@@ -31,6 +31,7 @@ _PERIOD_ACTIVITY = re.compile(rf"([^,;。\d{_CN}]{{0,12}}?)[\d{_CN}]+[次遍回]
 # units that measure the same dimension (a later number of the same kind continues the earlier one)
 _SAME_DIMENSION = {"个百分点": "%", "百分点": "%"}
 _MAX = 14
+_CACHE_SIZE = 8192  # entries of each _by_lexicons memo
 _CONJ_CHARS = ("且", "并", "或", "而")
 _NUMERAL = re.compile(rf"[\d{_CN}]")
 # the 每+classifier that opens a basis (每个驿站 -> 驿站)
@@ -104,8 +105,34 @@ def subject(text: str, c: "Cand", per: str | None, prev_end: int, earlier: list[
     return same or _topic(text, cs, (0, 1), S) or prev_subject or dims.get(c.unit or "") or pre or None
 
 
+def _by_lexicons(fn: Callable[[Hashable, dict], str]) -> Callable[[Hashable, dict], str]:
+    """`fn(key, S)` remembered by `key` while S (the grammar's lexicons) stays the same object.
+
+    The stretches around a number are short and repeat across a batch (不少于, 每人每年, 名社区工作者)
+    where their sentences do not; bounded: emptied when full, or when the lexicons are replaced.
+    """
+    store: dict = {}
+    made_with: list = [None]
+
+    def get(key: Hashable, S: dict) -> str:
+        if made_with[0] is not S or len(store) >= _CACHE_SIZE:
+            store.clear()
+            made_with[0] = S
+        found = store.get(key)
+        if found is None:
+            found = store[key] = fn(key, S)
+        return found
+    return get
+
+
 def head_phrase(pre: str, per: str | None, S: dict) -> str:
     """The measured noun of the stretch before a number: 县财政按照每村 -> '', 上浮比例 -> 上浮比例."""
+    return _head_phrase((pre, per), S)
+
+
+@_by_lexicons
+def _head_phrase(key: tuple[str, str | None], S: dict) -> str:
+    pre, per = key
     if per and per in pre:
         cut = pre.rfind(per)
         after, before = pre[cut + len(per):], pre[:cut]
@@ -198,7 +225,11 @@ def _standard_object(text: str, c: "Cand", ce: int, S: dict) -> str | None:
 
 def post_noun(text: str, pos: int, ce: int, S: dict) -> str:
     """The noun phrase right after the unit: 55名|大学生到村任职, 13个集…为一体的|村级综合服务中心."""
-    rest = text[pos:ce]
+    return _post_noun(text[pos:ce], S)
+
+
+@_by_lexicons
+def _post_noun(rest: str, S: dict) -> str:
     if S["post_stop"].match(rest) or rest[:1] in _CONJ_CHARS:
         return ""  # 10000人|或者辖区情况复杂, 满2届|且考核优秀: no noun follows
     if m := RATED.match(rest):

@@ -23,7 +23,7 @@ def _each_provision(doc: Document, find: Callable[[str, str], list[Any]],
             context = doc.norm[prov.paragraph_start:prov.start]
             if not context and p and labelled(text):  # a line of its own: 牵头单位:X;配合单位:Y under its task
                 context = doc.norm[provisions[p - 1].paragraph_start:provisions[p - 1].end]
-            if prov.heading is not None and unsubjected(text) and subject(title := headings[prov.heading].title) \
+            if prov.heading is not None and subject(title := headings[prov.heading].title) and unsubjected(text) \
                     and unsubjected(doc.norm[prov.paragraph_start:prov.end]):
                 context = title
             found = find(text, context)
