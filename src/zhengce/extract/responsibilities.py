@@ -26,6 +26,7 @@ _DELIMITERS = ",;!?。"
 _CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
+_ENUMERATOR = re.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")  # (一)民政部门。负责…
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
@@ -357,7 +358,7 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
             return []  # most provisions: one regex scan
         opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
     if opens:
-        tail = _last_clause(context) + ","  # the provision opens with no subject
+        tail = _ENUMERATOR.sub("", _last_clause(context)) + ","  # the provision opens with no subject
         return [replace(r, start=max(r.start - len(tail), 0), end=r.end - len(tail))
                 for r in find_responsibilities(tail + text) if r.end > len(tail)]  # (the subject is in the tail)
     reader = _Reader(text, context)
