@@ -267,3 +267,11 @@ def test_heading_title_with_a_figure_is_also_a_provision(extract_text) -> None:
     texts = [p.text for p in result.provisions]
     assert "80周岁以上的特困供养人员" in texts
     assert "高龄老年人" not in texts and "补贴对象" not in texts
+
+
+def test_colon_inside_brackets_does_not_end_a_title(extract_text) -> None:
+    """12.耕地保护监督(牵头部门:县自然资源局): the whole line is the title, and a provision (it names a lead)."""
+    text = _article("一、配合履职事项", BODY, "1.耕地保护监督(牵头部门:县自然资源局)", "2.森林防火(牵头部门:县林业局)", "二、工作要求", BODY)
+    result = extract_text(text)
+    assert "耕地保护监督(牵头部门:县自然资源局)" in [s.title for s in result.sections]
+    assert "森林防火(牵头部门:县林业局)" in [p.text for p in result.provisions]

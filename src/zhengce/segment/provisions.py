@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
+from ..rules import load_rules
 from .articles import ArticleSpan
 from .sections import Heading
 
 # A sentence ends at 。!?; (and a closing quote/bracket right after); run-in 一是… stay inside.
 _SENTENCE = re.compile(r"[ \t]*([^。!?;]*(?:[。!?;]+[”’」』)]*|$))")  # group 1: without leading blanks
 _CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
-_QUANTIFIED = re.compile(r"\d")  # a heading title with a figure in it states a rule (an age, a score, an amount)
 
 
 @dataclass(slots=True)
@@ -40,11 +41,17 @@ def find_provisions(doc: Document, span: ArticleSpan, headings: list[Heading]) -
             if h.start > cursor:
                 out.extend(_sentences(doc.norm, cursor, h.start, current, line.start))
             current, cursor = k, h.body_start
-            if h.style != "runin" and h.title_start >= 0 and (h.sentence or _QUANTIFIED.search(doc.norm, h.title_start, h.end)):
+            if h.style != "runin" and h.title_start >= 0 and (h.sentence or _rule_in_title().search(doc.norm, h.title_start, h.end)):
                 # "第三条 社区工作者按…配备。", "(一)80周岁以上的特困人员", "班子建设(20分)": the title is a rule too
                 out.extend(_sentences(doc.norm, h.title_start, h.body_start if h.sentence else h.end, current, line.start))
         out.extend(_sentences(doc.norm, cursor, line.end, current, line.start))
     return out
+
+
+@lru_cache(maxsize=1)
+def _rule_in_title() -> re.Pattern:
+    """What makes a heading title a rule too (headings.yaml: rule_in_title)."""
+    return re.compile("|".join(f"(?:{p})" for p in load_rules("headings")["rule_in_title"]))
 
 
 def _sentences(text: str, start: int, end: int, heading: int | None, paragraph: int) -> list[ProvisionSpan]:

@@ -43,7 +43,7 @@ def _styles() -> tuple[list[tuple[str, re.Pattern]], dict]:
 
 
 _TITLE_END = re.compile(r"[。;!?]")
-_TITLE_COLON = re.compile(r"[^,。;:]{2,20}:")  # 工作目标:到2025年…  (a short title, then its text)
+_TITLE_COLON = re.compile(r"[^,。;:(]{2,20}:")  # 工作目标:到2025年… (a short title, then its text; not 监督(牵头部门:…))
 
 
 def _title_end(text: str, offset: int) -> int:
