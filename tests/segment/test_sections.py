@@ -275,3 +275,12 @@ def test_colon_inside_brackets_does_not_end_a_title(extract_text) -> None:
     result = extract_text(text)
     assert "耕地保护监督(牵头部门:县自然资源局)" in [s.title for s in result.sections]
     assert "森林防火(牵头部门:县林业局)" in [p.text for p in result.provisions]
+
+
+def test_colon_subheading_with_a_slogan_is_a_heading(extract_text) -> None:
+    """规则量化:好行为“看得见” is a digest subheading; 牵头单位:市民政局 stays a field line."""
+    text = ("“小积分”撬动乡村“大治理”\n\n" + BODY + "\n\n规则量化:好行为“看得见”\n\n" + BODY
+                                 + "\n\n兑换激励:“积分”变“真金”\n\n" + BODY + "\n\n牵头单位:市民政局\n\n" + BODY + "\n")
+    titles = [s.title for s in extract_text(text).sections]
+    assert "规则量化:好行为“看得见”" in titles and "兑换激励:“积分”变“真金”" in titles
+    assert "牵头单位:市民政局" not in titles
