@@ -285,3 +285,15 @@ def test_an_editorial_note_after_the_title_is_dropped(extract_text) -> None:
     text = "某区“十四五”社区服务体系建设规划(节选)\n\n" + OPENING + "\n一、发展目标\n到2025年,社区综合服务设施覆盖率达到100%。\n"
     article = extract_text(text).articles[0]
     assert (article.title, article.doc_type, article.normative) == ("某区“十四五”社区服务体系建设规划", "规划", True)
+
+
+def test_second_notice_after_the_page_footer_is_an_article(extract_text) -> None:
+    """After 【打印本页】 and the footer, a headline over an addressee line opens the next article, even where
+    the first article (numbered headings) would take a short line there for a caption."""
+    first = ("中共某县委组织部关于村级组织运转情况的通报\n发布时间:2024-10-18\n一、检查情况\n"
+             "全县共检查村(社区)120个,发现问题36个。\n二、整改要求\n各乡镇党委要在11月底前整改到位。\n"
+             "中共某县委组织部\n2024年10月18日\n【打印本页】 【关闭窗口】\n主办:中共某县委组织部\n")
+    second = ("某县民政局关于做好冬季取暖救助工作的通知\n发布时间:2024-10-25\n各乡镇人民政府、街道办事处:\n"
+              "现就做好今冬取暖救助工作通知如下:对城乡低保对象按照每户500元的标准发放取暖补助。\n某县民政局\n2024年10月24日\n")
+    titles = [a.title for a in extract_text(first + second).articles]
+    assert titles == ["中共某县委组织部关于村级组织运转情况的通报", "某县民政局关于做好冬季取暖救助工作的通知"]

@@ -113,8 +113,10 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
             starts[-1] = (i, place)  # the first line was the page's collection title
     for i, line in enumerate(lines):
         if line.role == "furniture" and is_article_break(line):
-            nxt = next((j for j in body if j > i), None)
+            # (the next headline may have been taken for a photo caption of the article before)
+            nxt = next((j for j in range(i + 1, len(lines)) if lines[j].role in ("body", "caption")), None)
             if nxt is not None and all(s != nxt for s, _ in starts) and _opens_article(lines, nxt):
+                lines[nxt].role = "body"
                 starts.append((nxt, place_headline(lines, nxt)))
     starts.sort()
     spans = []
@@ -129,9 +131,10 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
 
 
 def _opens_article(lines: list[Line], i: int) -> bool:
-    """A headline-shaped line with a paragraph below it."""
-    nxt = _next_body(lines, i)
-    return _is_headline_shape(lines[i]) and nxt is not None and (nxt.text[-1] in _FINAL or len(nxt.text) > 60)
+    """A headline-shaped line (body, or taken for a caption) with a paragraph below it."""
+    nxt, line = _next_body(lines, i), lines[i]
+    return 4 <= len(line.text) <= _HEADLINE_MAX and line.text[-1] not in _FINAL and nxt is not None \
+        and (nxt.text[-1] in _FINAL + ":" or len(nxt.text) > 60)  # (a paragraph, or a notice's addressees)
 
 
 def _anchor_title(lines: list[Line], body: list[int]) -> int:
