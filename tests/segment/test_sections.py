@@ -110,6 +110,22 @@ def test_bare_phrase_pair_lead_ins_join_a_run_of_followed_ones(extract_text) -> 
                                                 "强化保障,让基层干部安心干事"]
 
 
+
+def test_lead_in_pairs_with_a_longer_aim_phrase(extract_text) -> None:
+    """织密网格体系,让服务触角延伸到“神经末梢”。: the aim phrase (让…) may run past the pair-part length."""
+    paragraphs = ["织密网格体系,让服务触角延伸到“神经末梢”。区委将各类网格整合为一张综合网格。" + BODY,
+                  "建强网格队伍,让网格员成为群众“贴心人”。专职网格员纳入社区工作者统一管理。" + BODY,
+                  "压实走访责任,让干部沉到群众“家门口”。区委制定走访办法。" + BODY]
+    result = extract_text(_article(*paragraphs))
+    assert [t for _, _, t in _tree(result)] == ["织密网格体系,让服务触角延伸到“神经末梢”", "建强网格队伍,让网格员成为群众“贴心人”",
+                                                "压实走访责任,让干部沉到群众“家门口”"]
+
+
+@pytest.mark.parametrize("opening", ["记者从《管理办法》中看到,积分分为基础积分和奖励积分两类。", "会议强调,积分评定要做到公开、公平、公正。"])
+def test_reported_speech_openings_are_no_lead_ins(opening, extract_text) -> None:
+    result = extract_text(_article(*[opening + BODY] * 3))
+    assert _tree(result) == []
+
 def test_wider_spaced_unnumbered_lines_are_parents(extract_text) -> None:
     text = "\n".join([TITLE, OPENING, "\n\n", "主要内容", "", BODY, "", "加强组织领导", "", BODY, "", "强化经费保障", "",
                       BODY, "\n\n", "工作要求", "", BODY, "", "压实工作责任", "", BODY]) + "\n"

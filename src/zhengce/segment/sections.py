@@ -100,8 +100,9 @@ def _bare_phrase(title: str, r: dict) -> bool:
 def _phrase_pair(title: str, r: dict) -> bool:
     """健全组织体系,把党的组织建进小区: two short parallel phrases, the news-report lead-in."""
     parts = title.split(",")
-    return len(parts) == 2 and all(2 <= len(p) <= r["runin_pair_part_max_len"] for p in parts) \
-        and not re.search(r"[:;\d]", title)
+    if len(parts) != 2 or re.search(r"[:;\d]", title) or not 2 <= len(parts[0]) <= r["runin_pair_part_max_len"]:
+        return False
+    return 2 <= len(parts[1]) <= r["runin_pair_part_max_len"] or parts[1].startswith(tuple(r["runin_pair_aims"]))
 
 
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+(?:是|要|、)|首先|其次|再次|最后|第[一二三四五六七八九十]|同时|此外|另外")
