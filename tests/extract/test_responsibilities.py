@@ -151,3 +151,11 @@ def test_work_groups_are_actors(text, group):
 @pytest.mark.parametrize("text", ["按照三人一组开展巡查。", "成立综合协调组。", "社区社会组织积极参与。"])
 def test_no_work_group_in(text):
     assert not any(r.actor.endswith("组") for r in find_responsibilities(text))
+
+
+def test_run_in_actor_heading_is_the_subject_of_its_paragraph():
+    """1.街道党建办。负责…,会同…开展督查 / 2.物业服务企业。要按照合同提供服务: the heading's actor acts."""
+    text = ("关于推进小区治理的工作方案\n一、职责分工\n1.街道党建办。负责本方案的统筹推进和督促落实。\n"
+            "2.物业服务企业。要按照物业服务合同约定提供服务。\n二、保障措施\n各社区要加强组织领导。\n")
+    got = {(r.actor, r.role) for r in zhengce.api.extract(text).responsibilities}
+    assert {("街道党建办", "lead"), ("物业服务企业", "execute")} <= got

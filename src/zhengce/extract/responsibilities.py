@@ -347,6 +347,26 @@ def opens_with_marker(text: str) -> bool:
     return bool(words.marker(words.skip(*first.span()), first.end())) and not g["scan"]["labels"].search(text)
 
 
+def subjectless(text: str) -> bool:
+    """Whether `text` opens with a marker, a modal or a light verb (after adverbs) and is no label list
+    (负责…, 要按照…, 履行…直接责任): its subject is elsewhere."""
+    if opens_with_marker(text):
+        return True
+    if not (first := _CLAUSE.match(text)):
+        return False
+    words = DutyWords(text)  # (a modal or light verb first: anything named after it is its object)
+    q = words.skip(*first.span())
+    return bool(words.at("modals", q, first.end()) or words.at("light_verbs", q, first.end())) \
+        and not words.g["scan"]["labels"].search(text)
+
+
+def with_subject(text: str, subject: str) -> list[ResponsibilityMatch]:
+    """The assignments of `text` read with `subject` (an actor's name) as the subject it leaves out."""
+    head = subject + ","
+    return [replace(r, start=max(r.start - len(head), 0), end=r.end - len(head))
+            for r in find_responsibilities(head + text) if r.end > len(head)]
+
+
 def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     """`find_responsibilities` without the memo."""
     if (row := row_assignments(text)) is not None:  # a task table pasted as text: read by column

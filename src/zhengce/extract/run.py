@@ -1,20 +1,30 @@
 """Run the clause extractors over a document's provisions (normalized coordinates)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..document import Document
 
 Key = tuple[int, int]  # (article index, provision index)
+Find = Callable[[str, str], list[Any]]
 
 
-def _each_provision(doc: Document, find: Callable[[str, str], list[Any]],
-                    labelled: Callable[[str], bool] = lambda text: False,
-                    subject: Callable[[str], bool] = lambda title: False,
-                    unsubjected: Callable[[str], bool] = lambda text: False) -> dict[Key, list[Any]]:
+@dataclass(frozen=True)
+class HeadingSubject:
+    """How a heading that names one actor (1.街道党建办 / 负责…;会同…) becomes the subject of the provisions
+    under it that name none: `names_actor(title)`, `subjectless(text)`, `read(text, subject)`."""
+
+    names_actor: Callable[[str], bool]
+    subjectless: Callable[[str], bool]
+    read: Find
+
+
+def _each_provision(doc: Document, find: Find, labelled: Callable[[str], bool] = lambda text: False,
+                    heading_subject: HeadingSubject | None = None) -> dict[Key, list[Any]]:
     """Call `find(text, context)` on every provision; context = its paragraph up to it, or the paragraph
-    before it for a `labelled` paragraph, or the heading's title when that is a `subject` and both the
-    paragraph and the provision are `unsubjected` (1.综合协调组 / 负责…;负责…)."""
+    before it for a `labelled` paragraph. With `heading_subject`, a subjectless provision in a subjectless
+    paragraph under a heading that names an actor is read with that actor as its subject."""
     out: dict[Key, list[Any]] = {}
     for a, provisions in enumerate(doc.layers["provisions"]):
         headings = doc.layers["headings"][a] if "headings" in doc.layers else []
@@ -23,10 +33,12 @@ def _each_provision(doc: Document, find: Callable[[str, str], list[Any]],
             context = doc.norm[prov.paragraph_start:prov.start]
             if not context and p and labelled(text):  # a line of its own: 牵头单位:X;配合单位:Y under its task
                 context = doc.norm[provisions[p - 1].paragraph_start:provisions[p - 1].end]
-            if prov.heading is not None and subject(title := headings[prov.heading].title) and unsubjected(text) \
-                    and unsubjected(doc.norm[prov.paragraph_start:prov.end]):
-                context = title
-            found = find(text, context)
+            hs, head = heading_subject, headings[prov.heading] if prov.heading is not None else None
+            if hs and head and hs.names_actor(head.title) and hs.subjectless(text) \
+                    and hs.subjectless(doc.norm[max(prov.paragraph_start, head.body_start):prov.end]):
+                found = hs.read(text, head.title)  # (the paragraph starts after a run-in heading: 1.街道党建办。负责…)
+            else:
+                found = find(text, context)
             if found:
                 out[(a, p)] = found
     return out
@@ -43,6 +55,7 @@ def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
     """ResponsibilityMatch lists per provision."""
     from .actor_scan import names_one_actor
     from .resp_tables import under_task
-    from .responsibilities import find_responsibilities, opens_with_marker
+    from .responsibilities import find_responsibilities, subjectless, with_subject
 
-    return _each_provision(doc, find_responsibilities, under_task, names_one_actor, opens_with_marker)
+    return _each_provision(doc, find_responsibilities, under_task,
+                           HeadingSubject(names_one_actor, subjectless, with_subject))
