@@ -300,3 +300,11 @@ def test_second_notice_after_the_page_footer_is_an_article(extract_text) -> None
               "现就做好今冬取暖救助工作通知如下:对城乡低保对象按照每户500元的标准发放取暖补助。\n某县民政局\n2024年10月24日\n")
     titles = [a.title for a in extract_text(first + second).articles]
     assert titles == ["中共某县委组织部关于村级组织运转情况的通报", "某县民政局关于做好冬季取暖救助工作的通知"]
+
+
+def test_source_line_naming_a_bare_section_gives_the_site_organ(extract_text) -> None:
+    """来源:基层政权建设和社区治理处 on 辽宁省民政厅's site: the organ issues the page, not its section."""
+    text = ("辽宁省民政厅\n首页 > 政务公开 > 政策解读\n《辽宁省社区工作者管理办法》政策解读\n"
+            "发布时间:2024-10-22 09:30 来源:基层政权建设和社区治理处\n\n"
+            "近日,省民政厅等五部门联合印发《办法》,现将有关内容解读如下。\n一、出台背景\n社区工作者是社区治理的骨干力量。\n")
+    assert [a.issuer for a in extract_text(text).articles] == ["辽宁省民政厅"]

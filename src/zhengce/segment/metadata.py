@@ -153,10 +153,15 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
             return m.group("issuer")  # (浏阳市委组织部供稿): a digest names each article's source so
     for line in meta:
         if m := pats["source_line"].search(line.text):
-            return _ORGAN_OF_UNIT.sub(r"\1", m.group("issuer"))
+            source = _ORGAN_OF_UNIT.sub(r"\1", m.group("issuer"))
+            site = next((t for l in meta if _SITE_ORGAN.fullmatch(t := l.text.strip())), None)
+            return site if site and _BARE_UNIT.match(source) else source  # 来源:社区治理处 on 辽宁省民政厅's site
     return None
 
 
+# 来源:基层政权建设和社区治理处 — a section named without its organ: the organ whose site it is issues the page
+_BARE_UNIT = re.compile(rf"^(?![省市县区州])(?!.*(?:{ORGAN_SUFFIXES}|办)).{{2,20}}(?:处|科|股)$")
+_SITE_ORGAN = re.compile(rf"\S{{2,20}}(?:{ORGAN_SUFFIXES})")
 # 来源:市委组织部组织二科 — a section (科, 处, 股) of an organ: the organ issues the page
 _ORGAN_OF_UNIT = re.compile(rf"^(.{{2,20}}?(?:{ORGAN_SUFFIXES}|办))[^部局厅委]{{1,8}}?(?:科|处|股)$")
 
