@@ -31,7 +31,7 @@ _COORD = f"(?:{'|'.join(_COORD_WORDS)})"
 _TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:年|季度|季|月|周|半年|天|日|学期|人|小时)度?"  # 每年, 每两年, 每人
          r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
 RESPONSIBILITY = re.compile("责任|职责")
-_NOT_NAMED = "(?!成立|设立|组建|建立|建设|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促|[应要须都均将])"  # verbs that set a body up or charge it: never in its name
+_NOT_NAMED = "(?!成立|设立|组建|建立|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促|[应要须都均将])"  # verbs that set a body up or charge it: never in its name
 _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"), ("lhead", "levelhead"),
                 ("lpost", "levelpost"))
 

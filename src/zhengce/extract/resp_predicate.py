@@ -13,7 +13,7 @@ from typing import Optional
 from ..rules import trie_regex
 from .actors import DutyWords, Group, duty_rules
 
-FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们")
+FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们|\((?:以下简称|以下称|下称|简称)[^()]{1,12}\)")  # (…简称市文明办): an alias
 QUOTE = re.compile(r"“[^“”]{1,30}”")
 STRIP_LEADING = ("负责", "具体负责", "总负责", "牵头")
 _CHARGE = ("负责", "具体负责", "总负责")  # 负责 + a supervision or funding task takes that role; 牵头 stays lead
