@@ -17,7 +17,6 @@ _PARTY = ("党委", "党(工)委", "党工委")
 _CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
 
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
-_GROUP_SUFFIXES = frozenset(w[-1] for w in lexicon()["work_group_suffixes"])  # (a set test before the scan)
 
 
 def _group(members: list[Mention]) -> Group:
@@ -98,7 +97,7 @@ def _matches(text: str) -> list[re.Match]:
     named = pats["named_any"].search(text)
     found = list(pats["actor" if named else "plain"].finditer(text))
     others = (pats["named"].finditer(text) if named else ()), \
-        (pats["work_group"].finditer(text) if _GROUP_SUFFIXES.intersection(text) else ())
+        (pats["work_group"].finditer(text) if pats["work_group_any"].search(text) else ())
     taken = [m.span() for m in found]
     extra = [m for ms in others for m in ms if not any(s < m.end() and m.start() < e for s, e in taken)]
     return sorted(found + extra, key=lambda m: m.start()) if extra else found

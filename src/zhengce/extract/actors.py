@@ -114,6 +114,7 @@ def _patterns() -> dict:
         "plain": re.compile(actor.replace("|NAMED", "")),
         "named": re.compile(f"(?<=的){named}"),
         "named_any": re.compile(trie_regex(lex["named_bodies"])),
+        "work_group_any": re.compile(trie_regex(lex["work_group_suffixes"])),
         "work_group": re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=由))(?:{_NOT_NAMED}(?![{re.escape(lex['work_group_not_in_name'])}])"
                                  f"[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['work_group_suffixes'])}"
                                  f"(?![{re.escape(lex['work_group_not_next'])}])"),
