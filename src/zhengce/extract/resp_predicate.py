@@ -131,7 +131,7 @@ class Predicates(DutyWords):
         if partner_end is None or PAST.search(self.text, partner_end, end):
             return None  # …联合市财政局出台了…: a report
         cut, r = self.list_cut(partner_end, end), self.skip(partner_end, end)
-        role = self.head_role(r, end) or self.anywhere(r, cut) or self.object_role(r, cut, "oversee_end")
+        role = self.head_role(r, end) or self.anywhere(r, cut) or self.object_role(r, cut)
         return role if role in ("oversee", "fund") else "lead", partner_end, cut
 
     def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
