@@ -102,7 +102,7 @@ Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline)
 
 def row_assignments(text: str) -> Optional[Row]:
     """A task-table row pasted as text (序号, 工作任务, 牵头单位, 配合单位, 完成时限 parted by tabs or spaces), read
-    by column: the first cell of words is the task, the first cell listing units after it leads (its first unit
+    by column: the longest cell of words before the units is the task, the first cell listing units after it leads (its first unit
     alone when it lists several and no second such cell follows: 责任单位 ranks them), later ones support.
     None when `text` is no such row; [] for a header row."""
     if not is_table_row(text):
@@ -111,8 +111,13 @@ def row_assignments(text: str) -> Optional[Row]:
     g = duty_grammar()
     if any(text[s:e] in g["labels"] for s, e in cells):
         return []  # the header row
-    task = next((i for i, (s, e) in enumerate(cells) if _HAS_HAN.search(text, s, e)), None)
-    units = [u for s, e in cells[task + 1:] if (u := _units(text, s, e))] if task is not None else []
+    first = next((i for i, (s, e) in enumerate(cells) if _HAS_HAN.search(text, s, e)), len(cells))
+    unit_cells = [(i, u) for i, (s, e) in enumerate(cells) if i > first and (u := _units(text, s, e))]
+    stop = unit_cells[0][0] if unit_cells else len(cells)
+    # the task: the longest cell of words before the first list of units (依法履职 | 人民调解和矛盾纠纷排查化解 | 区司法局)
+    task = max((i for i in range(first, stop) if _HAS_HAN.search(text, *cells[i])),
+               key=lambda i: cells[i][1] - cells[i][0], default=None)
+    units = [u for _, u in unit_cells]
     if len(cells) < 3 or not units:
         return None
     deadline = next((text[s:e] for s, e in cells if g["scan"]["deadline"].fullmatch(text, s, e)), None)
