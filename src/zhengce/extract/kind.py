@@ -149,10 +149,9 @@ def _clause_score(sentence: str, start: int, end: int) -> int:
     if c["clause_safe"] and (start == 0 or sentence[start - 1] in _BREAKS) and (
             end == len(sentence) or sentence[end] in _BREAKS):
         # no cue word spans a clause break, so the clause's cues are the sentence's that lie in it
-        feats = {"L:" + f for s, e, f in _cue_matches(sentence) if start <= s and e <= end}
-    else:
-        feats = set(_clause_cues(sentence[start:end]))
-    return sum(map(_fixed_point()[1].get, feats, repeat(0)))
+        feats = {f for s, e, f in _cue_matches(sentence) if start <= s and e <= end}
+        return sum(map(_cue_weights()[1].__getitem__, feats))  # as L:R:/L:S: features
+    return sum(map(_fixed_point()[1].get, set(_clause_cues(sentence[start:end])), repeat(0)))
 
 
 @lru_cache(maxsize=64)
@@ -161,6 +160,15 @@ def _cue_matches(sentence: str) -> tuple[tuple[int, int, str], ...]:
     c = cues()
     return (*((m.start(), m.end(), "R:" + m.group()) for m in c["requirement_re"].finditer(sentence)),
             *((m.start(), m.end(), "S:" + m.group()) for m in c["statistic_re"].finditer(sentence)))
+
+
+@lru_cache(maxsize=1)
+def _cue_weights() -> tuple[dict[str, int], dict[str, int]]:
+    """The fixed-point weights of each cue feature of _cue_matches (R:word, S:word): as a sentence
+    feature, and as the clause feature L:R:word (a small table: no string built per clause cue)."""
+    weights, c = _fixed_point()[1], cues()
+    feats = [f"{tag}:{w}" for tag, key in (("R", "requirement"), ("S", "statistic")) for w in c[key]]
+    return ({f: weights.get(f, 0) for f in feats}, {f: weights.get("L:" + f, 0) for f in feats})
 
 
 # The model's weights are stored with 5 decimals (learn/train_kind.ROUND): as integers in units of
@@ -185,9 +193,8 @@ def _sentence_score(sentence: str) -> int:
     Unigrams (1 char), bigrams (2 chars) and cue tokens (R:/S: + word, >= 3 chars) never collide, so
     each kind is summed on its own: cheaper than building their union as features() does.
     """
-    intercept, weights, _ = _fixed_point()
     cue_feats = {f for _, _, f in _cue_matches(sentence)}
-    return intercept + _ngram_score(sentence) + sum(map(weights.get, cue_feats, repeat(0)))
+    return _fixed_point()[0] + _ngram_score(sentence) + sum(map(_cue_weights()[0].__getitem__, cue_feats))
 
 
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"

@@ -74,15 +74,19 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     if not cands:
         return cands
     blocked = _blocked_spans(text, G)
-    _inherit_units(text, cands)
+    # the list passes (units, per-one, comparators) need two candidates: most sentences hold one (speed)
+    if len(cands) > 1:
+        _inherit_units(text, cands)
     cands = [c for c in cands if not _excluded(text, c, G, blocked)]
     for c in cands:
         c.cl = qc.clause(text, c.nstart)  # only for the kept ones (speed)
-    _link_per_one(text, cands, G)
+    if len(cands) > 1:
+        _link_per_one(text, cands, G)
     cands = [c for c in cands if not c.drop and not _vague_one(text, c, G)]
     for i, c in enumerate(cands):
         _set_comparator(text, c, G, cands[i - 1].end if i else 0)
-    _propagate_lists(text, cands)
+    if len(cands) > 1:
+        _propagate_lists(text, cands)
     # 万人以上 is an amount; a bare 百/千/万 without a bound names things (千人计划, 万亩良田); 百分之百 is 100 %
     return [c for c in cands if c.vague or c.comparator != "=" or c.n1 not in _BARE_AMOUNTS
             or c.category == "percent"]
