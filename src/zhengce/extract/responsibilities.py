@@ -26,6 +26,7 @@ _DELIMITERS = ",;!?。"
 _CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
+_DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
 _ENUMERATOR = re.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")  # (一)民政部门。负责…
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
@@ -103,6 +104,8 @@ class _Reader(Predicates):
         """(role, record start, duty start, duty end) from the words around a group, or None."""
         t, cs = self.text, self.clauses[ci][0]
         left = t[cs:group.start]
+        if _DISTRIBUTIVE.fullmatch(left):
+            left = ""  # 每个社区每年至少组织…: each of them is the subject
         strict = group.kind == "level"
         if self.titled and (o := t.rfind("《", 0, group.start)) >= 0 and t.find("》", o, group.start) < 0:
             return None  # inside a title (《…居民委员会组织法》)
