@@ -97,8 +97,11 @@ class Predicates(DutyWords):
             return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米 (but 受理 is a verb)
         if at["post"].match(t, q, end) or scan["far_post"].match(t, q, end):
             return "lead", q0, self.list_cut(q, end)  # 任组长; 担任小街小巷巷长
-        if (co := self.at("cooperation", q, end)) and (found := self.cooperating(co, end)):
-            return found
+        if co := self.at("cooperation", q, end):
+            if found := self.cooperating(co, end):
+                return found
+            if co.end() not in self.starts:
+                q = self.skip(co.end(), end)  # X、Y每2年联合开展…: jointly, no partner named
         if m := self.at("modals", q, end):
             return self.after_modal(q, m, end)
         if hit := self.marker(q, end):
