@@ -92,7 +92,7 @@ def _patterns() -> dict:
     # One attempt per position: heads that start like a level (市场监管局) first, then a level group
     # with what may follow it; the level group is matched once. Named bodies after 的 are separate.
     # 公安、司法行政、信访等部门: after a known stem, a short unknown item may stand in a list closed by 等
-    stemlist = f"{stems}(?:(?:、{stems})+等?|(?:、(?:{stems}|[\u4e00-\u9fff]{{2,4}}))+等)(?:部门|单位)"
+    stemlist = f"{stems}(?:(?:、{stems})+等?|(?:、(?:{stems}|[\u4e00-\u9fff]{{2,6}}))+等)(?:部门|单位)"
     committee = "".join(re.escape(c) for c in lex["committee_levels"])
     branches = {
         "generic": trie_regex(lex["generic"]),
