@@ -30,26 +30,27 @@ def _provisions(doc: Document, result: FileResult, a: int, doc_id: str, provs: l
     responsibilities = doc.layers.get("responsibilities", {})
     normative = doc.layers["meta"][a].normative
     paths = _section_paths(sections)
-    section_ids = [s.section_id for s in sections]
+    heads = [(s.section_id, paths[s.section_id]) for s in sections]  # by heading index: id, path
     norm, source, to_source = doc.norm, doc.source, doc.offsets.span_to_source
     page_of = doc.page_of if doc.extracted.pages else None
     append = result.provisions.append
     for p, prov in enumerate(provs):
         start = prov.start
         text = norm[start:prov.end]
-        q_matches = quantities.get((a, p))
+        key = (a, p)
+        q_matches = quantities.get(key)
         kind = provision_kind(text, [m.kind for m in q_matches] if q_matches else [], normative)
         src_start, src_end = to_source(start, prov.end)
         page = page_of(start) if page_of else None
-        section_id = None if prov.heading is None else section_ids[prov.heading]
+        section_id, path = (None, ()) if prov.heading is None else heads[prov.heading]
         provision = Provision(f"{doc_id}/p{p + 1}", doc_id, source, src_start, src_end, text, kind, section_id,
-                              paths[section_id] if section_id else (), page)
+                              path, page)
         append(provision)
         if q_matches:
-            result.quantities.extend(_children(doc, provision, start, q_matches, "q", _quantity))
-        r_matches = responsibilities.get((a, p))
+            _quantities(doc, provision, start, q_matches, result.quantities)
+        r_matches = responsibilities.get(key)
         if r_matches:
-            result.responsibilities.extend(_children(doc, provision, start, r_matches, "r", _responsibility))
+            _responsibilities(doc, provision, start, r_matches, result.responsibilities)
 
 
 def _article(doc: Document, doc_id: str, a: int, span, provs: list[ProvisionSpan]) -> Article:
@@ -83,21 +84,22 @@ def _section_paths(sections: list[Section]) -> dict[str, tuple[str, ...]]:
     return paths
 
 
-def _children(doc: Document, provision: Provision, base: int, matches: list, tag: str, make) -> list:
-    """The records of one provision's matches (`tag` q or r numbers them; `base` is the provision's normalized
-    start): spans mapped to the source, each record built by `make`."""
-    out, to_source, norm, pid = [], doc.offsets.span_to_source, doc.norm, provision.provision_id
-    for n, m in enumerate(matches):
+# The records of one provision's matches (`base` is the provision's normalized start): spans mapped to
+# the source, numbered q1, q2… / r1, r2… under the provision. One loop per record type, the fields
+# written out: these run once per quantity and responsibility of the corpus.
+def _quantities(doc: Document, p: Provision, base: int, matches: list, out: list) -> None:
+    to_source, norm, pid, doc_id, source, page = doc.offsets.span_to_source, doc.norm, p.provision_id, p.doc_id, \
+        p.source, p.page
+    for n, m in enumerate(matches, 1):
         s, e = base + m.start, base + m.end
-        out.append(make(f"{pid}/{tag}{n + 1}", provision, *to_source(s, e), norm[s:e], m))
-    return out
+        start, end = to_source(s, e)
+        out.append(Quantity(f"{pid}/q{n}", doc_id, pid, source, start, end, norm[s:e], m.value, m.low, m.high,
+                            m.unit, m.comparator, m.per, m.subject, m.time, m.kind, page))
 
 
-def _quantity(rid: str, p: Provision, start: int, end: int, text: str, m) -> Quantity:
-    return Quantity(rid, p.doc_id, p.provision_id, p.source, start, end, text, m.value, m.low, m.high, m.unit,
-                    m.comparator, m.per, m.subject, m.time, m.kind, p.page)
-
-
-def _responsibility(rid: str, p: Provision, start: int, end: int, text: str, m) -> Responsibility:
-    return Responsibility(rid, p.doc_id, p.provision_id, p.source, start, end, m.actor, m.role, m.duty,
-                          getattr(m, "deadline", None), p.page)
+def _responsibilities(doc: Document, p: Provision, base: int, matches: list, out: list) -> None:
+    to_source, pid, doc_id, source, page = doc.offsets.span_to_source, p.provision_id, p.doc_id, p.source, p.page
+    for n, m in enumerate(matches, 1):
+        start, end = to_source(base + m.start, base + m.end)
+        out.append(Responsibility(f"{pid}/r{n}", doc_id, pid, source, start, end, m.actor, m.role, m.duty,
+                                  getattr(m, "deadline", None), page))

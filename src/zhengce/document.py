@@ -62,7 +62,7 @@ def split_lines(text: str) -> list[Line]:
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
+            lead = raw.find(stripped[0])  # only blanks stand before it (lstrip would copy the line)
             start = pos + lead
             lines.append(Line(len(lines), start, start + len(stripped), stripped, blanks))
             blanks = 0

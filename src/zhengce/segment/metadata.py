@@ -42,6 +42,7 @@ def _rules():
         "normative": frozenset(r["normative_types"]),
         "non_normative": frozenset(r["non_normative_types"]),
         "issuer": {k: re.compile(v) for k, v in r["issuer_patterns"].items()},
+        "issuer_needs": {k: required_text(re.compile(v)) for k, v in r["issuer_patterns"].items()},
         "dates": [re.compile(p) for p in r["date_patterns"]],
         "publish": tuple(r["publish_cues"]),
         "full_text": re.compile("|".join(r["full_text_cues"])),
@@ -50,6 +51,26 @@ def _rules():
         "issuer_place": re.compile(r["issuer_place"]),
         "issuing_notice": re.compile(r["issuing_notice"]),
     }
+
+
+def required_text(pattern: re.Pattern) -> str:
+    """The longest run of literal characters every match of `pattern` holds ('' when none is known).
+
+    Read off the pattern's own parse (the stdlib's, top level only): a plain `in` test on it then skips
+    the texts the pattern cannot match in, before a search that backtracks at every position.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _parser
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - another Python's parser: no shortcut, the search still decides
+        return ""
+    best = run = ""
+    for op, arg in items:
+        run = run + chr(arg) if op is _parser.LITERAL else ""
+        best = max(best, run, key=len)
+    return best
 
 
 _CN_DATE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?")
@@ -137,14 +158,15 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
             closing: list[Line] = ()) -> Optional[str]:
     """Who issues the article: its signatories, a printed or adopting organ, the organ its first paragraph
     opens with, the credit closing it (`closing`: its last lines), or the page's source line."""
-    pats = _rules()["issuer"]
+    pats, needs = _rules()["issuer"], _rules()["issuer_needs"]
     if signed := _signatories(tail, pats["signature"]):
         return "、".join(signed)
     if title_issuer:
         return title_issuer
-    if m := pats["legislature"].search(body[:3000]):
+    head = body[:3000]
+    if needs["legislature"] in head and (m := pats["legislature"].search(head)):
         return f"{m.group('place')}人民代表大会{m.group('standing') or ''}"
-    if m := pats["plenum"].search(body[:3000]):
+    if needs["plenum"] in head and (m := pats["plenum"].search(head)):
         return f"{m.group('party')}{m.group('place')}委"
     if m := pats["opening_organ"].match(first_para):
         return m.group("issuer")

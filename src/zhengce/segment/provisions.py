@@ -33,7 +33,7 @@ def find_provisions(doc: Document, span: ArticleSpan, headings: list[Heading]) -
     current: int | None = None
     out: list[ProvisionSpan] = []
     for line in doc.lines[span.first:span.stop]:
-        heads = by_line.get(line.index, [])
+        heads = by_line.get(line.index, ())
         if line.role != "body" and not heads:
             continue
         cursor = line.start
@@ -59,8 +59,9 @@ def _sentences(text: str, start: int, end: int, heading: int | None, paragraph: 
     content = _CONTENT.search
     for m in _SENTENCE.finditer(text, start, end):
         s, e = m.span(1)
-        while e > s and text[e - 1] in " \t":  # only a line's last piece can end in blanks
-            e -= 1
-        if e > s and content(text, s, e):
-            out.append(ProvisionSpan(s, e, heading, paragraph))
+        if e > s:  # (the empty match at the end of every piece)
+            while e > s and text[e - 1] in " \t":  # only a line's last piece can end in blanks
+                e -= 1
+            if content(text, s, e):
+                out.append(ProvisionSpan(s, e, heading, paragraph))
     return out

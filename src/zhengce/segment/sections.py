@@ -42,6 +42,13 @@ def _styles() -> tuple[list[tuple[str, re.Pattern]], dict]:
     return styles, r
 
 
+@lru_cache(maxsize=1)
+def _any_label() -> re.Pattern:
+    """Any style's label, group s<i> for style i: one test rejects the many lines that open with none
+    (most body lines) and names the first style that matches (the label patterns have no groups)."""
+    return re.compile("|".join(f"(?P<s{i}>{pat.pattern})" for i, (_, pat) in enumerate(_styles()[0])))
+
+
 _TITLE_END = re.compile(r"[。;!?]")
 _TITLE_COLON = re.compile(r"[^,。;:(]{2,20}:")  # 工作目标:到2025年… (a short title, then its text; not 监督(牵头部门:…))
 
@@ -58,8 +65,11 @@ def _title_end(text: str, offset: int) -> int:
 
 def numbered_heading(line: Line) -> Heading | None:
     """A heading that starts with a numbering label."""
+    first = _any_label().match(line.text)
+    if not first:
+        return None
     styles, _ = _styles()
-    for name, pat in styles:
+    for name, pat in styles[int(first.lastgroup[1:]):]:  # the styles before it do not match
         m = pat.match(line.text)
         if not m or m.end() >= len(line.text):
             continue

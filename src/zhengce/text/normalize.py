@@ -142,11 +142,15 @@ def _join_edits(text: str, rules: dict) -> list[tuple[int, int, str]]:
     for i in range(1, len(lines)):
         starts[i] = starts[i - 1] + len(lines[i - 1]) + 1
     edits = []
+    last = len(lines) - 1
     for i, line in enumerate(lines):
         if marker[i]:
             edits.append((starts[i], starts[i] + len(line), ""))
             continue
-        j = _next_text_line(lines, marker, i)
+        if not line or line.isspace():
+            continue  # a blank line continues nothing
+        # (the usual case inline: the next line has text and is no page number)
+        j = i + 1 if i < last and not marker[i + 1] and lines[i + 1].strip() else _next_text_line(lines, marker, i)
         if j is not None and _is_continuation(line, lines[j], width, rules):
             start = starts[i] + len(line.rstrip())
             stop = starts[j] + (len(lines[j]) - len(lines[j].lstrip()))
