@@ -27,6 +27,9 @@ _CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
+# actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
+_PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
+                             r"(?:不少于|不低于|至少)[\d一二两三四五六七八九十]")
 _ENUMERATOR = re.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")  # (一)民政部门。负责…
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
@@ -145,6 +148,8 @@ class _Reader(Predicates):
         if QUOTE.match(t, group.end, end) and left.strip():
             return None  # 实行书记、主任“一肩挑”: a slogan is a duty only for a clause's subject
         pred = self.predicate(group.end, end, strict=strict)
+        if pred is None and not left.strip() and _PERIODIC_QUOTA.match(t, group.end, end):
+            pred = "execute", group.end, end  # 村级河长每月巡河不少于1次: a periodic quota, whatever the verb
         if pred is None and not left.strip() and not strict and (group.end < end or end == self.clauses[ci][1]):
             pred = self.next_predicate(ci, group.end, end)  # (not when another actor's frame follows: X由Y…)
         return (pred[0], group.start, *pred[1:]) if pred else None
