@@ -231,6 +231,7 @@ class Predicates(DutyWords):
         """Subject + verb inside a noun phrase: 党组织建立、…, …覆盖率, …能力 (but 上报…情况: a report verb)."""
         t = self.text
         if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts \
+                and not self.g["at"]["adverb"].match(t, verb_end + 1, end) \
                 or self.g["at"]["noun_suffixes"].match(t, verb_end, end):
-            return True  # 党组织建立、…; 覆盖率达到100%
+            return True  # 党组织建立、…; 覆盖率达到100% (but 统一招聘、统一管理 lists predicates)
         return bool(self.g["scan"]["tails"].search(t, verb_end, end)) and verb not in sanction_words()["report"]
