@@ -30,6 +30,21 @@ def test_small_batches_run_in_process(docs, monkeypatch):
     assert batch._useful_workers(files, set(), 2) == 2
 
 
+def test_a_few_pdfs_are_worth_a_pool(tmp_path, monkeypatch):
+    """Two small PDFs (a few KB, about a second each to read) use the pool; two small texts do not."""
+    monkeypatch.delenv("ZHENGCE_SMALL_BATCH_BYTES")
+    for name in ("a.pdf", "b.pdf"):
+        (tmp_path / "pdf").mkdir(exist_ok=True)
+        (tmp_path / "pdf" / name).write_bytes(b"%PDF-1.4 " + b"x" * 5000)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "txt").mkdir(exist_ok=True)
+        (tmp_path / "txt" / name).write_text("关于加强基层治理的通知。" * 100, encoding="utf-8")
+    pdfs, _ = collect_inputs([tmp_path / "pdf"])
+    texts, _ = collect_inputs([tmp_path / "txt"])
+    assert batch._useful_workers(pdfs, set(), 2) == 2
+    assert batch._useful_workers(texts, set(), 2) == 1
+
+
 @pytest.fixture(autouse=True)
 def fixed_code_fingerprint(monkeypatch):
     # Others edit the package while tests run; resume must not see that as a settings change here.

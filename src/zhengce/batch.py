@@ -355,6 +355,9 @@ def _clock(seconds: float) -> str:
 # than the second core saves; the output is byte-identical either way. The environment variable
 # ZHENGCE_SMALL_BATCH_BYTES overrides it (0: always use the pool, as the parity tests do).
 SMALL_BATCH_BYTES = 2_000_000
+# A PDF or Word file costs far more than its bytes: reading one ~8-page PDF took ~1 s here, as long as
+# extracting ~1 MB of text. Each counts as this many bytes of text towards the limit above.
+LAYOUT_FILE_BYTES = {".pdf": 1_000_000, ".docx": 200_000}
 
 
 def _outside(files: list[InputFile], out: Path) -> list[InputFile]:
@@ -364,7 +367,8 @@ def _outside(files: list[InputFile], out: Path) -> list[InputFile]:
 
 
 def _useful_workers(files: list[InputFile], unchanged: set[str], workers: int) -> int:
-    """`workers`, or 1 when the files still to extract are too small to repay a pool."""
+    """`workers`, or 1 when the files still to extract are too little work to repay a pool (PDF and Word
+    files weigh more than their bytes)."""
     limit = int(os.environ.get("ZHENGCE_SMALL_BATCH_BYTES", SMALL_BATCH_BYTES))
     if workers <= 1 or limit <= 0:
         return workers
@@ -372,7 +376,7 @@ def _useful_workers(files: list[InputFile], unchanged: set[str], workers: int) -
     for f in files:
         if f.source not in unchanged:
             try:
-                size += f.path.stat().st_size
+                size += f.path.stat().st_size + LAYOUT_FILE_BYTES.get(f.path.suffix.lower(), 0)
             except OSError:
                 continue
             if size >= limit:
