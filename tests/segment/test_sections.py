@@ -101,24 +101,20 @@ def test_labelled_and_table_lines_are_no_headings_nor_captions(extract_text) -> 
     assert "配合单位:市财政局" in texts and "序号\t重点任务\t责任单位" in texts
 
 
-def test_bare_phrase_pair_lead_ins_join_a_run_of_followed_ones(extract_text) -> None:
-    paragraphs = ["夯实基础,让组织体系更加健全。一是完善组织设置。" + BODY,
-                  "创新机制,让服务群众更加精准。一是推行网格服务。" + BODY,
-                  "强化保障,让基层干部安心干事。全镇落实报酬待遇。" + BODY]
-    result = extract_text(_article(*paragraphs))
-    assert [t for _, _, t in _tree(result)] == ["夯实基础,让组织体系更加健全", "创新机制,让服务群众更加精准",
-                                                "强化保障,让基层干部安心干事"]
-
-
-
-def test_lead_in_pairs_with_a_longer_aim_phrase(extract_text) -> None:
-    """织密网格体系,让服务触角延伸到“神经末梢”。: the aim phrase (让…) may run past the pair-part length."""
-    paragraphs = ["织密网格体系,让服务触角延伸到“神经末梢”。区委将各类网格整合为一张综合网格。" + BODY,
-                  "建强网格队伍,让网格员成为群众“贴心人”。专职网格员纳入社区工作者统一管理。" + BODY,
-                  "压实走访责任,让干部沉到群众“家门口”。区委制定走访办法。" + BODY]
-    result = extract_text(_article(*paragraphs))
-    assert [t for _, _, t in _tree(result)] == ["织密网格体系,让服务触角延伸到“神经末梢”", "建强网格队伍,让网格员成为群众“贴心人”",
-                                                "压实走访责任,让干部沉到群众“家门口”"]
+@pytest.mark.parametrize("paragraphs, titles", [
+    ([  # bare phrase pairs join a run of ones followed by 一是…
+        "夯实基础,让组织体系更加健全。一是完善组织设置。", "创新机制,让服务群众更加精准。一是推行网格服务。",
+        "强化保障,让基层干部安心干事。全镇落实报酬待遇。"],
+     ["夯实基础,让组织体系更加健全", "创新机制,让服务群众更加精准", "强化保障,让基层干部安心干事"]),
+    ([  # the aim phrase (让…) may run past the pair-part length
+        "织密网格体系,让服务触角延伸到“神经末梢”。区委将各类网格整合为一张综合网格。",
+        "建强网格队伍,让网格员成为群众“贴心人”。专职网格员纳入社区工作者统一管理。",
+        "压实走访责任,让干部沉到群众“家门口”。区委制定走访办法。"],
+     ["织密网格体系,让服务触角延伸到“神经末梢”", "建强网格队伍,让网格员成为群众“贴心人”", "压实走访责任,让干部沉到群众“家门口”"]),
+])
+def test_phrase_pair_lead_ins(paragraphs, titles, extract_text) -> None:
+    result = extract_text(_article(*[p + BODY for p in paragraphs]))
+    assert [t for _, _, t in _tree(result)] == titles
 
 
 @pytest.mark.parametrize("opening", ["记者从《管理办法》中看到,积分分为基础积分和奖励积分两类。", "会议强调,积分评定要做到公开、公平、公正。"])

@@ -29,12 +29,13 @@ def sanction_words() -> dict:
     (实行…薪酬制度), report verbs (上报…情况) and budgets (列入本级预算), compiled from data/zh/duties.yaml."""
     r = duty_rules()
     into = f"{trie_regex(r['budget_verbs'])}[^,;。]{{0,30}}?{trie_regex(r['into_check'])}"
+    checks = trie_regex(r["into_check"] + ["考察", "审核"])  # a check named as a topic (年度考核由X负责)
     return {"penalty": re.compile("|".join(f"(?:{p})" for p in r["penalty_patterns"])),
             "into_check": re.compile(into), "seat": re.compile(trie_regex(r["seat_verbs"])),
             "budget": re.compile(f"{trie_regex(r['budget_verbs'])}[^,;。]{{0,8}}预算"),
             "report": frozenset(r["report_verbs"]), "money": re.compile(f"{trie_regex(r['money_subjects'])}等?$"),
-            "check": re.compile(f"{trie_regex(r['into_check'] + ['考察', '审核'])}(?:工作)?$"),
-            "check_topic": re.compile(f"(?:年度|季度|半年|日常|试用期)?{trie_regex(r['into_check'] + ['考察', '审核'])}"),
+            "check": re.compile(f"{checks}(?:工作)?$"),
+            "check_topic": re.compile(f"(?:年度|季度|半年|日常|试用期)?{checks}"),
             "temporal": re.compile(f"在[^,;。]*{trie_regex(r['temporal_tails'])}"),
             "benefit": re.compile(f"{trie_regex(r['benefit_verbs'])}[^,;。]{{0,20}}?{trie_regex(r['benefit_objects'])}")}
 

@@ -13,7 +13,8 @@ _LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or 
 _TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
 _SENTENCE = re.compile("[^。;!?]+")
 RANKED = "ranked"  # a label list whose first unit leads and the others (after 、) support
-_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十百零\d]+[)、.]|第[一二三四五六七八九十百零\d]+[条章节])\s*")
+# a list or article number opening a line: (一), 一、, 1., 第五条
+LIST_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十百零\d]+[)、.]|第[一二三四五六七八九十百零\d]+[条章节])\s*")
 
 
 def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple[int, str]]:
@@ -141,7 +142,7 @@ def task_of(text: str, context: str, pos: int) -> str:
 
 def opening_sentence(text: str) -> str:
     """The first sentence of `text` without its number (牵头单位:… takes it as its task)."""
-    number = _NUMBER.match(text)
+    number = LIST_NUMBER.match(text)
     m = _SENTENCE.match(text, number.end() if number else 0)
     return m.group().strip(" ,;:(") if m else ""
 

@@ -18,7 +18,7 @@ from typing import Optional
 from .actor_scan import find_mentions, group_mentions
 from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, lexicon
 from .memo import RuleMemo
-from .resp_tables import RANKED, deadline_in, label_mentions, label_roles, row_assignments, task_of
+from .resp_tables import LIST_NUMBER, RANKED, deadline_in, label_mentions, label_roles, row_assignments, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
 
 _DELIMITERS = ",;!?。"
@@ -30,7 +30,6 @@ _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
 # actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
 _PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
                              r"(?:不少于|不低于|至少)[\d一二两三四五六七八九十]")
-_ENUMERATOR = re.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")  # (一)民政部门。负责…
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
@@ -386,7 +385,7 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
             return []  # most provisions: one regex scan
         opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
     if opens:
-        tail = _ENUMERATOR.sub("", _last_clause(context)) + ","  # the provision opens with no subject
+        tail = LIST_NUMBER.sub("", _last_clause(context)) + ","  # no subject of its own: (一)民政部门。负责…
         return [replace(r, start=max(r.start - len(tail), 0), end=r.end - len(tail))
                 for r in find_responsibilities(tail + text) if r.end > len(tail)]  # (the subject is in the tail)
     reader = _Reader(text, context)
