@@ -239,6 +239,19 @@ def test_short_lines_in_a_numbered_article_are_captions(analyse_text, extract_te
     assert [line.role for line in doc.lines if line.text == "昭化区朝阳村活动阵地"] == ["caption"]
 
 
+@pytest.mark.parametrize("line", [
+    "每周开放不少于6天,每天开放不少于8小时",  # a scoring-table cell copied onto its own line
+    "标识不规范的扣2分",
+    "(省民政厅牵头,省财政厅、省卫生健康委配合)",  # the duty list of the measure above
+    "(省财政厅、省民政厅牵头)",
+])
+def test_short_lines_stating_a_rule_stay_provisions(analyse_text, extract_text, line) -> None:
+    text = _article("一、总体要求", BODY, line, "二、主要任务", BODY)
+    assert [s.label for s in extract_text(text).sections] == ["一、", "二、"]
+    assert [l.role for l in analyse_text(text).lines if l.text == line] == ["body"]
+    assert line in [p.text for p in extract_text(text).provisions]
+
+
 @pytest.mark.parametrize("label, number", [
     ("三、", 3), ("(十二)", 12), ("7.", 7), ("十、", 10), ("二十一、", 21), ("㈢", 3), ("第十五条", 15),
     ("(11)", 11), ("", None),

@@ -182,8 +182,12 @@ def _standalone(line: Line) -> bool:
 
 @lru_cache(maxsize=1)
 def _line_patterns() -> dict[str, re.Pattern]:
-    """headings.yaml's whole-line patterns (labelled field, interview question and answer), compiled once."""
-    return {k: re.compile(_styles()[1][k]) for k in ("field_line", "interview_question", "interview_answer")}
+    """headings.yaml's whole-line patterns (labelled field, interview question and answer, caption stating a
+    rule), compiled once."""
+    r = _styles()[1]
+    patterns = {k: re.compile(r[k]) for k in ("field_line", "interview_question", "interview_answer")}
+    patterns["caption_states_rule"] = re.compile("|".join(f"(?:{p})" for p in r["caption_states_rule"]))
+    return patterns
 
 
 def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
@@ -194,8 +198,10 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     standalone = [l for l in lines if l.index not in numbered and l.index not in runin and _standalone(l)]
     heads = list(numbered.values()) + list(runin.values())
     if numbered or runin:
+        states_rule = _line_patterns()["caption_states_rule"].search
         for l in standalone:
-            l.role = "caption"
+            if not states_rule(l.text):
+                l.role = "caption"
     else:
         heads += _standalone_headings(doc, standalone)
     heads.sort(key=lambda h: h.start)
