@@ -76,6 +76,16 @@ def test_seed_001_mid_word_break_joins(seeds) -> None:
     assert "\n一、做法与成效\n" in norm and "\n(一)在创新选任机制下功夫" in norm
 
 
+def test_text_wrapped_short_is_joined_though_other_lines_run_long() -> None:
+    """A page copied at 26 characters a line, with long unbroken lines elsewhere (a pasted paragraph):
+    the many lines cut mid-sentence at one length set the wrap width, not the long lines."""
+    sentence = "各乡镇(街道)要建立健全网格化服务管理工作机制,每个网格配备1名专职网格员,每月走访网格内住户不少于1遍。"
+    wrapped = "\n".join(sentence[i:i + 26] for i in range(0, len(sentence), 26))
+    long_line = "为深入贯彻落实党中央关于加强基层治理体系和治理能力现代化建设的决策部署,结合本县实际,制定本方案。" * 2
+    src = "\n".join([long_line, wrapped] * 6)
+    assert normalize(src).text == "\n".join([long_line, sentence] * 6)
+
+
 def test_no_join_lines_option_keeps_every_break() -> None:
     src = "短\n的\n" + WRAPPED + "\n更加健全。"
     assert normalize(src, join_lines=False).text == src

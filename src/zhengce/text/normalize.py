@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..rules import load_rules
 from .cell_tables import tabulate_cell_lines
 from .offsets import OffsetMap
+
+# A hard-wrapped text: at least this many lines (and 30 % of the lines that end mid-sentence) cut at one
+# length; shorter lines are headings and labels, not wraps. Without such a length the width stays _NO_WIDTH.
+_MIN_BREAK_LENGTH = 20
+_MIN_BROKEN_LINES = 10
+_NO_WIDTH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,20 +129,32 @@ def _title_end(line: str) -> bool:
     return bool(_compiled()[1].search(line))
 
 
-def _wrap_width(lines: list[str]) -> int:
+def _wrap_width(lines: list[str], sentence_end: str) -> int:
     """Line length at which a line without final punctuation counts as hard-wrapped."""
     lengths = sorted(len(l.strip()) for l in lines if l.strip())
     if not lengths:
         return 40
     p90 = lengths[int(0.9 * (len(lengths) - 1))]
-    return max(20, min(40, int(0.8 * p90)))
+    return min(max(20, min(40, int(0.8 * p90))), _common_break_length(lines, sentence_end))
+
+
+def _common_break_length(lines: list[str], sentence_end: str) -> int:
+    """Where text copied from a page breaks its lines: many lines cut mid-sentence at nearly one length
+    (a few characters apart, as punctuation is narrower), however long the unbroken lines around are."""
+    cut = Counter(len(s) for l in lines if len(s := l.strip()) >= _MIN_BREAK_LENGTH and s[-1] not in sentence_end)
+    best, length = 0, _NO_WIDTH
+    for n in cut:
+        band = cut[n] + cut.get(n + 1, 0) + cut.get(n + 2, 0)
+        if band > best:
+            best, length = band, n
+    return length if best >= max(_MIN_BROKEN_LINES, 0.3 * sum(cut.values())) else _NO_WIDTH
 
 
 def _join_edits(text: str, rules: dict) -> list[tuple[int, int, str]]:
     """Deletions that re-join lines broken inside a sentence (with the spaces around the break),
     and that drop page-number lines (a sentence broken around one is joined across it)."""
     lines = text.split("\n")
-    width = _wrap_width(lines)
+    width = _wrap_width(lines, rules["sentence_end"])
     page = _compiled()[2]
     marker = [bool(page.fullmatch(line)) for line in lines]
     starts = [0] * len(lines)
