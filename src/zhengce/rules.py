@@ -10,7 +10,7 @@ import yaml
 
 # Allowed top-level keys per rule file; a misspelt key is an error, never a silently ignored rule.
 SCHEMAS: dict[str, frozenset[str]] = {
-    "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "title_end",
+    "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "meta_line", "title_end",
                             "page_markers", "table_cell_gap", "cell_line_header"}),
     "boilerplate": frozenset({"line_patterns", "prefix_patterns", "tail_max_len", "head_max_len",
                               "article_break_patterns", "caption_max_len"}),

@@ -39,6 +39,7 @@ KEEPS = [
     ("heading 第十二条", "短行\n第十二条 内容"),
     ("date", WRAPPED + "\n2018年9月27日"),
     ("meta line", WRAPPED + "\n发布日期:2018-10-08"),
+    ("after a meta line", "发布日期:2018-10-08 14:46 浏览次数:信息来源:办公室(调研室)\n" + WRAPPED + "。"),
     ("crumb", "短行\n> 内容"),
     ("furniture 首页", WRAPPED + "\n首页 > 新闻"),
     ("furniture 索引号", "短行\n索引号:123"),

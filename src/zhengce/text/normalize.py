@@ -98,7 +98,7 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
         return False
     if p[-1] in rules["sentence_end"] or (p[-1] in "”』」" and len(p) > 1 and p[-2] in rules["sentence_end"]):
         return False
-    if _starts_block(n) or is_table_row(p) or is_table_row(n):
+    if _starts_block(n) or is_table_row(p) or is_table_row(n) or _meta_line(p.lstrip()):
         return False
     if n[0] in rules["continuation_start"] or p[-1] in rules["open_end"]:
         return True
@@ -108,12 +108,13 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     rules = load_rules(rules_key)
     block = re.compile("|".join(rules["block_start"]))
     title = re.compile("(?:" + "|".join(rules["title_end"]) + r")\W{0,2}$")
     page = re.compile(r"\s*(?:" + "|".join(rules["page_markers"]) + r")\s*")
-    return block, title, page, re.compile(rules["table_cell_gap"])
+    meta = re.compile("|".join(rules["meta_line"]))
+    return block, title, page, re.compile(rules["table_cell_gap"]), meta
 
 
 def is_table_row(line: str) -> bool:
@@ -123,6 +124,10 @@ def is_table_row(line: str) -> bool:
 
 def _starts_block(line: str) -> bool:
     return bool(_compiled()[0].match(line))
+
+
+def _meta_line(line: str) -> bool:
+    return bool(_compiled()[4].match(line))
 
 
 def _title_end(line: str) -> bool:
