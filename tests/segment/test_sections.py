@@ -242,6 +242,7 @@ def test_short_lines_in_a_numbered_article_are_captions(analyse_text, extract_te
 @pytest.mark.parametrize("line", [
     "每周开放不少于6天,每天开放不少于8小时",  # a scoring-table cell copied onto its own line
     "标识不规范的扣2分",
+    "基础设施(20分)",  # a scoring table's category cell
     "(省民政厅牵头,省财政厅、省卫生健康委配合)",  # the duty list of the measure above
     "(省财政厅、省民政厅牵头)",
 ])
