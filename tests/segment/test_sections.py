@@ -135,6 +135,11 @@ def test_interview_questions_are_level_one_headings(extract_text) -> None:
     assert _tree(result) == [("", 1, "这次改革的主要考虑是什么?"), ("", 1, "经费从哪里来?")]
 
 
+def test_press_conference_questions_answered_by_speakers_are_headings(extract_text) -> None:
+    lines = ["扬州日报记者:社区工作者待遇如何提升?", "周海涛:" + BODY, "新华日报记者:下一步有哪些打算?", "孙晓燕:" + BODY]
+    assert _tree(extract_text(_article(*lines))) == [("", 1, "社区工作者待遇如何提升?"), ("", 1, "下一步有哪些打算?")]
+
+
 def test_asker_lines_without_answers_are_no_headings(extract_text) -> None:
     result = extract_text(_article("问:这次改革的主要考虑是什么?", BODY))
     assert _tree(result) == []

@@ -212,10 +212,13 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
 
 
 def _questions(lines: list[Line]) -> dict[int, Heading]:
-    """An interview's questions (记者:…? answered by 答:… lines): level-1 headings, the asker left out of the title."""
+    """An interview's questions (记者:…? answered by 答:… lines or by the speakers): level-1 headings, the asker
+    left out of the title."""
     pats = _line_patterns()
     question, answer = pats["interview_question"], pats["interview_answer"]
-    if sum(1 for l in lines if answer.match(l.text)) < _styles()[1]["interview_min_answers"]:
+    least = _styles()[1]["interview_min_answers"]
+    if sum(1 for l in lines if answer.match(l.text)) < least \
+            and sum(1 for l in lines if l.text.endswith("?") and question.match(l.text)) < least:
         return {}
     return {l.index: Heading(l.index, l.start, l.end, "", "question", l.text[m.end():].strip().rstrip("。"), l.end,
                              l.start + m.end())
