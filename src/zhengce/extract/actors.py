@@ -28,7 +28,7 @@ _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_a
 KINDS = ("organ", "post", "body", "level", "generic")
 _COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或")
 _COORD = f"(?:{'|'.join(_COORD_WORDS)})"
-_TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:年|季度|季|月|周|半年|天|日|学期|人|小时)度?"  # 每年, 每两年, 每人
+_TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:工作日|年|季度|季|月|周|半年|天|日|学期|人|小时)度?"  # 每年, 每两年, 每人
          r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
 RESPONSIBILITY = re.compile("责任|职责")
 _NOT_NAMED = "(?!成立|设立|组建|建立|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促|[应要须都均将])"  # verbs that set a body up or charge it: never in its name
@@ -191,7 +191,7 @@ def duty_grammar() -> dict:
     at = {k: re.compile(trie_regex(ws)) for k, ws in words.items()}
     first = {k: frozenset(w[0] for w in ws) for k, ws in words.items()}  # `at` tests these before the regex
     dated = "(?=[于在到至今明当每\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
-    at.update(adverb=re.compile("|".join([trie_regex(r["adverbs"]), _TIME, dated])),
+    at.update(adverb=re.compile("|".join([dated, trie_regex(r["adverbs"]), _TIME])),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"),
               report=re.compile(trie_regex(r["report_after"])))

@@ -28,7 +28,7 @@ _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
 # actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
-_PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
+_PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:工作日|年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
                              r"(?:不少于|不低于|至少)[\d一二两三四五六七八九十]")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
