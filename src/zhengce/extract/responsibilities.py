@@ -118,7 +118,7 @@ class _Reader(Predicates):
         if co and not (left == co[1] and ci and self.in_clause[ci - 1]) and not any(  # 由X牵头,会同Y…
                 e <= cs + co[0] and (e == cs + co[0] or self.at("modals", e, cs + co[0])) for e in self.ends):
             co = None  # X(要)联合Y: only after an actor (联合党组织 is a body)
-        if m := co or self.ending("approval_before", left):
+        if m := co or (None if left.endswith(self.g["not_approval"]) else self.ending("approval_before", left)):
             if co and PAST.search(t, group.end, end):
                 return None
             pred = self.predicate(group.end, end, strict=strict)
