@@ -207,6 +207,8 @@ class _Reader(Predicates):
                 and not sanction_words()["temporal"].fullmatch(self.text, q, end):  # (X在审批…时,应当…)
             return None
         cs, ce = self.clauses[ci + 1]
+        if m := _DISTRIBUTIVE.match(self.text, cs, ce):
+            cs = m.end()  # 省级财政对新建的服务点,每个给予3万元补助: each of the objects
         return None if self.skip(cs, ce) in self.starts else self.predicate(cs, ce)
 
     def clause_assigns(self, ci: int) -> list[_Assign]:
