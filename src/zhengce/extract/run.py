@@ -45,10 +45,18 @@ def _each_provision(doc: Document, find: Find, labelled: Callable[[str], bool] =
 
 
 def quantities_of(doc: Document) -> dict[Key, list[Any]]:
-    """QuantityMatch lists per provision."""
+    """QuantityMatch lists per provision: the clause grammar's, and the bare numbers of table cells whose
+    header names the unit."""
     from .quantities import find_quantities
+    from .table_cells import table_quantities
 
-    return _each_provision(doc, find_quantities)
+    found = _each_provision(doc, find_quantities)
+    for key, cells in table_quantities(doc).items():
+        have = found.get(key, [])
+        new = [c for c in cells if not any(h.number_start < c.number_end and c.number_start < h.number_end for h in have)]
+        if new:
+            found[key] = sorted(have + new, key=lambda q: q.start)
+    return found
 
 
 def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:

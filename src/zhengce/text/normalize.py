@@ -108,18 +108,21 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, ...]:
     rules = load_rules(rules_key)
     block = re.compile("|".join(rules["block_start"]))
     title = re.compile("(?:" + "|".join(rules["title_end"]) + r")\W{0,2}$")
     page = re.compile(r"\s*(?:" + "|".join(rules["page_markers"]) + r")\s*")
     meta = re.compile("|".join(rules["meta_line"]))
-    return block, title, page, re.compile(rules["table_cell_gap"]), meta
+    return block, title, page, re.compile(rules["table_cell_gap"]), meta, re.compile(rules["figure_row"])
 
 
 def is_table_row(line: str) -> bool:
-    """Whether a line is a row of a table pasted as text: cells parted by a tab or a run of spaces."""
-    return ("\t" in line or "  " in line) and bool(_compiled()[3].search(line))  # (the test first: speed)
+    """Whether a line is a row of a table pasted as text: cells parted by a tab or a run of spaces, or a
+    label and figures parted by single spaces."""
+    if "\t" in line or "  " in line:  # (the test first: speed)
+        return bool(_compiled()[3].search(line))
+    return " " in line and bool(_compiled()[5].fullmatch(line.strip()))
 
 
 def _starts_block(line: str) -> bool:

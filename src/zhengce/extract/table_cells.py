@@ -1,0 +1,137 @@
+"""Bare numbers in the cells of a table pasted as text, under a header that names their unit.
+
+A scoring table (考核项目 | 分值 | 评分标准) or a table of standards (县(市、区) | 城市低保(元/人·月) | …) gives
+its rows bare numbers (信息采集\t20, 顺庆区 795 6120): the unit is in the header, so the clause grammar finds
+no quantity there. Here each such cell becomes a quantity of the provision holding it: the value, the
+column's unit and basis, comparator `=`, and its row's label with the column's name as subject.
+Lexicons: data/zh/table_units.yaml.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ..document import Document, Line
+from ..rules import load_yaml
+from .kind import sentence_kind
+from .qty_types import QuantityMatch
+
+Key = tuple[int, int]  # (article index, provision index), as in run.py
+SCHEMA = frozenset({"score_headers", "score_unit", "bracket_unit", "basis_words", "time_words", "min_cells"})
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WIDE_GAP = re.compile(r" {2,}")
+_SENTENCE_PUNCTUATION = re.compile(r"[,。;:!?]")
+_SKIPPED_ROLES = ("furniture", "tail")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What a header cell says of the numbers under it."""
+
+    name: str
+    unit: str
+    per: Optional[str]
+    time: Optional[str]
+    score: bool
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = dict(load_yaml("table_units", SCHEMA))
+    data["bracket_re"] = re.compile(data["bracket_unit"])
+    data["scores"] = frozenset(data["score_headers"])
+    return data
+
+
+def split_cells(line: str, least: int = 2) -> Optional[list[tuple[int, int]]]:
+    """Cell spans of a table row of at least `least` cells (tabs part cells, else runs of two spaces or more,
+    else, in a line with no sentence punctuation, single spaces); None for a line that is no row."""
+    if "\t" in line:
+        bounds, pos = [], 0
+        for cell in line.split("\t"):
+            bounds.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+    elif " " in line and not _SENTENCE_PUNCTUATION.search(line):
+        gap = _WIDE_GAP if "  " in line else re.compile(" ")
+        cuts = [(m.start(), m.end()) for m in gap.finditer(line)]
+        starts, ends = [0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(line)]
+        bounds = list(zip(starts, ends))
+    else:
+        return None
+    spans = [_strip(line, s, e) for s, e in bounds]
+    return spans if len(spans) >= least else None
+
+
+def _strip(line: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and line[s] == " ":
+        s += 1
+    while e > s and line[e - 1] == " ":
+        e -= 1
+    return s, e
+
+
+def column(cell: str) -> Optional[Column]:
+    """The unit a header cell gives its column (分值 -> 分; 城市低保(元/人·月) -> 元 per 每人每月), or None."""
+    r = _rules()
+    if cell in r["scores"]:
+        return Column(cell, r["score_unit"], None, None, True)
+    m = r["bracket_re"].search(cell)
+    if not m or m.start() == 0:
+        return None
+    basis = [ch for ch in re.split(r"[·・/]", m.group("basis") or "") if ch]
+    if not all(b in r["basis_words"] for b in basis):
+        return None
+    per = "".join("每" + b for b in basis) or None
+    time = next(("每" + b for b in basis if b in r["time_words"]), None)
+    return Column(cell[:m.start()], m.group("unit"), per, time, False)
+
+
+def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
+    """Quantities of the bare-number cells of every table under a unit-naming header, by provision."""
+    owners = _provisions_by_line(doc)
+    out: dict[Key, list[QuantityMatch]] = {}
+    header: Optional[list[Optional[Column]]] = None
+    caption = ""
+    for line in doc.lines:
+        cells = None if line.role in _SKIPPED_ROLES else split_cells(line.text)
+        if cells is None:
+            header, caption = None, line.text
+            continue
+        columns = [column(line.text[s:e]) for s, e in cells]
+        if any(columns) and len(cells) >= _rules()["min_cells"]:
+            header, kind = columns, sentence_kind(caption)
+            continue
+        if header is None or len(cells) > len(header) or line.index not in owners:
+            continue  # (a row may end early: the text drops its trailing empty cells)
+        label = next((line.text[s:e] for s, e in cells if e > s and not _NUMBER.fullmatch(line.text[s:e])), "")
+        for (s, e), col in zip(cells, header):
+            if col and _NUMBER.fullmatch(line.text, s, e):
+                _add(out, owners[line.index], line.start + s, line.start + e, line.text[s:e], col, label,
+                     "requirement" if col.score else kind)
+    return out
+
+
+def _provisions_by_line(doc: Document) -> dict[int, list[tuple[Key, int, int]]]:
+    """Line index -> (key, start, end) of the provisions on it."""
+    starts = [line.start for line in doc.lines]
+    owners: dict[int, list[tuple[Key, int, int]]] = {}
+    for a, provisions in enumerate(doc.layers["provisions"]):
+        for p, prov in enumerate(provisions):
+            i = bisect_right(starts, prov.start) - 1
+            if i >= 0:
+                owners.setdefault(doc.lines[i].index, []).append(((a, p), prov.start, prov.end))
+    return owners
+
+
+def _add(out: dict, owners: list[tuple[Key, int, int]], s: int, e: int, number: str, col: Column, label: str,
+         kind: str) -> None:
+    """A quantity for the cell [s, e) on the provision that holds it."""
+    for key, ps, pe in owners:
+        if ps <= s and e <= pe:
+            out.setdefault(key, []).append(QuantityMatch(
+                s - ps, e - ps, s - ps, e - ps, float(number), None, None, col.unit, "=", col.per,
+                (label + col.name) or None, col.time, kind))
+            return

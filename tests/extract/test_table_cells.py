@@ -1,0 +1,70 @@
+"""Bare numbers in table cells under a unit-naming header (extract/table_cells.py)."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import zhengce
+
+# (zhengce.extract is the API function, so the submodule is imported by name)
+table_cells = importlib.import_module("zhengce.extract.table_cells")
+
+TITLE = "关于印发网格员考核办法的通知"
+OPENING = "为加强网格员队伍管理,结合本街道实际,制定本办法。"
+CLOSING = "考核结果作为网格员续聘、奖惩的重要依据。"
+
+
+@pytest.mark.parametrize("cell, unit, per, time", [
+    ("分值", "分", None, None),
+    ("标准分", "分", None, None),
+    ("城市低保(元/人·月)", "元", "每人每月", "每月"),
+    ("农村低保(元/人·年)", "元", "每人每年", "每年"),
+    ("补助标准(万元)", "万元", None, None),
+    ("建筑面积(平方米)", "平方米", None, None),
+])
+def test_header_cells_name_their_unit(cell, unit, per, time) -> None:
+    col = table_cells.column(cell)
+    assert (col.unit, col.per, col.time) == (unit, per, time)
+
+
+@pytest.mark.parametrize("cell", ["考核项目", "评分标准", "(元)", "金额(元/套)", "得分说明"])
+def test_other_cells_name_no_unit(cell) -> None:
+    assert table_cells.column(cell) is None
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("信息采集\t20\t漏采每条扣0.5分\t\t", ["信息采集", "20", "漏采每条扣0.5分", "", ""]),
+    ("顺庆区 795 6120", ["顺庆区", "795", "6120"]),
+    ("县(市、区) 城市低保(元/人·月) 农村低保(元/人·年)", ["县(市、区)", "城市低保(元/人·月)", "农村低保(元/人·年)"]),
+    ("3    开展村级换届    县委组织部", ["3", "开展村级换届", "县委组织部"]),
+])
+def test_split_cells(line, cells) -> None:
+    assert [line[s:e] for s, e in table_cells.split_cells(line)] == cells
+
+
+@pytest.mark.parametrize("line", ["坚持党的领导,全面加强基层治理。", "市委副书记 ×××, 讲话", "一段没有空格的文字"])
+def test_sentences_are_no_rows(line) -> None:
+    assert table_cells.split_cells(line) is None
+
+
+def _quantities(*lines: str) -> list[tuple[str, float, str, str | None, str | None]]:
+    """The quantities of an article with the table under its first numbered heading."""
+    result = zhengce.extract("\n".join([TITLE, OPENING, "一、考核内容", *lines, "二、结果运用", CLOSING]) + "\n")
+    return [(q.text, q.value, q.unit, q.per, q.subject) for q in result.quantities]
+
+
+def test_scoring_table_cells_are_points() -> None:
+    found = _quantities("考核项目\t分值\t评分标准\t得分", "信息采集\t20\t漏采、错采每条扣0.5分", "合计\t100")
+    assert ("20", 20.0, "分", None, "信息采集分值") in found
+    assert ("100", 100.0, "分", None, "合计分值") in found
+    assert ("0.5分", 0.5, "分", None, "错采每条扣") in [(t, v, u, p, s) for t, v, u, p, s in found if t == "0.5分"]
+
+
+def test_standards_table_cells_take_unit_and_basis() -> None:
+    found = _quantities("县(市、区)\u3000城市低保(元/人·月)\u3000农村低保(元/人·年)", "顺庆区\u3000795\u30006120")
+    assert found == [("795", 795.0, "元", "每人每月", "顺庆区城市低保"), ("6120", 6120.0, "元", "每人每年", "顺庆区农村低保")]
+
+
+def test_numbers_without_a_unit_header_stay_out() -> None:
+    assert _quantities("序号\t工作任务\t责任单位", "1\t建立工作台账\t市民政局", "2\t开展专项督查\t市委组织部") == []
