@@ -136,7 +136,8 @@ def test_interview_questions_are_level_one_headings(extract_text) -> None:
 
 
 def test_press_conference_questions_answered_by_speakers_are_headings(extract_text) -> None:
-    lines = ["扬州日报记者:社区工作者待遇如何提升?", "周海涛:" + BODY, "新华日报记者:下一步有哪些打算?", "孙晓燕:" + BODY]
+    lines = ["扬州日报记者:社区工作者待遇如何提升?", "周海涛:" + BODY, "新华日报记者:下一步有哪些打算?",
+             "孙晓燕:下一步,我们将重点做好三个方面工作。一是完善制度。二是加强保障。"]  # no run-in heading
     assert _tree(extract_text(_article(*lines))) == [("", 1, "社区工作者待遇如何提升?"), ("", 1, "下一步有哪些打算?")]
 
 

@@ -50,6 +50,7 @@ def _any_label() -> re.Pattern:
 
 
 _TITLE_END = re.compile(r"[。;!?]")
+_SPEAKER = re.compile(r"[^,。:;\s]{1,6}:")  # 答:, 周海涛: opening a transcript's turn
 _TITLE_COLON = re.compile(r"[^,。;:(]{2,20}:")  # 工作目标:到2025年… (a short title, then its text; not 监督(牵头部门:…))
 
 
@@ -97,6 +98,8 @@ def runin_heading(line: Line, *, followed: bool = True) -> Heading | None:
     rest, title = line.text[end + 1:].lstrip(), line.text[:end]
     if followed and not any(rest.startswith(f) for f in r["runin_followers"]):
         return None
+    if _SPEAKER.match(title):
+        return None  # 答:…提出了四个方面的举措。一是…, 周海涛:下一步…: a speaker's answer, not a heading
     if not followed and (_ENUMERATOR.match(title) or not (_bare_phrase(title, r) or _phrase_pair(title, r))):
         return None
     return Heading(line.index, line.start, line.start + end, "", "runin", title, line.start + end + 1, line.start)
