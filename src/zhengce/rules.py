@@ -13,7 +13,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
     "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "meta_line", "title_end",
                             "page_markers", "table_cell_gap", "figure_row", "cell_line_header"}),
     "boilerplate": frozenset({"line_patterns", "prefix_patterns", "tail_max_len", "head_max_len",
-                              "article_break_patterns", "caption_max_len"}),
+                              "article_break_patterns", "caption_max_len", "credit_line"}),
     "headings": frozenset({"styles", "max_unnumbered_len", "runin_max_len", "runin_followers",
                            "bare_runin_max_len", "runin_pair_part_max_len", "runin_pair_min_paragraphs",
                            "field_line", "interview_question", "interview_answer", "interview_min_answers",

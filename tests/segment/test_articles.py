@@ -265,6 +265,14 @@ def test_bracketed_byline_with_two_fields_is_furniture(extract_text) -> None:
     assert not any("责任编辑" in t for t in texts), texts
 
 
+def test_contributor_line_is_no_provision_nor_heading(extract_text) -> None:
+    text = ("沂南县:“小网格”撬动“大治理”\n\n近年来,沂南县把网格作为基层治理的基本单元,全县划分网格1260个。\n"
+            "(中共沂南县委组织部供稿)\n\n平邑县:“小微权力”清单化运行\n\n平邑县推行村级小微权力清单制度,梳理事项32项。\n")
+    result = extract_text(text)
+    assert not any("供稿" in p.text for p in result.provisions)
+    assert not any("供稿" in s.title for s in result.sections)
+
+
 @pytest.mark.parametrize("lines, title", [
     (["XX县人民政府", "关于印发社区工作者管理办法的通知"], "XX县人民政府关于印发社区工作者管理办法的通知"),
     (["关于加强城乡社区协商", "工作的实施意见"], "关于加强城乡社区协商工作的实施意见"),

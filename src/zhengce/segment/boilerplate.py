@@ -22,6 +22,7 @@ class FurnitureRules:
     tail_max_len: int
     head_max_len: int
     caption_max_len: int
+    credit: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,7 @@ def furniture_rules() -> FurnitureRules:
         tail_max_len=int(r["tail_max_len"]),
         head_max_len=int(r["head_max_len"]),
         caption_max_len=int(r["caption_max_len"]),
+        credit=re.compile(r["credit_line"]),
     )
 
 
@@ -52,6 +54,9 @@ def mark_furniture(lines: list[Line]) -> None:
         if (len(line.text) <= _LONGEST_FURNITURE or _DISCLAIMER.match(line.text)) and rules.line.match(line.text):
             line.role = "furniture"
     _mark_signatures(lines)
+    for line in lines:
+        if line.role == "body" and line.text.endswith(")") and rules.credit.fullmatch(line.text):
+            line.role = "tail"  # (…供稿): read for the issuer, never a provision
     tail = []
     for line in reversed(lines):
         if line.role == "furniture":
