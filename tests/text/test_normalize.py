@@ -21,6 +21,7 @@ JOINS = [
     ("line ends with an open quote", WRAPPED + "“\n更加健全。", WRAPPED + "“更加健全。"),
     ("spaces around the break go too", "短行 \u3000\n\u3000 的内容", "短行的内容"),
     ("CRLF break", "测试\r\n的空格", "测试的空格"),
+    ("ratio broken at its colon", "按4:3:\n3的标准发放。", "按4:3:3的标准发放。"),
 ]
 
 KEEPS = [

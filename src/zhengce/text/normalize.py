@@ -96,6 +96,8 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n:
         return False
+    if p[-1] == ":" and len(p) > 1 and p[-2].isdigit() and n[0].isdigit():
+        return True  # 按4:3:|3的标准, 14:|46: a ratio or a time broken at its colon
     if p[-1] in rules["sentence_end"] or (p[-1] in "”』」" and len(p) > 1 and p[-2] in rules["sentence_end"]):
         return False
     if _starts_block(n) or is_table_row(p) or is_table_row(n) or _meta_line(p.lstrip()):
