@@ -66,5 +66,11 @@ def test_standards_table_cells_take_unit_and_basis() -> None:
     assert found == [("795", 795.0, "元", "每人每月", "顺庆区城市低保"), ("6120", 6120.0, "元", "每人每年", "顺庆区农村低保")]
 
 
+def test_unit_caption_gives_every_column_its_unit() -> None:
+    found = _quantities("(单位:元/月)", "岗位类别 一级 二级 三级", "社区正职 4650 4850 5050")
+    assert found == [("4650", 4650.0, "元", "每月", "社区正职一级"), ("4850", 4850.0, "元", "每月", "社区正职二级"),
+                     ("5050", 5050.0, "元", "每月", "社区正职三级")]
+
+
 def test_numbers_without_a_unit_header_stay_out() -> None:
     assert _quantities("序号\t工作任务\t责任单位", "1\t建立工作台账\t市民政局", "2\t开展专项督查\t市委组织部") == []

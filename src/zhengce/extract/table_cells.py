@@ -20,7 +20,8 @@ from .kind import sentence_kind
 from .qty_types import QuantityMatch
 
 Key = tuple[int, int]  # (article index, provision index), as in run.py
-SCHEMA = frozenset({"score_headers", "score_unit", "bracket_unit", "basis_words", "time_words", "min_cells"})
+SCHEMA = frozenset({"score_headers", "score_unit", "bracket_unit", "unit_caption", "basis_words", "time_words",
+                    "min_cells"})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WIDE_GAP = re.compile(r" {2,}")
 _SENTENCE_PUNCTUATION = re.compile(r"[,。;:!?]")
@@ -42,6 +43,7 @@ class Column:
 def _rules() -> dict:
     data = dict(load_yaml("table_units", SCHEMA))
     data["bracket_re"] = re.compile(data["bracket_unit"])
+    data["caption_re"] = re.compile(data["unit_caption"])
     data["scores"] = frozenset(data["score_headers"])
     return data
 
@@ -79,30 +81,43 @@ def column(cell: str) -> Optional[Column]:
     if cell in r["scores"]:
         return Column(cell, r["score_unit"], None, None, True)
     m = r["bracket_re"].search(cell)
-    if not m or m.start() == 0:
-        return None
+    return _measured(cell[:m.start()], m) if m and m.start() > 0 else None
+
+
+def table_unit(line: str) -> Optional[re.Match]:
+    """The unit a table's caption line gives all its figures ((单位:元/月)), as a match, or None."""
+    return _rules()["caption_re"].fullmatch(line) if "单位" in line else None
+
+
+def _measured(name: str, m: re.Match) -> Optional[Column]:
+    """A column of figures named `name`, in the unit and basis `m` (groups unit, basis) says."""
+    r = _rules()
     basis = [ch for ch in re.split(r"[·・/]", m.group("basis") or "") if ch]
     if not all(b in r["basis_words"] for b in basis):
         return None
     per = "".join("每" + b for b in basis) or None
     time = next(("每" + b for b in basis if b in r["time_words"]), None)
-    return Column(cell[:m.start()], m.group("unit"), per, time, False)
+    return Column(name, m.group("unit"), per, time, False)
 
 
 def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
-    """Quantities of the bare-number cells of every table under a unit-naming header, by provision."""
+    """Quantities of the bare-number cells of every table under a unit-naming header (or a (单位:…) caption
+    line), by provision."""
     owners = _provisions_by_line(doc)
     out: dict[Key, list[QuantityMatch]] = {}
     header: Optional[list[Optional[Column]]] = None
-    caption = ""
+    caption, unit = "", None
     for line in doc.lines:
         cells = None if line.role in _SKIPPED_ROLES else split_cells(line.text)
         if cells is None:
-            header, caption = None, line.text
+            if found := table_unit(line.text):
+                unit = found
+            else:
+                caption, unit = line.text, None
+            header = None
             continue
-        columns = [column(line.text[s:e]) for s, e in cells]
-        if any(columns) and len(cells) >= _rules()["min_cells"]:
-            header, kind = columns, sentence_kind(caption)
+        if header is None and (columns := _header(line.text, cells, unit)):
+            header, kind, unit = columns, sentence_kind(caption), None
             continue
         if header is None or len(cells) > len(header) or line.index not in owners:
             continue  # (a row may end early: the text drops its trailing empty cells)
@@ -112,6 +127,16 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
                 _add(out, owners[line.index], line.start + s, line.start + e, line.text[s:e], col, label,
                      "requirement" if col.score else kind)
     return out
+
+
+def _header(line: str, cells: list[tuple[int, int]], unit: Optional[re.Match]) -> Optional[list[Optional[Column]]]:
+    """The columns a header row names; under a (单位:…) caption every column but the row labels' first."""
+    if len(cells) < _rules()["min_cells"]:
+        return None
+    if unit and not any(_NUMBER.fullmatch(line, s, e) for s, e in cells):
+        return [None] + [_measured(line[s:e], unit) for s, e in cells[1:]]
+    columns = [column(line[s:e]) for s, e in cells]
+    return columns if any(columns) else None
 
 
 def _provisions_by_line(doc: Document) -> dict[int, list[tuple[Key, int, int]]]:
