@@ -146,7 +146,9 @@ class _Reader(Predicates):
             return None
         if QUOTE.match(t, group.end, end) and left.strip():
             return None  # 实行书记、主任“一肩挑”: a slogan is a duty only for a clause's subject
-        pred = self.predicate(group.end, end, strict=strict)
+        # a duty list's line names its actor, then a colon (县法院:负责指导…; 县妇联:配合做好…)
+        opened = group.end + 1 if not left.strip() and t.startswith(":", group.end) and ci == 0 else group.end
+        pred = self.predicate(opened, end, strict=strict)
         if pred is None and not left.strip() and _PERIODIC_QUOTA.match(t, group.end, end):
             pred = "execute", group.end, end  # 村级河长每月巡河不少于1次: a periodic quota, whatever the verb
         if pred is None and not left.strip() and not strict and (group.end < end or end == self.clauses[ci][1]):
