@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..records import _fast_init
 
+
+# one per quantity of the corpus: the slot-setting __init__ of the records, not the frozen one (speed)
+@_fast_init
 @dataclass(frozen=True, slots=True)
 class QuantityMatch:
     """One quantity expression; offsets are relative to the text given to find_quantities."""

@@ -219,9 +219,9 @@ def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:
             inner = m.group(1) if m.group(1) is not None else m.group(2)
             if inner is None or len(inner) <= qmax or "+" in inner:
                 spans.append(m.span())
-    # each pass only where its anchor character occurs (speed: most sentences have none)
-    for key, anchor in (("slogan_item_re", "、"), ("date_like_re", "-"), ("date_like_re", ":")):
-        if anchor in text:
+    # each pass only where its anchor character occurs (speed: most sentences have none); once a pass
+    for key, found in (("slogan_item_re", "、" in text), ("date_like_re", "-" in text or ":" in text)):
+        if found:
             spans.extend(m.span() for m in G.g[key].finditer(text)
                          if not G.g["ratio_before_re"].search(text, max(0, m.start() - 3), m.start()))
     spans.extend((s, e) for s, e, _ in qc.frames(text))

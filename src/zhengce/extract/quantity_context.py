@@ -23,6 +23,7 @@ CLAUSE_END = ",;:。!?\n"
 _CLAUSE_RE = re.compile(f"[{CLAUSE_END}]")
 # what may stand between two items of one tight list (70%、85%和100%)
 TIGHT_GAP = ("、", "和", "及", "与", "或", "、和")
+_GROUP_GAP = TIGHT_GAP + ("",)  # 15类28项 reads as one list
 # a period written right before 一次/N次 is its basis: 季度一次初评, 半年一次复评, 全年一次定评
 _PERIOD_BEFORE = re.compile(r"(?<![\d*])(?:每|全|半|一)?个?(?:季度|年度|年|月|周|星期|天|日)$")
 # a number governed directly by 每 is itself inside the basis (每两年, 每增300—400户)
@@ -91,7 +92,7 @@ def _tight_groups(text: str, cands: list["Cand"]) -> list[tuple[int, int]]:
     """For each candidate, (index in its tight list, list length): 70%、85%、100%."""
     runs, cur = [], [0] if cands else []
     for i in range(1, len(cands)):
-        if text[cands[i - 1].end:cands[i].start] in TIGHT_GAP + ("",):  # 15类28项 reads as one list
+        if text[cands[i - 1].end:cands[i].start] in _GROUP_GAP:
             cur.append(i)
         else:
             runs.append(cur)

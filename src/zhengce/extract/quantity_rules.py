@@ -62,6 +62,13 @@ def gated_alt(words, what: str) -> str:
     return f"(?=[{firsts}])" + alternation([re.escape(w) for w in words], what)
 
 
+def search_alt(words, what: str) -> str:
+    """Escaped alternation, longest first, for a pattern of its own that search()/finditer() run over a
+    span: with no gate in front, the engine itself skips in C to where a word's first character
+    stands (a lookahead gate would make it try the whole pattern at every position: speed)."""
+    return alternation([re.escape(w) for w in sorted(words, key=len, reverse=True)], what)
+
+
 class FirstCharScan:
     """A compiled pattern whose finditer first searches the characters a match can start with.
 
@@ -302,34 +309,34 @@ def grammar() -> Grammar:
                 "slogan", "slogan_item", "vague_before", "date_like", "class_label_before", "ratio_before"):
         g[key + "_re"] = re.compile(_expand(g[key]))
     g["idioms_re"] = re.compile(gated_alt(g["idioms"], "idioms"))
-    g["money_re"] = re.compile(gated_alt(g["money_context"], "money_context"))
+    g["money_re"] = re.compile(search_alt(g["money_context"], "money_context"))
     g["alloc_re"] = re.compile(gated_alt(g["one_alloc_verbs"], "one_alloc_verbs") + r"[各再只]?$")
     g["frequency_after_re"] = re.compile(_expand(g["frequency_after"]))
     g["power_units_re"] = {u: re.compile(_expand(v)) for u, v in g["power_units"].items()}
     t["absolute_re"] = first_char_scan(re.compile("|".join(_expand(x) for x in t["absolute"])))
     t["year_list_re"] = first_char_scan(re.compile(_expand(t["year_list"])))
-    t["relative_re"] = re.compile(gated_alt(t["relative"], "relative"))
+    t["relative_re"] = re.compile(search_alt(t["relative"], "relative"))
     t["frequency_re"] = re.compile(_expand(t["frequency"]))
     t["frame_re"] = first_char_scan(re.compile(_expand(t["frame"])))
     # whole-sentence scans whose first characters are rare (numerals, 到, 在): searched first (speed)
     for key in ("slogan_item_re", "date_like_re"):
         g[key] = first_char_scan(g[key])
     t["enumerator_re"] = re.compile(t["enumerator"])
-    p["start_re"] = re.compile(gated_alt(p["per_start"], "per_start"))
-    p["words_re"] = re.compile(gated_alt(p["per_words"], "per_words"))
+    p["start_re"] = re.compile(search_alt(p["per_start"], "per_start"))
+    p["words_re"] = re.compile(search_alt(p["per_words"], "per_words"))
     p["time_re"] = re.compile(gated_alt(p["time_bases"], "time_bases"))
-    p["base_re"] = re.compile(gated_alt(p["base_nouns"], "base_nouns"))
-    p["stop_re"] = re.compile(gated_alt(p["stretch_stops"], "stretch_stops"))
+    p["base_re"] = re.compile(search_alt(p["base_nouns"], "base_nouns"))
+    p["stop_re"] = re.compile(search_alt(p["stretch_stops"], "stretch_stops"))
     p["recipient_re"] = re.compile(r"对([^,;。:对]{2,16}?)(?:" + gated_alt(p["recipient_verbs"], "recipient") + ")")
-    p["marker_re"] = re.compile(gated_alt(p["base_markers"], "base_markers"))
+    p["marker_re"] = re.compile(search_alt(p["base_markers"], "base_markers"))
     p["total_re"] = re.compile(f"(?:{gated_alt(p['share_totals'], 'share_totals')})$")
     p["conditional_re"] = re.compile(p["conditional"])
     return Grammar(
         units=load_units(), scanner=_scanner(cmp, g["vague_lead"], p["slash_bases"]),
         starts=re.compile(rf"[\d{CN}半{_lead_chars(g['vague_lead'])}]"), prefix=prefix,
-        prefix_re=re.compile(gated_alt(prefix, "prefix")), suffix=_comparator_table(cmp["suffix"], "suffix"),
+        prefix_re=re.compile(search_alt(prefix, "prefix")), suffix=_comparator_table(cmp["suffix"], "suffix"),
         infix=_comparator_table(cmp["infix"], "infix"), prefix_window=int(cmp["prefix_window"]),
         g=g, time=t, per=p,
-        subj=compile_lexicons(load_yaml("quantity_subject", SCHEMAS["quantity_subject"]), gated_alt,
+        subj=compile_lexicons(load_yaml("quantity_subject", SCHEMAS["quantity_subject"]), gated_alt, search_alt,
                               YEAR),
-        far_re=re.compile(gated_alt(cmp["far_prefix"], "far_prefix")))
+        far_re=re.compile(search_alt(cmp["far_prefix"], "far_prefix")))

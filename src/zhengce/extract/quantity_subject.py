@@ -39,23 +39,24 @@ _SINGLE = re.compile(r"单[个处项笔次间座]?")
 _PER_HEAD = re.compile(r"^(?:平均)?每[个名位处条家所座间件]?")
 
 
-def compile_lexicons(d: dict, gated_alt, year: str) -> dict:
+def compile_lexicons(d: dict, gated_alt, search_alt, year: str) -> dict:
     """The regexes of quantity_subject.yaml (called once by quantity_rules.grammar); `year` is the
-    grammar's year pattern."""
+    grammar's year pattern; `search_alt` builds the word lists searched on their own (no gate)."""
     alt = lambda key: gated_alt(d[key], key)  # noqa: E731 (one-line helper)
+    words = lambda key: search_alt(d[key], key)  # noqa: E731
     return {
         "year": re.compile(rf"(?:到|至|截至|截止到|较|比|从|自|于)?{year}年(?:底|末|初)?(?:前|以前|之前|起|以来)?的?"),
-        "link": re.compile(alt("link_verbs")),
+        "link": re.compile(words("link_verbs")),
         "lead": re.compile(f"(?:(?!{alt('lead_guards')})(?:{alt('lead_words')}|{alt('change_bases')}))+"),
         "tail": re.compile(f"(?:{alt('tail_words')}|{alt('change_bases')})+$"),
-        "change": re.compile(alt("change_bases")),
+        "change": re.compile(words("change_bases")),
         "object_lead": re.compile(f"(?:{alt('object_verbs')})+"),
         "standard_object": re.compile(f"(?:{alt('standard_words')})?(?:{alt('object_verbs')})+"),
-        "conjunction": re.compile(alt("conjunctions")),
+        "conjunction": re.compile(words("conjunctions")),
         "actor": re.compile(rf"^(?:[^,;。]{{0,12}}?(?:{alt('actor_heads')})、?)+"),
         "temporal": re.compile(f"(?:{alt('temporal_tails')})$"),
-        "post_stop": re.compile(alt("post_stops")),
-        "topic_stop": re.compile(alt("topic_stops")),
+        "post_stop": re.compile(words("post_stops")),
+        "topic_stop": re.compile(words("topic_stops")),
         "amount": re.compile(f"的?(?!用于|用作|用来|作为)([^,;。、的]{{0,10}}?(?:{alt('amount_nouns')}))"),
     }
 
