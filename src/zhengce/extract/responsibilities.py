@@ -31,6 +31,7 @@ _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
 _PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:工作日|年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
                              r"(?:不少于|不低于|至少)[\d一二两三四五六七八九十]")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
+_ASPECT = "已未新"  # 对已登记社会组织…: a participle before the preposition's object, not a predicate
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
 
@@ -183,15 +184,17 @@ class _Reader(Predicates):
 
     def is_object(self, cs: int, left: str, group: Group, end: int) -> bool:
         """Whether the words before a group make it an object (对X…, 依托X…, 每个X) or not a subject."""
-        if self.ending("object_verbs", left) or left.endswith("每个") or left.endswith("是") and group.start - 1 in \
-                self.ends or (group.mentions[0].finance or group.kind == "level") and self.ending("budget_verbs", left):
-            return True  # 对X…, 每个X, Y是X…, 纳入同级财政预算, 列入本级预算
+        scope = left[:-1] if left.endswith("全") else left  # Y是全省X…: the scope word leaves X a complement
+        if self.ending("object_verbs", left) or left.endswith(("每个", "负责")) or scope.endswith("是") and \
+                group.start - 1 - (scope != left) in self.ends or \
+                (group.mentions[0].finance or group.kind == "level") and self.ending("budget_verbs", left):
+            return True  # 对X…, 每个X, Y负责X…, Y是X…, 纳入同级财政预算, 列入本级预算
         last, post = None, self._at["post"].match  # the last preposition before the group
         for m in self.g["scan"]["preps"].finditer(self.text, cs, group.start):
             if self.guarded(m, "prepositions") and not post(self.text, m.start()):
                 last = m
         if last and (not self.g["scan"]["closing"].search(self.text, last.end(), group.start)
-                     or self.text[group.start - 1] == "的"):
+                     or self.text[group.start - 1] == "的" or self.text[last.end()] in _ASPECT):
             return True  # 县委每两年对全县优秀村干部…, 对工作不力的乡镇…: the group is the preposition's object
         q = self.skip(group.end, end)
         if group.kind == "post" and self.at("object_markers", q, end):
