@@ -229,9 +229,9 @@ class _Reader(Predicates):
             if not (framed := self.frame(ci, end, group)):
                 continue
             role, start, ds, de = framed
-            if group.kind == "post" and role in ("execute", "support") \
+            if group.kind == "post" and role in ("execute", "support", "fund") \
                     and sanction_words()["benefit"].search(self.text, ds, de):
-                continue  # 社区工作者实行…薪酬制度: a scheme the post receives
+                continue  # 社区工作者实行…薪酬制度, 书记另按每人每月100元增发补贴: pay the post receives
             # a pivot object (转至街道统筹安排) stays in the duty before it; 会同X leaves it whole
             barrier = (None if self.ending("cooperation", self.text[cs:group.start])
                        else start if start < group.start or self.text[start - 1] in "、," else group.end)
