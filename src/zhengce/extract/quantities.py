@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..text import numerals
-from . import kind, quantity_context as qc
+from . import kind, quantity_context as qc, quantity_lists as lists
 from .quantity_rules import Grammar, grammar
 from .memo import RuleMemo
 from .qty_types import Cand, QuantityMatch
@@ -76,7 +76,7 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     blocked = _blocked_spans(text, G)
     # the list passes (units, per-one, comparators) need two candidates: most sentences hold one (speed)
     if len(cands) > 1:
-        _inherit_units(text, cands)
+        lists.inherit_units(text, cands)
     cands = [c for c in cands if not _excluded(text, c, G, blocked)]
     for c in cands:
         c.cl = qc.clause(text, c.nstart)  # only for the kept ones (speed)
@@ -86,7 +86,8 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     for i, c in enumerate(cands):
         _set_comparator(text, c, G, cands[i - 1].end if i else 0)
     if len(cands) > 1:
-        _propagate_lists(text, cands)
+        cands = lists.join_bounds(cands)
+        lists.propagate_lists(text, cands)
     # 万人以上 is an amount; a bare 百/千/万 without a bound names things (千人计划, 万亩良田); 百分之百 is 100 %
     return [c for c in cands if c.vague or c.comparator != "=" or c.n1 not in _BARE_AMOUNTS
             or c.category == "percent"]
@@ -228,13 +229,6 @@ def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:
     return spans
 
 
-def _inherit_units(text: str, cands: list[Cand]) -> None:
-    """10、11条 / 2018、2019、2020年: a bare number in a tight list takes the next item's unit."""
-    for a, b in zip(reversed(cands[:-1]), reversed(cands[1:])):
-        if a.unit is None and b.unit is not None and text[a.end:b.start] in qc.TIGHT_GAP:
-            a.unit, a.category, a.unit_surface = b.unit, b.category, b.unit_surface
-
-
 def _excluded(text: str, c: Cand, G: Grammar, blocked) -> bool:
     """Whether a candidate is not a quantity (date, ordinal, slogan, code, name…)."""
     if c.drop or blocked and any(s <= c.nstart < e for s, e in blocked):
@@ -369,16 +363,3 @@ def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
         c.comparator = c.infix_cmp or c.suffix_cmp
     elif pm:
         c.comparator = G.prefix[pm.group()]
-
-
-def _propagate_lists(text: str, cands: list[Cand]) -> None:
-    """A tight list shares its last item's suffix comparator (70%、85%、100%以上) and its first
-    item's prefix comparator (分别不超过45人、50人)."""
-    for a, b in zip(reversed(cands[:-1]), reversed(cands[1:])):
-        if text[a.end:b.start] in qc.TIGHT_GAP and a.comparator == "=" and b.suffix_cmp in (">=", "<="):
-            if a.unit == b.unit:
-                a.comparator = a.suffix_cmp = b.suffix_cmp
-    for a, b in zip(cands, cands[1:]):
-        if a.prefix_cmp and a.comparator == a.prefix_cmp and b.comparator == "=" and b.prefix_cmp is None \
-                and b.unit == a.unit and text[a.end:b.start] in qc.TIGHT_GAP:
-            b.comparator = b.prefix_cmp = a.prefix_cmp

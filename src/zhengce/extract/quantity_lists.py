@@ -1,0 +1,42 @@
+"""Passes that read a sentence's quantity candidates together: a tight list shares units and comparators,
+and a lower and an upper bound back to back make one range."""
+from __future__ import annotations
+
+from . import quantity_context as qc
+from .qty_types import Cand
+
+
+def inherit_units(text: str, cands: list[Cand]) -> None:
+    """10、11条 / 2018、2019、2020年: a bare number in a tight list takes the next item's unit."""
+    for a, b in zip(reversed(cands[:-1]), reversed(cands[1:])):
+        if a.unit is None and b.unit is not None and text[a.end:b.start] in qc.TIGHT_GAP:
+            a.unit, a.category, a.unit_surface = b.unit, b.category, b.unit_surface
+
+
+def propagate_lists(text: str, cands: list[Cand]) -> None:
+    """A tight list shares its last item's suffix comparator (70%、85%、100%以上) and its first
+    item's prefix comparator (分别不超过45人、50人)."""
+    for a, b in zip(reversed(cands[:-1]), reversed(cands[1:])):
+        if text[a.end:b.start] in qc.TIGHT_GAP and a.comparator == "=" and b.suffix_cmp in (">=", "<="):
+            if a.unit == b.unit:
+                a.comparator = a.suffix_cmp = b.suffix_cmp
+    for a, b in zip(cands, cands[1:]):
+        if a.prefix_cmp and a.comparator == a.prefix_cmp and b.comparator == "=" and b.prefix_cmp is None \
+                and b.unit == a.unit and text[a.end:b.start] in qc.TIGHT_GAP:
+            b.comparator = b.prefix_cmp = a.prefix_cmp
+
+
+def join_bounds(cands: list[Cand]) -> list[Cand]:
+    """处五万元以上二十万元以下罚款, 1倍以上3倍以下: a bound from 以上 and one from 以下 of the same unit, back to
+    back and rising, are one range (the second is dropped into the first)."""
+    out: list[Cand] = []
+    for c in cands:
+        a = out[-1] if out else None
+        if a is not None and a.end == c.start and a.suffix_cmp == ">=" == a.comparator and c.suffix_cmp == "<=" \
+                == c.comparator and a.unit == c.unit and a.value is not None and c.value is not None \
+                and a.value < c.value:
+            a.low, a.high, a.value, a.comparator = a.value, c.value, None, "range"
+            a.end, a.nend, a.cmp_end = c.end, c.nend, c.cmp_end
+            continue
+        out.append(c)
+    return out
