@@ -16,6 +16,11 @@ from typing import Optional
 
 from ..rules import RuleError, load_yaml, trie_regex
 
+try:
+    from re import _parser as _sre_parse  # (only to find what a pattern's matches start with: see first_test)
+except ImportError:  # pragma: no cover - a Python without it: no first-character tests
+    _sre_parse = None
+
 ACTOR_KEYS = frozenset({
     "levels", "level_modifiers", "level_chars", "bracket_chars", "group_counts", "committee_levels",
     "prefixes", "organs", "level_organs", "department_stems", "bare_stems", "department_suffixes",
@@ -30,6 +35,8 @@ _COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或")
 _COORD = f"(?:{'|'.join(_COORD_WORDS)})"
 _TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:工作日|年|季度|季|月|周|半年|天|日|学期|人|小时)度?"  # 每年, 每两年, 每人
          r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
+_TIME_FIRST = "每连一二两三四五六七八九十"  # what _TIME starts with (or a digit)
+_DATED_FIRST = "于在到至今明当每"  # what a dated adverb starts with (or a digit)
 RESPONSIBILITY = re.compile("责任|职责")
 _NOT_NAMED = "(?!成立|设立|组建|建立|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促|[应要须都均将])"  # verbs that set a body up or charge it: never in its name
 _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"), ("lhead", "levelhead"),
@@ -190,7 +197,9 @@ def duty_grammar() -> dict:
                  unassigned=r["permission"] + r["passive"] + r["measure_verbs"])
     at = {k: re.compile(trie_regex(ws)) for k, ws in words.items()}
     first = {k: frozenset(w[0] for w in ws) for k, ws in words.items()}  # `at` tests these before the regex
-    dated = "(?=[于在到至今明当每\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
+    first["adverb"] = frozenset(w[0] for w in r["adverbs"]) | set(_TIME_FIRST + _DATED_FIRST)  # (or a digit)
+    first["post"] = frozenset(w[0] for w in r["post_verbs"] + r["far_post_verbs"])  # `post` or `far_post` there
+    dated = f"(?=[{_DATED_FIRST}\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
     at.update(adverb=re.compile("|".join([dated, trie_regex(r["adverbs"]), _TIME])),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"),
@@ -220,7 +229,7 @@ def duty_grammar() -> dict:
                                         "(?:等)?(?:工作|职责|事项)?$"),
                 far_post=re.compile(f"{trie_regex(r['far_post_verbs'])}[^,;、。]{{0,12}}?{trie_regex(r['post_titles'])}"),
                 hearing=re.compile(f"{trie_regex(r['hearing_verbs'])}[^,;。]{{,16}}?{trie_regex(r['hearing_objects'])}"),
-                deadline=re.compile("|".join(f"(?:{p})" for p in r["deadline_patterns"])))
+                deadline=re.compile(first_test("|".join(f"(?:{p})" for p in r["deadline_patterns"]))))
     last = {k: {w[-1] for _, ws in v for w in ws} for k, v in ends.items()}
     # last characters of the words that may frame a bare level before it (由街道, 以街道为单位, 明确街道)
     tails = set().union(*(last[k] for k in ("agent_before", "approval_before", "cooperation", "opinion_before",
@@ -235,6 +244,49 @@ def duty_grammar() -> dict:
             "special_tails": frozenset("以在向") | {w[-1] for w in r["report_to"]}}
 
 
+def first_test(pattern: str) -> str:
+    """`pattern` behind a test of the characters its matches may start with, when the parse tells them
+    (an alternation of patterns has no literal start, so `re` tries every one at each position without it)."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+        items, empty = _firsts(parsed)
+    except (AttributeError, ValueError):  # a construct the walk does not know (\w, ., an anchor…): no test
+        return pattern
+    if empty or parsed.state.flags & re.IGNORECASE:
+        return pattern
+    return f"(?=[{''.join(sorted(items))}])(?:{pattern})"
+
+
+def _firsts(seq) -> tuple[set[str], bool]:
+    """(class items a match of `seq` may start with, whether it may be empty); ValueError if not sure."""
+    out: set[str] = set()
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            return out | {re.escape(chr(av))}, False
+        if name == "IN" and all(str(o) in ("LITERAL", "RANGE", "CATEGORY") for o, _ in av):
+            for o, a in av:
+                if str(o) == "CATEGORY" and str(a) != "CATEGORY_DIGIT":
+                    raise ValueError(a)
+                out |= {r"\d"} if str(o) == "CATEGORY" else {re.escape(chr(a))} if str(o) == "LITERAL" \
+                    else {f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}"}
+            return out, False
+        if name == "SUBPATTERN" and not av[1] and not av[2]:
+            found, empty = _firsts(av[3])
+        elif name == "BRANCH":
+            parts = [_firsts(branch) for branch in av[1]]
+            found, empty = set().union(*(f for f, _ in parts)), any(e for _, e in parts)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            found, empty = _firsts(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise ValueError(name)
+        out |= found
+        if not empty:
+            return out, False
+    return out, True
+
+
 _GUARDED = frozenset({"modals", "prepositions", "phrase", "verbs"})  # kinds with 1-char words word_guards may hide
 
 
@@ -244,7 +296,7 @@ class DutyWords:
     def __init__(self, text: str):
         self.text, self.g, self._skips = text, (g := duty_grammar()), {}
         self._at, self._last, self._ends, self._roles = g["at"], g["last"], g["ends"], g["roles"]
-        self._first, self._marker_first = g["first"], g["first"]["marker"]
+        self._first, self._marker_first, self._adverb_first = g["first"], g["first"]["marker"], g["first"]["adverb"]
 
     def at(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
         """The longest word of `kind` at pos (a 1-char modal or preposition inside 主要, 对照… is none)."""
@@ -284,10 +336,17 @@ class DutyWords:
                 return None
         return (*self._roles[word], m.end())
 
+    def adverb(self, pos: int, end: int) -> Optional[re.Match]:
+        """The adverb or time word at pos (one set lookup rules out most positions)."""
+        if pos >= end or (c := self.text[pos]) not in self._adverb_first and not c.isdecimal():
+            return None  # (`\\d` in a str regex is what isdecimal tells)
+        return self._at["adverb"].match(self.text, pos, end)
+
     def skip(self, pos: int, end: int) -> int:
         """Past adverbs and time words between an actor and its predicate head."""
-        if pos >= end or not self._at["adverb"].match(self.text, pos, end):
-            return pos  # most positions: no adverb, nothing to skip
+        if pos >= end or (c := self.text[pos]) not in self._adverb_first and not c.isdecimal() \
+                or not self._at["adverb"].match(self.text, pos, end):
+            return pos  # most positions: no adverb (`adverb` inlined: one set lookup), nothing to skip
         if (pos, end) not in self._skips:
             q, adverb = pos, self._at["adverb"].match
             while q < end and (m := adverb(self.text, q, end)) and not self.marker(q, end) \

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..rules import trie_regex
-from .actors import DutyWords, Group, duty_rules
+from .actors import DutyWords, Group, duty_rules, first_test
 
 FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们|\((?:以下简称|以下称|下称|简称)[^()]{1,12}\)")  # (…简称市文明办): an alias
 QUOTE = re.compile(r"“[^“”]{1,30}”")
@@ -30,7 +30,7 @@ def sanction_words() -> dict:
     r = duty_rules()
     into = f"{trie_regex(r['budget_verbs'])}[^,;。]{{0,30}}?{trie_regex(r['into_check'])}"
     checks = trie_regex(r["into_check"] + ["考察", "审核"])  # a check named as a topic (年度考核由X负责)
-    return {"penalty": re.compile("|".join(f"(?:{p})" for p in r["penalty_patterns"])),
+    return {"penalty": re.compile(first_test("|".join(f"(?:{p})" for p in r["penalty_patterns"]))),
             "into_check": re.compile(into), "seat": re.compile(trie_regex(r["seat_verbs"])),
             "budget": re.compile(f"{trie_regex(r['budget_verbs'])}[^,;。]{{0,8}}预算"),
             "report": frozenset(r["report_verbs"]), "money": re.compile(f"{trie_regex(r['money_subjects'])}等?$"),
@@ -77,8 +77,7 @@ class Predicates(DutyWords):
         for m in _BRACKETS.finditer(self.text, pos, end):
             depth += 1 if m.group() in "(“" else -1 if m.group() in ")”" else 0
             i = m.start()
-            verbal = i - pos <= 4 and (self.marker(pos, i) or self.at("verbs", pos, i)
-                                       or self.g["at"]["adverb"].match(self.text, pos, i))
+            verbal = i - pos <= 4 and (self.marker(pos, i) or self.at("verbs", pos, i) or self.adverb(pos, i))
             if depth < 0 or depth == 0 and m.group() == "、" and (i + 1 in self.starts or i == pos or verbal):
                 return i
         return end
@@ -93,10 +92,10 @@ class Predicates(DutyWords):
         if link := self.at("nominal_links", q, end):  # 社区的…, 市委关于…; but X是第一责任人
             role = link.group() == "是" and self.anywhere(link.end(), end, "nouns")
             return (role, link.end(), end) if role else None
-        if t[end - 1] == "的" or (un := at["unassigned"].match(t, q, end)) \
+        if t[end - 1] == "的" or (un := self.at("unassigned", q, end)) \
                 and not ((v := self.at("verbs", q, end)) and v.end() > un.end()):
             return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米 (but 受理 is a verb)
-        if at["post"].match(t, q, end) or scan["far_post"].match(t, q, end):
+        if t[q] in self._first["post"] and (at["post"].match(t, q, end) or scan["far_post"].match(t, q, end)):
             return "lead", q0, self.list_cut(q, end)  # 任组长; 担任小街小巷巷长
         if co := self.at("cooperation", q, end):
             if found := self.cooperating(co, end):
@@ -232,7 +231,7 @@ class Predicates(DutyWords):
         """Subject + verb inside a noun phrase: 党组织建立、…, …覆盖率, …能力 (but 上报…情况: a report verb)."""
         t = self.text
         if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts \
-                and not self.g["at"]["adverb"].match(t, verb_end + 1, end) \
+                and not self.adverb(verb_end + 1, end) \
                 or self.g["at"]["noun_suffixes"].match(t, verb_end, end):
             return True  # 党组织建立、…; 覆盖率达到100% (but 统一招聘、统一管理 lists predicates)
         return bool(self.g["scan"]["tails"].search(t, verb_end, end)) and verb not in sanction_words()["report"]

@@ -40,6 +40,7 @@ def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple
 # One unit in a label list or an aside (区委社治委, 各镇(街道), 区级相关部门): a short name, brackets allowed.
 _UNIT = re.compile(r"(?:[\u4e00-\u9fff]|\([\u4e00-\u9fff、]{1,8}\)){2,20}")
 _ASIDE = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_PART = re.compile("[^,;]+")
 
 
 def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -52,7 +53,7 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
         stop = min(_LIST.match(text, m.end()).end(), nxt.start() if nxt else len(text))
         spans.extend(_units(text, m.end(), len(text[:stop].rstrip(",;: "))))
     for m in _ASIDE.finditer(text) if "(" in text else ():
-        for part in re.finditer("[^,;]+", m.group(1)):
+        for part in _PART.finditer(m.group(1)):
             body, start = part.group().rstrip(), m.start(1) + part.start()
             if body.endswith(markers := _aside_markers()):  # (one C call rules out most parts)
                 marker = next(w for w in markers if body.endswith(w))

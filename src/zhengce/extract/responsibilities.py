@@ -12,18 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Optional
 
 from .actor_scan import find_mentions, group_mentions
-from .actors import RESPONSIBILITY, DutyWords, Group, duty_grammar, lexicon
+from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, lexicon
 from .memo import RuleMemo
 from .resp_tables import LIST_NUMBER, RANKED, deadline_in, label_mentions, label_roles, row_assignments, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
+from .resp_subject import CLAUSE, last_clause, opens_with_marker, subjectless  # noqa: F401 (subjectless: run.py)
 
-_DELIMITERS = ",;!?。"
-# a colon opening a quote (…强调:“各镇要…) also ends a clause: the quoted speech has subjects of its own
-_CLAUSE = re.compile(f"[^{_DELIMITERS}:]+(?::(?!“)[^{_DELIMITERS}:]*)*")
 _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
@@ -63,12 +60,12 @@ class _Assign:
 class _Reader(Predicates):
     """One provision: its text, actor groups and clauses, read with the duties grammar."""
 
-    def __init__(self, text: str, context: str = ""):
+    def __init__(self, text: str, context: str = "", mentions: tuple[Mention, ...] = ()):
         super().__init__(text)
         self.context, self.titled = context, "《" in text
-        self.groups = groups = group_mentions(text, label_mentions(text, find_mentions(text)))
+        self.groups = groups = group_mentions(text, label_mentions(text, mentions or find_mentions(text)))
         self.starts, self.ends = {m.start: m.end for g in groups for m in g.mentions}, {g.end for g in groups}
-        self.clauses = clauses = list(map(_SPAN, _CLAUSE.finditer(text)))
+        self.clauses = clauses = list(map(_SPAN, CLAUSE.finditer(text)))
         self.heads, self.in_clause = heads, in_clause = [cs for cs, _ in clauses], [[] for _ in clauses]
         for g in groups:  # (clause_at, inline: a group per call)
             ci = bisect_right(heads, g.start) - 1
@@ -107,7 +104,7 @@ class _Reader(Predicates):
         """(role, record start, duty start, duty end) from the words around a group, or None."""
         t, cs = self.text, self.clauses[ci][0]
         left = t[cs:group.start]
-        if _DISTRIBUTIVE.fullmatch(left):
+        if left and (left[0] == "每" or left[0].isspace()) and _DISTRIBUTIVE.fullmatch(left):
             left = ""  # 每个社区每年至少组织…: each of them is the subject
         strict = group.kind == "level"
         if self.titled and (o := t.rfind("《", 0, group.start)) >= 0 and t.find("》", o, group.start) < 0:
@@ -343,37 +340,6 @@ def find_responsibilities(text: str, context: str = "") -> list[ResponsibilityMa
 _MEMO: RuleMemo[tuple[ResponsibilityMatch, ...]] = RuleMemo(lambda: (lexicon(), duty_grammar()))
 
 
-def _last_clause(text: str) -> str:
-    """The last clause of `text`, as `_CLAUSE.findall(text)[-1]` (or "") but read from the end."""
-    text = text.rstrip(_DELIMITERS)
-    return text[max(map(text.rfind, _DELIMITERS)) + 1:]
-
-
-def opens_with_marker(text: str) -> bool:
-    """Whether `text` opens with a role marker and no subject (负责…, 协助…) and names no task-table label:
-    its subject is in the context (or a heading)."""
-    if not (first := _CLAUSE.match(text)):
-        return False
-    g = duty_grammar()  # (a DutyWords only where a marker or an adverb may start the text: most texts have neither)
-    if text[0] not in g["first"]["marker"] and not g["at"]["adverb"].match(text, 0, first.end()):
-        return False
-    words = DutyWords(text)
-    return bool(words.marker(words.skip(*first.span()), first.end())) and not g["scan"]["labels"].search(text)
-
-
-def subjectless(text: str) -> bool:
-    """Whether `text` opens with a marker, a modal or a light verb (after adverbs) and is no label list
-    (负责…, 要按照…, 履行…直接责任): its subject is elsewhere."""
-    if opens_with_marker(text):
-        return True
-    if not (first := _CLAUSE.match(text)):
-        return False
-    words = DutyWords(text)  # (a modal or light verb first: anything named after it is its object)
-    q = words.skip(*first.span())
-    return bool(words.at("modals", q, first.end()) or words.at("light_verbs", q, first.end())) \
-        and not words.g["scan"]["labels"].search(text)
-
-
 def with_subject(text: str, subject: str) -> list[ResponsibilityMatch]:
     """The assignments of `text` read with `subject` (an actor's name) as the subject it leaves out."""
     head = subject + ","
@@ -387,15 +353,16 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
         end = len(text.rstrip())
         return [ResponsibilityMatch(0, end, actor, role, duty, deadline) for actor, role, duty, deadline in row]
     opens = context and opens_with_marker(text)
-    if not opens and not find_mentions(text):
+    mentions = () if opens else find_mentions(text)  # (the reader takes them: one scan)
+    if not opens and not mentions:
         if not (context and sanction_words()["penalty"].search(text)):
             return []  # most provisions: one regex scan
         opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
     if opens:
-        tail = LIST_NUMBER.sub("", _last_clause(context)) + ","  # no subject of its own: (一)民政部门。负责…
+        tail = LIST_NUMBER.sub("", last_clause(context)) + ","  # no subject of its own: (一)民政部门。负责…
         return [replace(r, start=max(r.start - len(tail), 0), end=r.end - len(tail))
                 for r in find_responsibilities(tail + text) if r.end > len(tail)]  # (the subject is in the tail)
-    reader = _Reader(text, context)
+    reader = _Reader(text, context, mentions)
     assigns: list[_Assign] = []
     for ci, groups in enumerate(reader.in_clause):
         if groups:  # (a clause with no actor has no assignment of its own)
