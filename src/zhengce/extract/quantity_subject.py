@@ -140,8 +140,11 @@ def _head_phrase(key: tuple[str, str | None], S: dict) -> str:
         # 社区工作者按照|每300户|配备: a bare verb after the basis leaves the noun before it
         pre = before if len(_clean(after, S)) < 2 <= len(_clean(before, S)) else \
             after if len(after.strip("的 ")) >= 2 else before
-    if "(" in pre and ")" not in pre[pre.rfind("("):]:
-        pre = pre[pre.rfind("(") + 1:]  # an open bracket: the number is inside it
+    if "(" in pre and ")" not in pre[(k := pre.rfind("(")):]:
+        if not pre[k + 1:].strip():  # the bracket opens on the number: it scores what stands before it
+            label = _strip(S["lead"], pre[:k].lstrip(")、和及与或").strip())  # 分为基础设施(20分)、运营管理(35分)
+            return label[-_MAX:]
+        pre = pre[k + 1:]  # an open bracket: the number is inside it
     pre = _WORD_TIME.sub("", pre.lstrip("、和及与或的").strip())
     if "年" in pre:  # every year pattern ends in 年, every frequency starts with 每 (speed)
         pre = S["year"].sub("", pre)
