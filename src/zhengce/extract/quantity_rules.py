@@ -34,7 +34,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                "conditional", "share_totals"}),
     "quantity_subject": frozenset({"lead_words", "tail_words", "object_verbs", "standard_words", "conjunctions",
                                    "actor_heads", "temporal_tails", "post_stops", "topic_stops", "amount_nouns",
-                                   "link_verbs", "lead_guards", "change_bases"}),
+                                   "link_verbs", "lead_guards", "change_bases", "verb_only"}),
 }
 CN = numerals.CN_CHARS
 YEAR = r"(?:(?:19|20)\d\d|20\d\*|201\*|[二〇一九零]{4})"

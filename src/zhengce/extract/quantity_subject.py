@@ -58,6 +58,7 @@ def compile_lexicons(d: dict, gated_alt, search_alt, year: str) -> dict:
         "post_stop": re.compile(words("post_stops")),
         "topic_stop": re.compile(words("topic_stops")),
         "amount": re.compile(f"的?(?!用于|用作|用来|作为)([^,;。、的]{{0,10}}?(?:{alt('amount_nouns')}))"),
+        "verb_only": frozenset(d["verb_only"]),
     }
 
 
@@ -66,6 +67,8 @@ def subject(text: str, c: "Cand", per: str | None, prev_end: int, earlier: list[
     """What is measured, short: see the module docstring for the order the places are read in."""
     cs, ce = c.cl
     post = post_noun(text, post_from, ce, S)
+    if post in S["verb_only"]:
+        post = ""  # 29项|精简至: an action, not a noun
     if obj := _standard_object(text, c, ce, S):
         return obj
     if c.category == "money" and (m := S["amount"].match(text, post_from, ce)):
@@ -89,7 +92,7 @@ def subject(text: str, c: "Cand", per: str | None, prev_end: int, earlier: list[
         return base + pre  # 每个驿站|面积 -> 驿站面积
     if _SINGLE.fullmatch(pre) and (dim := dims.get(c.unit or "")):
         return pre + dim  # 单处|不少于300平方米 -> 单处面积
-    if len(pre) >= 2:
+    if len(pre) >= 2 and pre not in S["verb_only"]:
         return pre
     if c.category == "time" and text[c.nstart - 1:c.nstart] == "每" and (act := _activity(text, c.end, ce, S)):
         return act + "周期"  # 每两年|开展一次优秀社区工作者评选表彰: the period of that activity
