@@ -66,6 +66,11 @@ def test_standards_table_cells_take_unit_and_basis() -> None:
     assert found == [("795", 795.0, "元", "每人每月", "顺庆区城市低保"), ("6120", 6120.0, "元", "每人每年", "顺庆区农村低保")]
 
 
+def test_numbers_read_by_the_grammar_in_a_row_take_their_subject_from_their_own_cell() -> None:
+    found = _quantities("考核项目\t分值\t评分标准", "信息采集\t20\t漏采、错采每条扣0.5分")
+    assert all("\t" not in (subject or "") for *_, subject in found)
+
+
 def test_unit_caption_gives_every_column_its_unit() -> None:
     found = _quantities("(单位:元/月)", "岗位类别 一级 二级 三级", "社区正职 4650 4850 5050")
     assert found == [("4650", 4650.0, "元", "每月", "社区正职一级"), ("4850", 4850.0, "元", "每月", "社区正职二级"),

@@ -137,6 +137,8 @@ def head_phrase(pre: str, per: str | None, S: dict) -> str:
 @_by_lexicons
 def _head_phrase(key: tuple[str, str | None], S: dict) -> str:
     pre, per = key
+    if "\t" in pre:
+        pre = pre[pre.rfind("\t") + 1:]  # a table row: only the number's own cell speaks of it
     if per and per in pre:
         cut = pre.rfind(per)
         after, before = pre[cut + len(per):], pre[:cut]
