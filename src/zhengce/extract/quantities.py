@@ -333,19 +333,25 @@ def _vague_one(text: str, c: Cand, G: Grammar) -> bool:
 
 
 def _prefix_match(text: str, c: Cand, G: Grammar, prev_end: int = 0) -> re.Match | None:
-    """The comparator word nearest before the number, within the window (whole clause for 倍/%)."""
-    lo = max(c.cl[0], prev_end)
-    if c.category not in ("multiple", "percent"):
-        lo = max(lo, c.nstart - G.prefix_window)
+    """The comparator word nearest before the number, within the window (whole clause for 倍/%); a word
+    that starts before the window but reaches into it counts (不低于|每人每月820元 is no 低于)."""
+    first = max(c.cl[0], prev_end)
+    lo = first if c.category in ("multiple", "percent") else max(first, c.nstart - G.prefix_window)
     last = None
-    for m in G.prefix_re.finditer(text, lo, c.nstart):
-        last = m
-    if last is None and c.category not in ("multiple", "percent"):
-        for m in G.far_re.finditer(text, max(c.cl[0], prev_end), lo):
-            last = m  # 每季度至少组织集中培训1次: 至少 reaches past the verb phrase
-        if last is not None and G.prefix_re.search(text, last.end(), c.nstart):
-            last = None  # a nearer comparator or neutral word (达到) takes the number
+    for m in G.prefix_re.finditer(text, max(first, lo - _LONGEST_PREFIX), c.nstart):
+        if m.end() > lo:
+            last = m
+    if (last is None or last.group() in _WEAK_NEUTRAL) and c.category not in ("multiple", "percent"):
+        far = None
+        for m in G.far_re.finditer(text, first, last.start() if last else lo):
+            far = m  # 每季度至少组织集中培训1次, 至少建有1个: 至少 reaches past the verb phrase
+        if far is not None and not any(G.prefix[m.group()] != "=" for m in G.prefix_re.finditer(text, far.end(), c.nstart)):
+            last = far  # (a nearer comparator takes the number; a neutral word past the window does not)
     return last
+
+
+_LONGEST_PREFIX = 4  # characters a prefix word may start before the window (不得低于)
+_WEAK_NEUTRAL = ("有",)  # 至少有1名: a neutral word that a farther 至少 still governs
 
 
 def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
