@@ -199,6 +199,8 @@ def _clean(v: float | None) -> float | None:
 
 def _apply_unit(text: str, c: Cand, u, G: Grammar) -> None:
     c.unit, c.category, c.unit_surface = u.canonical, u.category, u.surface
+    if u.surface in G.g["rank_units"] and G.g["rank_before_re"].search(text, max(0, c.nstart - 2), c.nstart):
+        c.unit, c.category = u.surface, "count"  # 排名前5位: places in a ranking
     if u.scale != 1:
         c.value = None if c.value is None else c.value * u.scale
         c.low = None if c.low is None else c.low * u.scale
@@ -351,7 +353,8 @@ def _prefix_match(text: str, c: Cand, G: Grammar, prev_end: int = 0) -> re.Match
 
 
 _LONGEST_PREFIX = 4  # characters a prefix word may start before the window (不得低于)
-_WEAK_NEUTRAL = ("有",)  # 至少有1名: a neutral word that a farther 至少 still governs
+_WEAK_NEUTRAL = ("有",)
+_OVER_HALF = "过半"  # (过 alone is no comparator: 经过3年)  # 至少有1名: a neutral word that a farther 至少 still governs
 
 
 def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
@@ -369,3 +372,5 @@ def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
         c.comparator = c.infix_cmp or c.suffix_cmp
     elif pm:
         c.comparator = G.prefix[pm.group()]
+    if c.comparator == "=" and text.startswith(_OVER_HALF, c.nstart - 1):
+        c.comparator, c.start = ">", c.nstart - 1  # 过半数同意: more than half

@@ -27,7 +27,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "programme_after", "name_after", "slogan", "slogan_item", "quote_max",
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
                                    "class_label_before", "power_units", "frequency_after", "vague_lead",
-                                   "ratio_before"}),
+                                   "ratio_before", "rank_before", "rank_units"}),
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
                                "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
@@ -312,6 +312,7 @@ def grammar() -> Grammar:
     g["money_re"] = re.compile(search_alt(g["money_context"], "money_context"))
     g["alloc_re"] = re.compile(gated_alt(g["one_alloc_verbs"], "one_alloc_verbs") + r"[各再只]?$")
     g["frequency_after_re"] = re.compile(_expand(g["frequency_after"]))
+    g["rank_before_re"] = re.compile(_expand(g["rank_before"]))
     g["power_units_re"] = {u: re.compile(_expand(v)) for u, v in g["power_units"].items()}
     t["absolute_re"] = first_char_scan(re.compile("|".join(_expand(x) for x in t["absolute"])))
     t["year_list_re"] = first_char_scan(re.compile(_expand(t["year_list"])))
