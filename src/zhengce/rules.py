@@ -11,7 +11,8 @@ import yaml
 # Allowed top-level keys per rule file; a misspelt key is an error, never a silently ignored rule.
 SCHEMAS: dict[str, frozenset[str]] = {
     "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "meta_line", "title_end",
-                            "page_markers", "table_cell_gap", "figure_row", "cell_line_header"}),
+                            "page_markers", "table_cell_gap", "figure_row_numbers", "figure_row_cell_len",
+                            "cell_line_header"}),
     "boilerplate": frozenset({"line_patterns", "prefix_patterns", "tail_max_len", "head_max_len",
                               "article_break_patterns", "caption_max_len", "credit_line"}),
     "headings": frozenset({"styles", "max_unnumbered_len", "runin_max_len", "runin_followers",

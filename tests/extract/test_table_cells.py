@@ -77,5 +77,14 @@ def test_unit_caption_gives_every_column_its_unit() -> None:
                      ("5050", 5050.0, "元", "每月", "社区正职三级")]
 
 
+def test_table_closing_the_page_with_two_label_cells_and_a_titled_caption() -> None:
+    """A pay table as an attachment at the page's end: its title runs into the unit caption, each row has two
+    label cells; the rows are content (not the page's signature block) and every figure is read."""
+    text = "\n".join([TITLE, OPENING, "一、薪酬标准", CLOSING, "附件", "岗位等级薪酬标准表", "(单位:元/月)",
+                      "岗位类别 岗位等级 基本报酬 绩效报酬", "一类岗位 一级 4200 1000", "一类岗位 二级 4350 1040"]) + "\n"
+    found = [(q.text, q.unit, q.per, q.subject) for q in zhengce.extract(text).quantities]
+    assert ("4200", "元", "每月", "一类岗位一级基本报酬") in found and ("1040", "元", "每月", "一类岗位二级绩效报酬") in found
+
+
 def test_numbers_without_a_unit_header_stay_out() -> None:
     assert _quantities("序号\t工作任务\t责任单位", "1\t建立工作台账\t市民政局", "2\t开展专项督查\t市委组织部") == []

@@ -48,6 +48,8 @@ KEEPS = [
     ("title line before its first paragraph", "关于加强基层治理的意见\n为进一步加强基层治理,现提出如下意见。"),
     ("table rows (tabs)", "序号\t工作任务\t牵头单位\n1\t建立社区工作者职业体系\t市人社局\n2\t推进小区党组织全覆盖\t市委组织部"),
     ("table rows (runs of spaces)", WRAPPED + "\n3    开展村级换届    县委组织部    县民政局"),
+    ("rows of figures (single spaces)", "岗位类别 岗位等级 基本报酬 绩效报酬 月薪酬合计\n一类岗位 一级 4200 1000 5200\n"
+                                        "一类岗位 二级 4350 1040 5390"),
 ]
 # fmt: on
 

@@ -43,7 +43,7 @@ class Column:
 def _rules() -> dict:
     data = dict(load_yaml("table_units", SCHEMA))
     data["bracket_re"] = re.compile(data["bracket_unit"])
-    data["caption_re"] = re.compile(data["unit_caption"])
+    data["caption_re"] = re.compile(f"(?:{data['unit_caption']})$")  # ending a line: a title may run into it
     data["scores"] = frozenset(data["score_headers"])
     return data
 
@@ -85,8 +85,9 @@ def column(cell: str) -> Optional[Column]:
 
 
 def table_unit(line: str) -> Optional[re.Match]:
-    """The unit a table's caption line gives all its figures ((单位:元/月)), as a match, or None."""
-    return _rules()["caption_re"].fullmatch(line) if "单位" in line else None
+    """The unit a table's caption line gives all its figures ((单位:元/月), also after the table's title), as a
+    match, or None."""
+    return _rules()["caption_re"].search(line) if "单位" in line else None
 
 
 def _measured(name: str, m: re.Match) -> Optional[Column]:
@@ -121,12 +122,20 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
             continue
         if header is None or len(cells) > len(header) or line.index not in owners:
             continue  # (a row may end early: the text drops its trailing empty cells)
-        label = next((line.text[s:e] for s, e in cells if e > s and not _NUMBER.fullmatch(line.text[s:e])), "")
+        label = "".join(_leading_labels(line.text, cells))
         for (s, e), col in zip(cells, header):
             if col and _NUMBER.fullmatch(line.text, s, e):
                 _add(out, owners[line.index], line.start + s, line.start + e, line.text[s:e], col, label,
                      "requirement" if col.score else kind)
     return out
+
+
+def _leading_labels(line: str, cells: list[tuple[int, int]]):
+    """The row's label cells, those before its first figure (一类岗位, 一级)."""
+    for s, e in cells:
+        if _NUMBER.fullmatch(line, s, e):
+            return
+        yield line[s:e]
 
 
 def _header(line: str, cells: list[tuple[int, int]], unit: Optional[re.Match]) -> Optional[list[Optional[Column]]]:

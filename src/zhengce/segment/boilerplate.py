@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..document import Line
 from ..rules import alternation, load_rules
+from ..text.normalize import is_table_row
 
 _FINAL = "。!?;"
 _LONGEST_FURNITURE = 160
@@ -61,8 +62,8 @@ def mark_furniture(lines: list[Line]) -> None:
     for line in reversed(lines):
         if line.role == "furniture":
             continue
-        if len(line.text) > rules.tail_max_len or line.text[-1] in _FINAL:
-            break
+        if len(line.text) > rules.tail_max_len or line.text[-1] in _FINAL or is_table_row(line.text):
+            break  # (a table closing the page is content, not a signature block)
         tail.append(line)
     if tail and any(l.role == "body" for l in lines[: tail[-1].index]):  # never the whole text
         for line in tail:

@@ -16,6 +16,7 @@ from ..rules import load_rules
 from .cell_tables import tabulate_cell_lines
 from .offsets import OffsetMap
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A hard-wrapped text: at least this many lines (and 30 % of the lines that end mid-sentence) cut at one
 # length; shorter lines are headings and labels, not wraps. Without such a length the width stays _NO_WIDTH.
 _MIN_BREAK_LENGTH = 20
@@ -116,7 +117,7 @@ def _compiled(rules_key: str = "normalize") -> tuple[re.Pattern, ...]:
     title = re.compile("(?:" + "|".join(rules["title_end"]) + r")\W{0,2}$")
     page = re.compile(r"\s*(?:" + "|".join(rules["page_markers"]) + r")\s*")
     meta = re.compile("|".join(rules["meta_line"]))
-    return block, title, page, re.compile(rules["table_cell_gap"]), meta, re.compile(rules["figure_row"])
+    return block, title, page, re.compile(rules["table_cell_gap"]), meta
 
 
 def is_table_row(line: str) -> bool:
@@ -124,7 +125,20 @@ def is_table_row(line: str) -> bool:
     label and figures parted by single spaces."""
     if "\t" in line or "  " in line:  # (the test first: speed)
         return bool(_compiled()[3].search(line))
-    return " " in line and bool(_compiled()[5].fullmatch(line.strip()))
+    return " " in line and _figure_row(line.split())
+
+
+def _figure_row(cells: list[str]) -> bool:
+    """Three short cells or more, at least two of them numbers: a row of figures parted by single spaces."""
+    numbers, cell_len = _figure_limits()
+    return len(cells) >= 3 and all(len(c) <= cell_len for c in cells) \
+        and sum(1 for c in cells if _NUMBER.fullmatch(c)) >= numbers
+
+
+@lru_cache(maxsize=1)
+def _figure_limits() -> tuple[int, int]:
+    rules = load_rules("normalize")
+    return int(rules["figure_row_numbers"]), int(rules["figure_row_cell_len"])
 
 
 def _starts_block(line: str) -> bool:
