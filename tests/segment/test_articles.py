@@ -273,6 +273,15 @@ def test_contributor_line_is_no_provision_nor_heading(extract_text) -> None:
     assert not any("供稿" in s.title for s in result.sections)
 
 
+def test_signature_of_two_organs_side_by_side_closes_the_page(extract_text) -> None:
+    """Organs set side by side (a wide gap, like a table row) sign the page: the attachment list above them
+    stays in the closing block, not a numbered heading."""
+    text = ("关于进一步规范村级组织工作事务的通知\n\n一、规范工作事务\n各乡镇要严格执行工作事务清单。\n\n"
+            "附件:1.村级组织工作事务清单\n2.村级组织出具证明事项清单\n\n"
+            "中共安福县委办公室\u3000\u3000\u3000\u3000安福县人民政府办公室\n2024年7月5日\n")
+    assert [s.title for s in extract_text(text).sections] == ["规范工作事务"]
+
+
 @pytest.mark.parametrize("lines, title", [
     (["XX县人民政府", "关于印发社区工作者管理办法的通知"], "XX县人民政府关于印发社区工作者管理办法的通知"),
     (["关于加强城乡社区协商", "工作的实施意见"], "关于加强城乡社区协商工作的实施意见"),

@@ -10,6 +10,7 @@ from ..rules import alternation, load_rules
 from ..text.normalize import is_table_row
 
 _FINAL = "。!?;"
+_DIGIT = re.compile(r"\d")
 _LONGEST_FURNITURE = 160
 _DISCLAIMER = re.compile(r"(?:免责声明|版权声明|友情提示|温馨提示|版权所有)")
 
@@ -41,6 +42,11 @@ def furniture_rules() -> FurnitureRules:
     )
 
 
+def _figures_row(text: str) -> bool:
+    """A table row holding figures (one of organs set side by side in a signature holds none)."""
+    return is_table_row(text) and bool(_DIGIT.search(text))
+
+
 def is_furniture(text: str) -> bool:
     """Whether a whole line is page furniture."""
     return bool(furniture_rules().line.match(text))
@@ -62,8 +68,8 @@ def mark_furniture(lines: list[Line]) -> None:
     for line in reversed(lines):
         if line.role == "furniture":
             continue
-        if len(line.text) > rules.tail_max_len or line.text[-1] in _FINAL or is_table_row(line.text):
-            break  # (a table closing the page is content, not a signature block)
+        if len(line.text) > rules.tail_max_len or line.text[-1] in _FINAL or _figures_row(line.text):
+            break  # (a table of figures closing the page is content, not a signature block)
         tail.append(line)
     if tail and any(l.role == "body" for l in lines[: tail[-1].index]):  # never the whole text
         for line in tail:
