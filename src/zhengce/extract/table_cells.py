@@ -104,7 +104,7 @@ def _measured(name: str, m: re.Match) -> Optional[Column]:
 def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
     """Quantities of the bare-number cells of every table under a unit-naming header (or a (单位:…) caption
     line), by provision."""
-    owners = _provisions_by_line(doc)
+    owners: Optional[dict] = None  # (built at the first table header: most documents have none)
     out: dict[Key, list[QuantityMatch]] = {}
     header: Optional[list[Optional[Column]]] = None
     caption, unit = "", None
@@ -119,8 +119,9 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
             continue
         if header is None and (columns := _header(line.text, cells, unit)):
             header, kind, unit = columns, sentence_kind(caption), None
+            owners = owners if owners is not None else _provisions_by_line(doc)
             continue
-        if header is None or len(cells) > len(header) or line.index not in owners:
+        if header is None or owners is None or len(cells) > len(header) or line.index not in owners:
             continue  # (a row may end early: the text drops its trailing empty cells)
         label = "".join(_leading_labels(line.text, cells))
         for (s, e), col in zip(cells, header):
