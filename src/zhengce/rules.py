@@ -8,6 +8,12 @@ from typing import Any
 
 import yaml
 
+try:  # the regex parser, only to tell what a pattern's matches start with (see first_chars)
+    from re import _constants as sre_c, _parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre_c  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
 # Allowed top-level keys per rule file; a misspelt key is an error, never a silently ignored rule.
 SCHEMAS: dict[str, frozenset[str]] = {
     "normalize": frozenset({"sentence_end", "continuation_start", "open_end", "block_start", "meta_line", "title_end",
@@ -91,3 +97,69 @@ def _trie_node(node: dict) -> str:
     if len(alts) > 4:  # one charset test rejects a position before `re` tries every branch
         body = f"(?=[{''.join(re.escape(c) for c in chars)}]){body}"
     return f"(?:{body})?" if "" in node else body
+
+
+def parse_pattern(pattern: str, flags: int = 0):
+    """The parse tree of a regex (for first_chars and for telling what a pattern opens with)."""
+    return sre_parse.parse(pattern, flags)
+
+
+def opens_with_class(tree) -> bool:
+    """Whether a parsed pattern opens with a literal or a character class (the engine skips ahead to it)."""
+    return bool(tree.data) and tree.data[0][0] in (sre_c.LITERAL, sre_c.IN)
+
+
+def first_chars(tree) -> set[str] | None:
+    """The character-class fragments every match of a parsed pattern starts with; None when they cannot be
+    told (a negated class, `.`, another category, case folding) or the pattern may match empty."""
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    first, nullable = _first_chars(list(tree.data))
+    return None if first is None or nullable else first
+
+
+def _first_chars(items: list) -> tuple[set[str] | None, bool]:
+    """(class fragments a match of this sequence can start with, whether it can match empty)."""
+    frags: set[str] = set()
+    for op, av in items:
+        f, nullable = _first_of(op, av)
+        if f is None:
+            return None, False
+        frags |= f
+        if not nullable:
+            return frags, False
+    return frags, True
+
+
+def _first_of(op, av) -> tuple[set[str] | None, bool]:
+    if op is sre_c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is sre_c.IN:
+        frags = set()
+        for iop, iav in av:
+            if iop is sre_c.LITERAL:
+                frags.add(re.escape(chr(iav)))
+            elif iop is sre_c.RANGE:
+                frags.add(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+            elif iop is sre_c.CATEGORY and iav is sre_c.CATEGORY_DIGIT:
+                frags.add(r"\d")
+            else:
+                return None, False  # a negated class or another category: give up
+        return frags, False
+    if op is sre_c.SUBPATTERN:
+        return _first_chars(list(av[3]))
+    if op is sre_c.BRANCH:
+        frags, nullable = set(), False
+        for alt in av[1]:
+            f, n = _first_chars(list(alt))
+            if f is None:
+                return None, False
+            frags, nullable = frags | f, nullable or n
+        return frags, nullable
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)):
+        f, n = _first_chars(list(av[2]))
+        return f, n or av[0] == 0
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+        return set(), True  # zero width: the next item decides
+    return None, False
+

@@ -14,12 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..rules import RuleError, load_yaml, trie_regex
-
-try:
-    from re import _parser as _sre_parse  # (only to find what a pattern's matches start with: see first_test)
-except ImportError:  # pragma: no cover - a Python without it: no first-character tests
-    _sre_parse = None
+from ..rules import RuleError, first_chars, load_yaml, parse_pattern, trie_regex
 
 ACTOR_KEYS = frozenset({
     "levels", "level_modifiers", "level_chars", "bracket_chars", "group_counts", "committee_levels",
@@ -247,44 +242,8 @@ def duty_grammar() -> dict:
 def first_test(pattern: str) -> str:
     """`pattern` behind a test of the characters its matches may start with, when the parse tells them
     (an alternation of patterns has no literal start, so `re` tries every one at each position without it)."""
-    try:
-        parsed = _sre_parse.parse(pattern)
-        items, empty = _firsts(parsed)
-    except (AttributeError, ValueError):  # a construct the walk does not know (\w, ., an anchor…): no test
-        return pattern
-    if empty or parsed.state.flags & re.IGNORECASE:
-        return pattern
-    return f"(?=[{''.join(sorted(items))}])(?:{pattern})"
-
-
-def _firsts(seq) -> tuple[set[str], bool]:
-    """(class items a match of `seq` may start with, whether it may be empty); ValueError if not sure."""
-    out: set[str] = set()
-    for op, av in seq:
-        name = str(op)
-        if name == "LITERAL":
-            return out | {re.escape(chr(av))}, False
-        if name == "IN" and all(str(o) in ("LITERAL", "RANGE", "CATEGORY") for o, _ in av):
-            for o, a in av:
-                if str(o) == "CATEGORY" and str(a) != "CATEGORY_DIGIT":
-                    raise ValueError(a)
-                out |= {r"\d"} if str(o) == "CATEGORY" else {re.escape(chr(a))} if str(o) == "LITERAL" \
-                    else {f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}"}
-            return out, False
-        if name == "SUBPATTERN" and not av[1] and not av[2]:
-            found, empty = _firsts(av[3])
-        elif name == "BRANCH":
-            parts = [_firsts(branch) for branch in av[1]]
-            found, empty = set().union(*(f for f, _ in parts)), any(e for _, e in parts)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
-            found, empty = _firsts(av[2])
-            empty = empty or av[0] == 0
-        else:
-            raise ValueError(name)
-        out |= found
-        if not empty:
-            return out, False
-    return out, True
+    first = first_chars(parse_pattern(pattern))
+    return pattern if first is None else f"(?=[{''.join(sorted(first))}])(?:{pattern})"
 
 
 _GUARDED = frozenset({"modals", "prepositions", "phrase", "verbs"})  # kinds with 1-char words word_guards may hide
@@ -344,9 +303,8 @@ class DutyWords:
 
     def skip(self, pos: int, end: int) -> int:
         """Past adverbs and time words between an actor and its predicate head."""
-        if pos >= end or (c := self.text[pos]) not in self._adverb_first and not c.isdecimal() \
-                or not self._at["adverb"].match(self.text, pos, end):
-            return pos  # most positions: no adverb (`adverb` inlined: one set lookup), nothing to skip
+        if not self.adverb(pos, end):
+            return pos  # most positions: no adverb, nothing to skip
         if (pos, end) not in self._skips:
             q, adverb = pos, self._at["adverb"].match
             while q < end and (m := adverb(self.text, q, end)) and not self.marker(q, end) \

@@ -340,21 +340,16 @@ def _prefix_match(text: str, c: Cand, G: Grammar, prev_end: int = 0) -> re.Match
     first = max(c.cl[0], prev_end)
     lo = first if c.category in ("multiple", "percent") else max(first, c.nstart - G.prefix_window)
     last = None
-    for m in G.prefix_re.finditer(text, max(first, lo - _LONGEST_PREFIX), c.nstart):
+    for m in G.prefix_re.finditer(text, max(first, lo - G.prefix_reach), c.nstart):
         if m.end() > lo:
             last = m
-    if (last is None or last.group() in _WEAK_NEUTRAL) and c.category not in ("multiple", "percent"):
+    if (last is None or last.group() in G.weak_neutral) and c.category not in ("multiple", "percent"):
         far = None
         for m in G.far_re.finditer(text, first, last.start() if last else lo):
             far = m  # 每季度至少组织集中培训1次, 至少建有1个: 至少 reaches past the verb phrase
         if far is not None and not any(G.prefix[m.group()] != "=" for m in G.prefix_re.finditer(text, far.end(), c.nstart)):
             last = far  # (a nearer comparator takes the number; a neutral word past the window does not)
     return last
-
-
-_LONGEST_PREFIX = 4  # characters a prefix word may start before the window (不得低于)
-_WEAK_NEUTRAL = ("有",)
-_OVER_HALF = "过半"  # (过 alone is no comparator: 经过3年)  # 至少有1名: a neutral word that a farther 至少 still governs
 
 
 def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
@@ -372,5 +367,5 @@ def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
         c.comparator = c.infix_cmp or c.suffix_cmp
     elif pm:
         c.comparator = G.prefix[pm.group()]
-    if c.comparator == "=" and text.startswith(_OVER_HALF, c.nstart - 1):
+    if c.comparator == "=" and text.startswith(G.over_half, c.nstart - 1):
         c.comparator, c.start = ">", c.nstart - 1  # 过半数同意: more than half

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as sre_c, _parser as sre_parse
-
-from ..rules import RuleError, alternation, data_path, load_yaml
+from ..rules import RuleError, alternation, data_path, first_chars, load_yaml, opens_with_class, parse_pattern
 from ..text import numerals
 from .quantity_subject import compile_lexicons
 
@@ -22,7 +20,7 @@ UNIT_CATEGORIES = frozenset({
     "multiple", "area", "length", "weight", "volume", "power", "measure", "quota", "noun"})
 SCHEMAS: dict[str, frozenset[str]] = {
     "comparators": frozenset({"prefix", "suffix", "infix", "only_cap", "only_report", "range_sep",
-                              "prefix_window", "neutral", "far_prefix"}),
+                              "prefix_window", "neutral", "far_prefix", "weak_neutral", "over_half"}),
     "quantity_grammar": frozenset({"idioms", "ordinal_before", "ordinal_after", "list_count_after",
                                    "programme_after", "name_after", "slogan", "slogan_item", "quote_max",
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
@@ -104,11 +102,8 @@ class FirstCharScan:
 def first_char_scan(pattern: re.Pattern) -> re.Pattern | FirstCharScan:
     """`pattern` wrapped in a FirstCharScan, or itself when its first characters cannot be told
     (it may match empty, opens with `.` or a negated class) or the engine already skips ahead."""
-    tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    if tree.data and tree.data[0][0] in (sre_c.LITERAL, sre_c.IN):
-        return pattern
-    first, nullable = _first_chars(list(tree.data))
-    if first is None or nullable:
+    tree = parse_pattern(pattern.pattern, pattern.flags)
+    if opens_with_class(tree) or (first := first_chars(tree)) is None:
         return pattern
     return FirstCharScan(pattern, matching_starts("[" + "".join(sorted(first)) + "]", pattern))
 
@@ -120,52 +115,6 @@ def matching_starts(first: str, pattern: re.Pattern) -> re.Pattern:
     lookbehind runs `pattern` at the start character (the same match the pattern's match() finds there).
     """
     return re.compile(f"{first}(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
-
-
-def _first_chars(items: list) -> tuple[set[str] | None, bool]:
-    """(class fragments a match of this sequence can start with, whether it can match empty)."""
-    frags: set[str] = set()
-    for op, av in items:
-        f, nullable = _first_of(op, av)
-        if f is None:
-            return None, False
-        frags |= f
-        if not nullable:
-            return frags, False
-    return frags, True
-
-
-def _first_of(op, av) -> tuple[set[str] | None, bool]:
-    if op is sre_c.LITERAL:
-        return {re.escape(chr(av))}, False
-    if op is sre_c.IN:
-        frags = set()
-        for iop, iav in av:
-            if iop is sre_c.LITERAL:
-                frags.add(re.escape(chr(iav)))
-            elif iop is sre_c.RANGE:
-                frags.add(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
-            elif iop is sre_c.CATEGORY and iav is sre_c.CATEGORY_DIGIT:
-                frags.add(r"\d")
-            else:
-                return None, False  # a negated class or another category: give up
-        return frags, False
-    if op is sre_c.SUBPATTERN:
-        return _first_chars(list(av[3]))
-    if op is sre_c.BRANCH:
-        frags, nullable = set(), False
-        for alt in av[1]:
-            f, n = _first_chars(list(alt))
-            if f is None:
-                return None, False
-            frags, nullable = frags | f, nullable or n
-        return frags, nullable
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
-        f, n = _first_chars(list(av[2]))
-        return f, n or av[0] == 0
-    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
-        return set(), True  # zero width: the next item decides
-    return None, False
 
 
 def _expand(pattern: str) -> str:
@@ -255,6 +204,9 @@ class Grammar:
     per: dict
     subj: dict  # quantity_subject.yaml, compiled (quantity_subject.compile_lexicons)
     far_re: re.Pattern  # prefix words that reach past the window (comparators.yaml far_prefix)
+    prefix_reach: int  # how far before the window a prefix word may start and still reach into it (不得低于)
+    weak_neutral: frozenset  # neutral words a farther far_prefix word still governs (至少有1名)
+    over_half: str  # 过半: the 半 after it is more than half
 
 
 def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
@@ -340,4 +292,6 @@ def grammar() -> Grammar:
         g=g, time=t, per=p,
         subj=compile_lexicons(load_yaml("quantity_subject", SCHEMAS["quantity_subject"]), gated_alt, search_alt,
                               YEAR),
-        far_re=re.compile(search_alt(cmp["far_prefix"], "far_prefix")))
+        far_re=re.compile(search_alt(cmp["far_prefix"], "far_prefix")),
+        prefix_reach=max(map(len, prefix)) - 1, weak_neutral=frozenset(cmp["weak_neutral"]),
+        over_half=cmp["over_half"])

@@ -19,7 +19,7 @@ from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, lexicon
 from .memo import RuleMemo
 from .resp_tables import LIST_NUMBER, RANKED, deadline_in, label_mentions, label_roles, row_assignments, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
-from .resp_subject import CLAUSE, last_clause, opens_with_marker, subjectless  # noqa: F401 (subjectless: run.py)
+from .resp_subject import CLAUSE, last_clause, opens_with_marker
 
 _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
@@ -358,10 +358,8 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
         if not (context and sanction_words()["penalty"].search(text)):
             return []  # most provisions: one regex scan
         opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
-    if opens:
-        tail = LIST_NUMBER.sub("", last_clause(context)) + ","  # no subject of its own: (一)民政部门。负责…
-        return [replace(r, start=max(r.start - len(tail), 0), end=r.end - len(tail))
-                for r in find_responsibilities(tail + text) if r.end > len(tail)]  # (the subject is in the tail)
+    if opens:  # no subject of its own: the last clause of the context names it ((一)民政部门。负责…)
+        return with_subject(text, LIST_NUMBER.sub("", last_clause(context)))
     reader = _Reader(text, context, mentions)
     assigns: list[_Assign] = []
     for ci, groups in enumerate(reader.in_clause):

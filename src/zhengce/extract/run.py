@@ -62,8 +62,9 @@ def quantities_of(doc: Document) -> dict[Key, list[Any]]:
 def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
     """ResponsibilityMatch lists per provision."""
     from .actor_scan import names_one_actor
+    from .resp_subject import subjectless
     from .resp_tables import under_task
-    from .responsibilities import find_responsibilities, subjectless, with_subject
+    from .responsibilities import find_responsibilities, with_subject
 
     return _each_provision(doc, find_responsibilities, under_task,
                            HeadingSubject(names_one_actor, subjectless, with_subject))

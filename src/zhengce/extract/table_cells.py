@@ -24,6 +24,7 @@ SCHEMA = frozenset({"score_headers", "score_unit", "bracket_unit", "unit_caption
                     "min_cells"})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WIDE_GAP = re.compile(r" {2,}")
+_ONE_SPACE = re.compile(" ")
 _SENTENCE_PUNCTUATION = re.compile(r"[,。;:!?]")
 _SKIPPED_ROLES = ("furniture", "tail")
 
@@ -57,7 +58,7 @@ def split_cells(line: str, least: int = 2) -> Optional[list[tuple[int, int]]]:
             bounds.append((pos, pos + len(cell)))
             pos += len(cell) + 1
     elif " " in line and not _SENTENCE_PUNCTUATION.search(line):
-        gap = _WIDE_GAP if "  " in line else re.compile(" ")
+        gap = _WIDE_GAP if "  " in line else _ONE_SPACE
         cuts = [(m.start(), m.end()) for m in gap.finditer(line)]
         starts, ends = [0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(line)]
         bounds = list(zip(starts, ends))
