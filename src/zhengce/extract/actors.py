@@ -20,7 +20,7 @@ ACTOR_KEYS = frozenset({
     "levels", "level_modifiers", "level_chars", "bracket_chars", "group_counts", "committee_levels",
     "prefixes", "organs", "level_organs", "department_stems", "bare_stems", "department_suffixes",
     "sub_organs", "named_bodies", "posts", "level_posts", "standalone_posts", "bodies", "generic", "finance_heads",
-    "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after",
+    "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next"})

@@ -93,7 +93,7 @@ def _unit_ends() -> tuple[str, ...]:
     """What a listed unit's name ends with: a suffix, organ, level, body or post of the actor lexicon."""
     lex = lexicon()
     keys = ("department_suffixes", "organs", "level_organs", "levels", "named_bodies", "posts", "standalone_posts",
-            "generic", "bodies")
+            "generic", "bodies", "listed_unit_ends")
     return tuple(sorted({w for k in keys for w in lex[k]}, key=len, reverse=True))
 
 
