@@ -1,0 +1,72 @@
+"""Rebuild corpus/labels/kind_checkset.tsv: sentences of hand-annotated documents, labelled with the kind
+(requirement or statistic) most of their annotated quantities have.
+
+    python -m zhengce.learn.kind_rows [--docs tests/checkset/docs --gold tests/checkset/gold] [--out ...]
+
+The labels come from the annotators' gold files (format of ../shared/gold, SPEC), never from zhengce's
+output; train_kind.py reads the file this writes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from ..ingest import read_file
+from ..text.normalize import normalize
+
+_SENTENCE = re.compile(r"[^。;!?\n]*(?:[。;!?]+|\n|$)")
+HEADER = ("# Sentences of tests/checkset documents holding a quantity, labelled with the majority `kind` of their\n"
+          "# hand-annotated quantities (tests/checkset/gold); written by the annotators' gold, not by zhengce.\n"
+          "label\tsource\ttext\n")
+
+
+def _number_starts(text: str, quantities: list[dict]) -> list[tuple[int, str]]:
+    """(source offset of the annotated number, kind) of each quantity: its quote's occurrence, then the number in it."""
+    out = []
+    for q in quantities:
+        pos = -1
+        for _ in range(q.get("occurrence", 1)):
+            pos = text.find(q["quote"], pos + 1)
+        if pos < 0:
+            raise ValueError(f"quote not found: {q['quote']!r}")
+        out.append((pos + max(q["quote"].find(q.get("number") or ""), 0), q["kind"]))
+    return out
+
+
+def rows_of(path: Path, gold: dict) -> list[tuple[str, str, str]]:
+    """(label, source, sentence) for each normalized sentence of one document holding annotated quantities."""
+    source = read_file(path).text
+    norm = normalize(source)
+    numbers = _number_starts(source, gold.get("quantities", []))
+    rows = []
+    for m in _SENTENCE.finditer(norm.text):
+        sentence = m.group().strip()
+        s0, s1 = norm.offsets.to_source(m.start()), norm.offsets.to_source(m.end())
+        if sentence and (kinds := [k for n, k in numbers if s0 <= n < s1]):
+            rows.append((Counter(kinds).most_common(1)[0][0], "ck:" + path.name, sentence.replace("\t", " ")))
+    return rows
+
+
+def main(argv=None) -> int:
+    root = Path(__file__).resolve().parents[3]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=Path, default=root / "tests" / "checkset" / "docs")
+    ap.add_argument("--gold", type=Path, default=root / "tests" / "checkset" / "gold")
+    ap.add_argument("--out", type=Path, default=root / "corpus" / "labels" / "kind_checkset.tsv")
+    a = ap.parse_args(argv)
+    rows = []
+    for g in sorted(a.gold.glob("*.json")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        rows += rows_of(a.docs / gold.get("file", g.stem + ".txt"), gold)
+    tmp = a.out.with_suffix(".tmp")
+    tmp.write_text(HEADER + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    tmp.replace(a.out)
+    print(f"{len(rows)} sentences -> {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
