@@ -133,6 +133,8 @@ class Predicates(DutyWords):
         partner_end = next((g.end for g in self.groups if g.start == co.end()), None)
         if partner_end is None or PAST.search(self.text, partner_end, end):
             return None  # …联合市财政局出台了…: a report
+        if m := FILLER.match(self.text, partner_end, end):
+            partner_end = m.end()  # 会同市民政局、市财政局等部门,深入…: the list's summing-up is no duty
         cut, r = self.list_cut(partner_end, end), self.skip(partner_end, end)
         role = self.head_role(r, end) or self.anywhere(r, cut) or self.object_role(r, cut)
         return role if role in ("oversee", "fund") else "lead", partner_end, cut

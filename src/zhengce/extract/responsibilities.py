@@ -120,7 +120,8 @@ class _Reader(Predicates):
             if co and PAST.search(t, group.end, end):
                 return None
             pred = self.predicate(group.end, end, strict=strict)
-            return ("support" if co else "oversee", cs + m[0], *(pred[1:] if pred else (group.end, end)))
+            after = f.end() if (f := FILLER.match(t, group.end, end)) else group.end  # (会同X、Y等部门,深入…)
+            return ("support" if co else "oversee", cs + m[0], *(pred[1:] if pred else (after, end)))
         if special := self.special_frame(ci, end, group, left):
             return special
         if self.g["scan"]["permission"].search(left):
