@@ -20,7 +20,6 @@ from .qty_types import Cand, QuantityMatch
 __all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
 
 # any Arabic digit or Chinese numeral: text without one holds no quantity (fast path)
-ANY_NUMBER = re.compile(rf"[\d{numerals.CN_CHARS}半]")
 _QUOTED = re.compile(r"“([^“”]*)”|\"([^\"]*)\"|《[^《》]*》")
 # 百分之 is a percentage, 千分之 a per mille; other fractions (三分之一) read as a percentage
 _FRACTION_UNIT = {"百": "%", "千": "‰"}
@@ -35,8 +34,8 @@ def find_quantities(text: str, context: str = "") -> list[QuantityMatch]:
         text: the provision.
         context: the preceding text of the same paragraph/section (time inheritance).
     """
-    if not ANY_NUMBER.search(text):
-        return []
+    if not grammar().starts.search(text):
+        return []  # no numeral opens a scanner match: no candidate (the same [] as the full analysis)
     return with_context(of_text(text), text, context)
 
 
@@ -73,11 +72,14 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     cands = [c for m in _scan(text, G) if (c := _candidate(text, m, G))]
     if not cands:
         return cands
-    blocked = _blocked_spans(text, G)
     # the list passes (units, per-one, comparators) need two candidates: most sentences hold one (speed)
     if len(cands) > 1:
         lists.inherit_units(text, cands)
-    cands = [c for c in cands if not _excluded(text, c, G, blocked)]
+    cands = [c for c in cands if not _excluded(text, c, G)]
+    # the blocked spans last, for the candidates the other tests kept: a sentence whose numbers are all
+    # dates or ordinals needs no quote, slogan or frame scan (speed; the tests only mark what they drop)
+    if cands and (blocked := _blocked_spans(text, G)):
+        cands = [c for c in cands if not any(s <= c.nstart < e for s, e in blocked)]
     for c in cands:
         c.cl = qc.clause(text, c.nstart)  # only for the kept ones (speed)
     if len(cands) > 1:
@@ -102,8 +104,8 @@ def parse_quantity(expr: str) -> QuantityMatch | None:
 
 
 def _scan(text: str, G: Grammar) -> list[re.Match]:
-    """The scanner's matches as finditer gives them, tried only where a numeral starts (speed:
-    searching one character class skips the text in C; the scanner's gate runs at every position)."""
+    """The scanner's matches as finditer gives them, tried only where its gate holds (speed: the
+    search skips the text in C; the scanner's gate would run at every position)."""
     out, pos = [], 0
     search, match = G.starts.search, G.scanner.match
     while h := search(text, pos):
@@ -231,9 +233,10 @@ def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:
     return spans
 
 
-def _excluded(text: str, c: Cand, G: Grammar, blocked) -> bool:
-    """Whether a candidate is not a quantity (date, ordinal, slogan, code, name…)."""
-    if c.drop or blocked and any(s <= c.nstart < e for s, e in blocked):
+def _excluded(text: str, c: Cand, G: Grammar) -> bool:
+    """Whether a candidate is not a quantity (date, ordinal, slogan, code, name…); the spans of
+    `_blocked_spans` are tested apart."""
+    if c.drop:
         return True
     if c.unit is None and not _bare_ok(text, c, G):
         return True
