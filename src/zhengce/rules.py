@@ -1,6 +1,7 @@
 """Load the human-edited rule files in zhengce/data/zh with a key allow-list."""
 from __future__ import annotations
 
+import heapq
 import re
 from functools import lru_cache
 from importlib import resources
@@ -163,3 +164,118 @@ def _first_of(op, av) -> tuple[set[str] | None, bool]:
         return set(), True  # zero width: the next item decides
     return None, False
 
+
+def pair_test(pattern: str, groups: int = 8) -> str:
+    """A lookahead passing where a match of `pattern` may start, told by its first two characters ("" when the
+    parse cannot tell them): `re` tries a big alternation at every position its first character admits, and
+    the second rules most of those out. First characters are grouped with the union of the second characters
+    they take (at most `groups` pairs of charsets), so the test is a few charset lookups."""
+    tree = parse_pattern(pattern)
+    heads = set() if tree.state.flags & re.IGNORECASE else _heads(list(tree.data))
+    if not heads or () in heads or any(h[0] is None for h in heads):
+        return ""
+    # where a match may be one character long or go on with any character, the first decides alone
+    single = {h[0] for h in heads if len(h) == 1 or h[1] is None}
+    seconds: dict[str, set[str]] = {}
+    for first, second in (h for h in heads if h[0] not in single):
+        seconds.setdefault(first, set()).add(second)
+    alts = ([_charset(single)] if single else []) + [_charset(g) + _charset(s) for g, s in _grouped(seconds, groups)]
+    return f"(?={'|'.join(alts)})"
+
+
+_UNKNOWN = frozenset({(), (None,), (None, None)})  # what an item the parse cannot read may start with
+
+
+def _heads(items: list) -> set[tuple]:
+    """The first two characters (None: any) of a parsed sequence's matches, fewer where a match ends sooner."""
+    out: set[tuple] = {()}
+    for op, av in items:
+        if all(len(h) == 2 for h in out):
+            break
+        out = _then(out, _heads_of(op, av))
+    return out
+
+
+def _then(before: set, after) -> set:
+    out, firsts = {h for h in before if len(h) == 2}, None
+    for h in before:
+        if not h:
+            out |= after
+        elif len(h) == 1:
+            firsts = firsts or {a[:1] for a in after}  # (only the first character of what follows counts)
+            out.update(h + a for a in firsts)
+    return out
+
+
+def _heads_of(op, av) -> set[tuple]:
+    if op is sre_c.LITERAL:
+        return {(chr(av),)}
+    if op is sre_c.IN:
+        chars = _class_chars(av)
+        return {(None,)} if chars is None else {(c,) for c in chars}
+    if op is sre_c.SUBPATTERN:
+        return set(_UNKNOWN) if av[1] & re.IGNORECASE else _heads(list(av[3]))
+    if op is sre_c.BRANCH:
+        return set().union(*(_heads(list(alt)) for alt in av[1]))
+    if op is sre_c.GROUPREF_EXISTS:
+        return _heads(list(av[1])) | (_heads(list(av[2])) if av[2] else {()})
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)):
+        return _repeated(av[0], av[1], list(av[2]))
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+        return {()}  # zero width (a superset is all the test needs)
+    return set(_UNKNOWN)
+
+
+def _class_chars(av) -> set[str] | None:
+    """The characters of a class; None for any (a negated class, a category, a wide range)."""
+    chars = set()
+    for op, arg in av:
+        if op is sre_c.LITERAL:
+            chars.add(chr(arg))
+        elif op is sre_c.RANGE and arg[1] - arg[0] < 256:
+            chars.update(map(chr, range(arg[0], arg[1] + 1)))
+        else:
+            return None
+    return chars
+
+
+def _repeated(lo: int, hi: int, items: list) -> set[tuple]:
+    one, out, run, seen, n = _heads(items), ({()} if lo == 0 else set()), {()}, set(), 0
+    while n < hi:
+        run, n = _then(run, one), n + 1
+        if n >= lo:
+            if (key := frozenset(run)) in seen:
+                break  # the runs repeat from here on: every head is read
+            seen.add(key)
+            out |= run
+    return out
+
+
+def _grouped(seconds: dict[str, set[str]], n: int) -> list[tuple[set[str], set[str]]]:
+    """First characters that take the same second characters grouped, then groups merged, the merge that admits
+    the fewest new pairs first, until `n` are left (second characters as bits of an int: a union is an `|`)."""
+    chars = sorted(set().union(*seconds.values()))
+    bit = {c: 1 << i for i, c in enumerate(chars)}
+    same: dict[int, set[str]] = {}
+    for first in sorted(seconds):  # (sorted: the same groups in every process)
+        same.setdefault(sum(bit[c] for c in seconds[first]), set()).add(first)
+    # a group: (first characters, second characters as bits, the pairs it admits)
+    groups = {i: (g, mask, len(g) * mask.bit_count()) for i, (mask, g) in enumerate(same.items())}
+    heap = [((len(gi) + len(gj)) * (mi | mj).bit_count() - pi - pj, i, j)
+            for i, (gi, mi, pi) in groups.items() for j, (gj, mj, pj) in groups.items() if i < j]
+    heapq.heapify(heap)
+    new_id = len(groups)
+    while len(groups) > n:
+        _, i, j = heapq.heappop(heap)
+        if i in groups and j in groups:
+            (g1, m1, _), (g2, m2, _) = groups.pop(i), groups.pop(j)
+            g, m = g1 | g2, m1 | m2
+            p = len(g) * m.bit_count()
+            for k, (gk, mk, pk) in groups.items():
+                heapq.heappush(heap, ((len(g) + len(gk)) * (m | mk).bit_count() - p - pk, k, new_id))
+            groups[new_id], new_id = (g, m, p), new_id + 1
+    return [(g, {c for c in chars if mask & bit[c]}) for g, mask, _ in groups.values()]
+
+
+def _charset(chars) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"

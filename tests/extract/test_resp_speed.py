@@ -1,11 +1,15 @@
 """The memo of the responsibility extractor gives exactly what a fresh reading gives, and the speed
-paths of the actor grammar (departments as stems x suffixes) match the plain forms."""
+paths of the actor grammar (departments as stems x suffixes, the test of a match's first two characters)
+match the plain forms."""
 from __future__ import annotations
+
+import itertools
+import re
 
 from zhengce.extract import actors, memo, responsibilities
 from zhengce.extract.responsibilities import find_responsibilities
 from zhengce.ingest import read_file
-from zhengce.rules import trie_regex
+from zhengce.rules import pair_test, trie_regex
 from zhengce.text.normalize import normalize
 
 PARAGRAPH = ["牵头单位:县委组织部;责任单位:县民政局、县财政局。", "负责做好经费保障。",
@@ -87,3 +91,36 @@ def test_department_product_falls_back_to_the_trie_when_order_differs(monkeypatc
     assert actors._with_departments(["党委"]) == trie_regex(
         ["司法部", "司法行政部门", "司法行政部", "司法行政行政部门", "党委"])
 
+
+
+def test_pair_test_keeps_every_match(seeds, monkeypatch):
+    """The actor scans behind the test of the first two characters find what they find without it."""
+    texts = [normalize(read_file(p).text).text for p in seeds]
+    fast = actors._patterns()
+    monkeypatch.setattr(actors, "pair_test", lambda pattern: "")
+    actors._patterns.cache_clear()
+    try:
+        plain = actors._patterns()
+        assert len(plain["actor"].pattern) < len(fast["actor"].pattern)
+        for key in ("actor", "plain"):
+            for text in texts:
+                got = [(m.span(), m.groupdict()) for m in fast[key].finditer(text)]
+                assert got == [(m.span(), m.groupdict()) for m in plain[key].finditer(text)]
+    finally:
+        actors._patterns.cache_clear()
+
+
+def test_pair_test_admits_every_match_start():
+    """On every short text over the patterns' characters, the test passes wherever the pattern matches; it
+    gives up ("") where a match may be empty or start with any character."""
+    patterns = ["(?:ab|ac(?:d|e)*|b)", "(?:x|y)?(?:ab|b[cd]{2,3})", "a(?=b)|c(?<=c)d", "(?:ab){0,3}c",
+                "a(?P<g>b)?(?(g)c|d)"]
+    for pattern in patterns:
+        test = pair_test(pattern)
+        assert test.startswith("(?=")
+        for n in range(1, 5):
+            for text in map("".join, itertools.product("abcdexy", repeat=n)):
+                if re.match(pattern, text):
+                    assert re.match(test, text), (pattern, text)
+    assert pair_test("a*") == pair_test("(?:.b|ab)") == pair_test("(?i)ab") == ""
+    assert pair_test("ab|cd") == "(?=[a][b]|[c][d])" and pair_test("a|bc") == "(?=[a]|[b][c])"

@@ -27,8 +27,10 @@ def _group(members: list[Mention]) -> Group:
 
 
 @lru_cache(maxsize=4096)
-def _parts(branch: str, pre: str, body: str) -> tuple[tuple[str, ...], str, bool]:
-    """(actors, kind, finance) of a matched actor phrase."""
+def _parts(branch: str, pre: str, body: str) -> tuple[tuple[str, ...], str, bool] | None:
+    """(actors, kind, finance) of a matched actor phrase; None for a level modifier alone (基层), no actor."""
+    if branch == "level" and (not body or _patterns()["unit_only"].fullmatch(body)):
+        return None
     actors = _expand(branch, pre, body)
     heads = tuple(lexicon()["finance_heads"])
     return actors, _kind(branch, pre, body, lexicon()), all(a.endswith(heads) for a in actors)
@@ -77,41 +79,45 @@ def _join(level: str, head: str) -> str:
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every actor mention in `text`, left to right."""
     pats, out = _patterns(), []
-    for m in _matches(text):
-        branch, body = _branch(m)
-        pre = "pre" in m.re.groupindex and m.group("pre") or ""  # (named bodies and work groups take none)
-        if branch == "level" and (not body or pats["unit_only"].fullmatch(body)):
+    for m in _matches(text, pats):
+        branch, pre, body = _branch(m, pats)
+        if (parts := _parts(branch, pre, body)) is None:
             continue
-        if branch == "post" and (o := text.rfind("“", 0, m.start())) >= 0 and text.rfind("”", o, m.start()) < 0 \
-                and text.find("”", m.end()) >= 0:
+        start, end = m.span()
+        if branch == "post" and (o := text.rfind("“", 0, start)) >= 0 and text.rfind("”", o, start) < 0 \
+                and text.find("”", end) >= 0:
             continue  # inside a quote (“书记抓书记、一级抓一级”): a slogan, not an actor
-        actors, kind, finance = _parts(branch, pre, body)
-        mention = Mention(m.start(), m.end(), m.group(), actors, kind, finance)
-        out.extend(_continued(text, mention) if text[m.end():m.end() + 1] in _CONTINUE else (mention,))
+        mention = Mention(start, end, m.group(), *parts)
+        if text[end:end + 1] in _CONTINUE:
+            out.extend(_continued(text, mention))
+        else:
+            out.append(mention)
     return tuple(out)
 
 
-def _matches(text: str) -> list[re.Match]:
+def _matches(text: str, pats: dict) -> list[re.Match]:
     """Actor matches left to right; named bodies after 的 (…的城乡基层治理委员会) only where named."""
-    pats = _patterns()
     named = pats["named_any"].search(text)
     found = list(pats["actor" if named else "plain"].finditer(text))
-    others = (pats["named"].finditer(text) if named else ()), \
-        (pats["work_group"].finditer(text) if pats["work_group_any"].search(text) else ())
+    work_group = pats["work_group_any"].search(text)
+    others = [m for regex, present in ((pats["named"], named), (pats["work_group"], work_group)) if present
+              for m in regex.finditer(text)]
+    if not others:
+        return found  # (most texts)
     taken = [m.span() for m in found]
-    extra = [m for ms in others for m in ms if not any(s < m.end() and m.start() < e for s, e in taken)]
+    extra = [m for m in others if not any(s < m.end() and m.start() < e for s, e in taken)]
     return sorted(found + extra, key=lambda m: m.start()) if extra else found
 
 
-def _branch(m: re.Match) -> tuple[str, str]:
-    """(branch name, matched text without prefix) of an actor match."""
-    if m.re is _patterns()["named"] or m.re is _patterns()["work_group"]:
-        return "named", m.group()
-    body = m.group()[len(m.group("pre") or ""):]
-    if m.lastgroup == "lv":
-        lv = _patterns()["lv_plain" if m.re is _patterns()["plain"] else "lv_actor"]
-        return next(branch for name, branch in lv if m.start(name) >= 0), body
-    return m.lastgroup, body
+def _branch(m: re.Match, pats: dict) -> tuple[str, str, str]:
+    """(branch name, prefix, matched text without it) of an actor match."""
+    if m.re is pats["named"] or m.re is pats["work_group"]:
+        return "named", "", m.group()  # (named bodies and work groups take no prefix)
+    pre, branch = m.group("pre") or "", m.lastgroup
+    if branch == "lv":
+        lv = pats["lv_plain" if m.re is pats["plain"] else "lv_actor"]
+        branch = next(b for name, b in lv if m.start(name) >= 0)
+    return branch, pre, m.group()[len(pre):]
 
 
 def _continued(text: str, mention: Mention) -> list[Mention]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..rules import RuleError, first_chars, load_yaml, parse_pattern, trie_regex
+from ..rules import RuleError, first_chars, load_yaml, pair_test, parse_pattern, trie_regex
 
 ACTOR_KEYS = frozenset({
     "levels", "level_modifiers", "level_chars", "bracket_chars", "group_counts", "committee_levels",
@@ -106,17 +106,21 @@ def _patterns() -> dict:
                f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'] + lex['standalone_posts'])}))"),
         "level": lvg,  # a level alone, tried after every way to read a head after it (上级机关)
     }
-    body = "|".join(f"(?P<{name}>{pat})" for name, pat in branches.items())
     first = "".join(sorted({w[0] for k in ("prefixes", "levels", "level_modifiers", "generic", "department_stems",
                                            "organs", "bodies", "standalone_posts")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
-    actor = f"(?=[{re.escape(first)}])(?<![{re.escape(lex['not_after'])}])(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
+    body = "|".join(f"(?P<{name}>{pat})" for name, pat in branches.items()).replace("NAMED", f"(?P<named>{named})")
+    actor = f"(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
+    # one charset test rejects most positions, a test of the first two characters most of the rest (`re` would
+    # try the whole alternation there); read off the grammar with named bodies, so `plain` may use it too
+    actor = f"(?=[{re.escape(first)}])(?<![{re.escape(lex['not_after'])}]){pair_test(actor)}{actor}"
     compiled = {  # the lazy named-body branch costs a third of the scan: left out of texts that name no body
-        "actor": re.compile(actor.replace("NAMED", f"(?P<named>{named})")),
-        "plain": re.compile(actor.replace("|NAMED", "")),
+        "actor": re.compile(actor),
+        "plain": re.compile(actor.replace(f"|(?P<named>{named})", "")),
         "named": re.compile(f"(?<=的){named}"),
-        "named_any": re.compile(trie_regex(lex["named_bodies"])),
-        "work_group_any": re.compile(trie_regex(lex["work_group_suffixes"])),
+        "named_any": re.compile(_any_of(lex["named_bodies"])),
+        # (a suffix as a work group ends: most 组 are 组织, 组成 and need no scan)
+        "work_group_any": re.compile(f"{_any_of(lex['work_group_suffixes'])}(?![{re.escape(lex['work_group_not_next'])}])"),
         "work_group": re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=由))(?:{_NOT_NAMED}(?![{re.escape(lex['work_group_not_in_name'])}])"
                                  f"[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['work_group_suffixes'])}"
                                  f"(?![{re.escape(lex['work_group_not_next'])}])"),
@@ -129,6 +133,12 @@ def _patterns() -> dict:
     for scan in ("actor", "plain"):
         compiled["lv_" + scan] = tuple((n, b) for n, b in _LV_BRANCHES if n in compiled[scan].groupindex)
     return compiled
+
+
+def _any_of(words: list[str]) -> str:
+    """A regex only searched for (is any of `words` in a text): a flat alternation of literals lets `re` skip
+    ahead to their first characters, twice as fast as a trie behind its lookahead test."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words))) + ")"
 
 
 def _with_departments(others: list[str]) -> str:
