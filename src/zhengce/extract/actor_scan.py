@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .actors import _COORD_WORDS, KINDS, Group, Mention, _patterns, lexicon
+from .memo import text_cache
 
 _GAPS = frozenset(_COORD_WORDS) | {""}  # what may stand between coordinated mentions
 _SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()〔〕]*[)〕])")
@@ -75,7 +76,7 @@ def _join(level: str, head: str) -> str:
     return level + head
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every actor mention in `text`, left to right."""
     pats, out = _patterns(), []

@@ -18,6 +18,7 @@ from operator import add
 from pathlib import Path
 
 from ..rules import RuleError, alternation, load_yaml
+from .memo import text_cache
 
 SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight"})
 # the clause breaks of quantity_context.CLAUSE_END (a quantity's clause lies between two of them)
@@ -96,7 +97,7 @@ def score(feats: set[str], model: dict | None = None) -> float:
     return model["intercept"] + fsum(map(model["weights"].get, feats, repeat(0.0)))
 
 
-@lru_cache(maxsize=256)
+@text_cache(256)
 def _clause_cues(local: str) -> tuple[str, ...]:
     """The modality cues of one clause as L:R:/L:S: features (cached: a clause often holds several numbers)."""
     c = cues()
@@ -142,7 +143,7 @@ def _quantity_weights() -> dict[str, dict[str, int]]:
     return tables
 
 
-@lru_cache(maxsize=256)
+@text_cache(256)
 def _clause_score(sentence: str, start: int, end: int) -> int:
     """The fixed-point weight of the distinct modality cues (L:R:/L:S: features) of one clause."""
     c = cues()
@@ -154,7 +155,7 @@ def _clause_score(sentence: str, start: int, end: int) -> int:
     return sum(map(_fixed_point()[1].get, set(_clause_cues(sentence[start:end])), repeat(0)))
 
 
-@lru_cache(maxsize=64)
+@text_cache(64)
 def _cue_matches(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """The cue words of a sentence as (start, end, R:word or S:word)."""
     c = cues()
@@ -187,7 +188,7 @@ def _fixed_point(path: str | None = None) -> tuple[int, dict[str, int], dict[str
     return round(model["intercept"] * FIXED_POINT), weights, {f: w for f, w in weights.items() if len(f) == 2}
 
 
-@lru_cache(maxsize=1024)
+@text_cache(1024)
 def _sentence_score(sentence: str) -> int:
     """The intercept plus the weights of features(sentence), in fixed point (cached per sentence).
 

@@ -9,10 +9,19 @@ text that way, since a synthetic corpus repeats far more sentences than real fol
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import Callable, Generic, Hashable, Iterator, TypeVar
 
 V = TypeVar("V")
 ENABLED = os.environ.get("ZHENGCE_MEMO", "1") != "0"
+_SIZE_OFF = 16  # with the memo off, enough for the calls made on one provision
+
+
+def text_cache(size: int) -> Callable:
+    """`functools.lru_cache` for a function of a provision's or sentence's text: `size` entries with the
+    memo on; with it off only a few, so that a provision met again in another document is read again
+    (the benchmarks measure unique text that way) while the calls made on one provision still share."""
+    return lru_cache(maxsize=size if ENABLED else _SIZE_OFF)
 
 
 class RuleMemo(Generic[V]):
