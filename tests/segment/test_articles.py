@@ -265,6 +265,17 @@ def test_bracketed_byline_with_two_fields_is_furniture(extract_text) -> None:
     assert not any("责任编辑" in t for t in texts), texts
 
 
+def test_related_links_list_is_furniture(extract_text) -> None:
+    """A 相关信息: header and the ·titles under it link other pages; a wrapped content line opening with ·
+    (the rest of “最美·X”) ends in a sentence mark and stays."""
+    text = ("关于公布2025年城乡低保标准的公告\n\n一、城市低保标准\n城市低保标准提高到每人每月810元。\n"
+            "全县建成“最美\n·社区”示范点12个。\n【打印本页】【关闭窗口】\n相关信息:\n"
+            "·市民政局关于做好春节期间困难群众走访慰问工作的通知\n·【政策解读】《2025年城乡低保标准》解读\n")
+    texts = [p.text for p in extract_text(text).provisions]
+    assert not any("走访慰问工作的通知" in t or "相关信息" in t or "政策解读" in t for t in texts), texts
+    assert any("示范点12个" in t for t in texts), texts
+
+
 def test_contributor_line_is_no_provision_nor_heading(extract_text) -> None:
     text = ("沂南县:“小网格”撬动“大治理”\n\n近年来,沂南县把网格作为基层治理的基本单元,全县划分网格1260个。\n"
             "(中共沂南县委组织部供稿)\n\n平邑县:“小微权力”清单化运行\n\n平邑县推行村级小微权力清单制度,梳理事项32项。\n")
