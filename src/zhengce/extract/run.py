@@ -60,11 +60,15 @@ def quantities_of(doc: Document) -> dict[Key, list[Any]]:
 
 
 def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
-    """ResponsibilityMatch lists per provision."""
+    """ResponsibilityMatch lists per provision, with the records of a notice's addressee line."""
     from .actor_scan import names_one_actor
+    from .addressees import addressee_records
     from .resp_subject import subjectless
     from .resp_tables import under_task
     from .responsibilities import find_responsibilities, with_subject
 
-    return _each_provision(doc, find_responsibilities, under_task,
-                           HeadingSubject(names_one_actor, subjectless, with_subject))
+    found = _each_provision(doc, find_responsibilities, under_task,
+                            HeadingSubject(names_one_actor, subjectless, with_subject))
+    for key, records in addressee_records(doc).items():
+        found.setdefault(key, records)  # (a line the clause reader already assigned keeps its records)
+    return found

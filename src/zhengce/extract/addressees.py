@@ -1,0 +1,70 @@
+"""A notice's addressees as actors (SPEC: Responsibilities): the line naming them before the body
+(各市(州)民政局,贵安新区社会事务局:) and the instruction of the notice (请结合实际认真贯彻执行) make one `execute`
+record per comma group of the line, its duty the instruction. The words are in data/zh/addressees.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ..document import Document
+from ..rules import load_yaml, trie_regex
+from .actor_scan import find_mentions
+from .responsibilities import ResponsibilityMatch
+
+_KEYS = frozenset({"instruction_verbs", "instruction_reach", "line_max_len", "group_coverage", "every"})
+_GROUP = re.compile(r"[^,;:]+")
+_OPENING = 3  # provisions of an article the addressee line may be among (after a preamble line or two)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = load_yaml("addressees", _KEYS)
+    verbs = trie_regex(data["instruction_verbs"])
+    # 请, a few words that are no actor's name, the verb, to the clause's end
+    data["instruction"] = re.compile(f"请(?P<duty>[^,;。!?]{{0,{int(data['instruction_reach'])}}}?(?:{verbs})[^,;。!?]*)")
+    return data
+
+
+def addressee_groups(text: str) -> list[tuple[int, int]]:
+    """Spans of the comma groups of an addressee line (各县(市、区)民政局,市直有关单位:), or [] if `text` is none:
+    a line ending in a colon, its first group mostly an actor's name, every other one naming an actor or
+    all of a kind (市政府各局委办, 街道各科室、各站所)."""
+    rules, body = _rules(), text.rstrip()
+    if not body.endswith(":") or len(body) > rules["line_max_len"]:
+        return []
+    mentions = find_mentions(body)
+    groups = [m.span() for m in _GROUP.finditer(body, 0, len(body) - 1) if m.group().strip()]
+    for k, (s, e) in enumerate(groups):
+        named = sum(min(m.end, e) - max(m.start, s) for m in mentions if m.start < e and m.end > s)
+        if k == 0 and named < rules["group_coverage"] * (e - s) and not any(m.end == e for m in mentions):
+            return []  # (a group closed by an actor's name counts: 漳州高新区、漳州开发区有关部门)
+        if k and not named and rules["every"] not in body[s:e]:
+            return []
+    return groups
+
+
+def instruction(text: str) -> Optional[str]:
+    """The duty a notice's instruction to its addressees gives (结合实际认真贯彻执行), if `text` holds one
+    that names no other actor."""
+    m = _rules()["instruction"].search(text)
+    if not m or find_mentions(m.group("duty")):
+        return None  # (请各乡镇认真落实 addresses 各乡镇: the clause extractor reads it)
+    return m.group("duty").strip()
+
+
+def addressee_records(doc: Document) -> dict[tuple[int, int], list[ResponsibilityMatch]]:
+    """{(article, provision): records} for the addressee lines of each article that its instruction follows."""
+    out = {}
+    for a, provisions in enumerate(doc.layers["provisions"]):
+        texts = [doc.norm[p.start:p.end] for p in provisions]
+        # the line opens the article's text, before any heading (a 县民政局: line of a duty list is no addressee)
+        for p in range(min(_OPENING, len(provisions))):
+            text = texts[p]
+            if provisions[p].heading is not None or ":" not in text or not (groups := addressee_groups(text)):
+                continue
+            duty = next((d for later in texts[p + 1:] if "请" in later and (d := instruction(later))), None)
+            if duty:
+                out[(a, p)] = [ResponsibilityMatch(s, e, text[s:e].strip(), "execute", duty, None) for s, e in groups]
+    return out
