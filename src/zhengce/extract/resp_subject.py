@@ -21,6 +21,8 @@ def opens_with_marker(text: str) -> bool:
     """Whether `text` opens with a role marker and no subject (负责…, 协助…) and names no task-table label:
     its subject is in the context (or a heading)."""
     g, c = duty_grammar(), text[:1]  # (a DutyWords only where a marker or an adverb starts the text: most have neither)
+    if c in g["first"]["cooperation"] and g["at"]["cooperation"].match(text):
+        return not g["scan"]["labels"].search(text)  # 会同有关部门开展督导: whoever acts with them is the subject
     marked = c in g["first"]["marker"]
     if not marked and c not in g["first"]["adverb"] and not c.isdecimal() or not (first := CLAUSE.match(text)):
         return False

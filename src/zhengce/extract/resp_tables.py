@@ -8,6 +8,7 @@ from typing import Optional
 
 from ..text.normalize import is_table_row
 from .actors import Group, Mention, duty_grammar, duty_rules, lexicon
+from .resp_subject import last_clause
 
 _LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
 _TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
@@ -15,6 +16,20 @@ _SENTENCE = re.compile("[^。;!?]+")
 RANKED = "ranked"  # a label list whose first unit leads and the others (after 、) support
 # a list or article number opening a line: (一), 一、, 1., 第五条
 LIST_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十百零\d]+[)、.]|第[一二三四五六七八九十百零\d]+[条章节])\s*")
+
+
+_DUTY_LIST = re.compile(r"([^,;:。]{2,24}?):")  # 县民政局:负责…;牵头…: a paragraph of one unit's duties
+
+
+def context_subject(context: str) -> str:
+    """The subject a provision that leaves it out takes from its paragraph so far: the unit a duty-list
+    paragraph opens with (县民政局:负责…;牵头建立…;会同…), else the paragraph's last clause."""
+    from .actor_scan import names_one_actor  # (actor_scan imports this module's neighbours)
+
+    head = LIST_NUMBER.sub("", context)
+    if (m := _DUTY_LIST.match(head)) and names_one_actor(m.group(1)):
+        return m.group(1)
+    return LIST_NUMBER.sub("", last_clause(context))
 
 
 def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple[int, str]]:

@@ -17,7 +17,7 @@ from typing import Optional
 from .actor_scan import find_mentions, group_mentions
 from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, lexicon
 from .memo import RuleMemo
-from .resp_tables import LIST_NUMBER, RANKED, deadline_in, label_mentions, label_roles, row_assignments, task_of
+from .resp_tables import RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments, task_of
 from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
 from .resp_subject import CLAUSE, last_clause, opens_with_marker
 
@@ -360,7 +360,7 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
             return []  # most provisions: one regex scan
         opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
     if opens:  # no subject of its own: the last clause of the context names it ((一)民政部门。负责…)
-        return with_subject(text, LIST_NUMBER.sub("", last_clause(context)))
+        return with_subject(text, context_subject(context))
     reader = _Reader(text, context, mentions)
     assigns: list[_Assign] = []
     for ci, groups in enumerate(reader.in_clause):
