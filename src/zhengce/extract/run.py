@@ -21,14 +21,21 @@ class HeadingSubject:
 
 
 def _each_provision(doc: Document, find: Find, labelled: Callable[[str], bool] = lambda text: False,
-                    heading_subject: HeadingSubject | None = None) -> dict[Key, list[Any]]:
+                    heading_subject: HeadingSubject | None = None,
+                    listed: Callable[[Document, int], dict[int, str]] | None = None) -> dict[Key, list[Any]]:
     """Call `find(text, context)` on every provision; context = its paragraph up to it, or the paragraph
     before it for a `labelled` paragraph. With `heading_subject`, a subjectless provision in a subjectless
-    paragraph under a heading that names an actor is read with that actor as its subject."""
+    paragraph under a heading that names an actor is read with that actor as its subject, and so is an
+    item `listed(doc, article)` finds under a lead-in naming its actor (X履行下列职责:)."""
     out: dict[Key, list[Any]] = {}
     for a, provisions in enumerate(doc.layers["provisions"]):
         headings = doc.layers["headings"][a] if "headings" in doc.layers else []
+        items = listed(doc, a) if listed and heading_subject else {}
         for p, prov in enumerate(provisions):
+            if p in items:
+                if found := heading_subject.read(doc.norm[prov.start:prov.end], items[p]):
+                    out[(a, p)] = found
+                continue
             text = doc.norm[prov.start:prov.end]
             context = doc.norm[prov.paragraph_start:prov.start]
             if not context and p and labelled(text):  # a line of its own: 牵头单位:X;配合单位:Y under its task
@@ -63,12 +70,13 @@ def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
     """ResponsibilityMatch lists per provision, with the records of a notice's addressee line."""
     from .actor_scan import names_one_actor
     from .addressees import addressee_records
+    from .lead_ins import lead_in_subjects
     from .resp_subject import subjectless
     from .resp_tables import under_task
     from .responsibilities import find_responsibilities, with_subject
 
     found = _each_provision(doc, find_responsibilities, under_task,
-                            HeadingSubject(names_one_actor, subjectless, with_subject))
+                            HeadingSubject(names_one_actor, subjectless, with_subject), lead_in_subjects)
     for key, records in addressee_records(doc).items():
         found.setdefault(key, records)  # (a line the clause reader already assigned keeps its records)
     return found

@@ -1,0 +1,74 @@
+"""Lead-ins to a list of one actor's duties (第五条 村民选举委员会履行下列职责:, 班子成员联系社区的主要职责:,
+专职网格员…履行以下六个方面职责:): the items listed under them name no subject of their own, the lead-in's actor
+is theirs (SPEC: an explicit assignment; the list is how the document assigns it)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..document import Document
+from .actor_scan import find_mentions
+from .resp_tables import LIST_NUMBER
+
+# (履行)(以下|下列)(六个方面)职责(是|如下)(:) closing the lead-in
+_LEAD_IN = re.compile(r"(?:履行|承担|负有|具有)?(?:以下|下列|如下)?[^,;。:]{0,8}?(?:职责|职能)(?:是|为|如下)?:?$")
+_STRONG = ("organ", "post", "body")  # a bare level (社区) or a generic word (各部门) leads in no list
+
+
+def lead_in_actor(text: str) -> Optional[str]:
+    """The actor a lead-in opens with, if `text` is one."""
+    body = LIST_NUMBER.sub("", text).strip()
+    if not _LEAD_IN.search(body):
+        return None
+    mentions = find_mentions(body)
+    first = mentions[0] if mentions else None
+    return first.text if first and first.start == 0 and first.kind in _STRONG and len(first.actors) == 1 else None
+
+
+def own_subject(text: str) -> bool:
+    """Whether a list item opens with an actor of its own (乡镇人民政府应当督促…)."""
+    body = LIST_NUMBER.sub("", text)
+    mentions = find_mentions(body)
+    return bool(mentions) and mentions[0].start <= len(body) - len(body.lstrip(" ①②③④⑤⑥⑦⑧⑨⑩"))
+
+
+def _parents(headings) -> list[Optional[int]]:
+    """The index of each heading's parent: the nearest heading before it at a higher level."""
+    out, stack = [], []
+    for k, h in enumerate(headings):
+        while stack and headings[stack[-1]].level >= h.level:
+            stack.pop()
+        out.append(stack[-1] if stack else None)
+        stack.append(k)
+    return out
+
+
+def _under(parents: list[Optional[int]], k: Optional[int], ancestor: Optional[int]) -> bool:
+    """Whether heading k is `ancestor` or below it (None: the article's text before any heading)."""
+    while k is not None and k != ancestor:
+        k = parents[k]
+    return k == ancestor
+
+
+def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
+    """{provision index: the actor of the lead-in it is listed under} for one article: provisions under a
+    heading whose title is a lead-in (or under its sub-headings), and those after a lead-in provision under
+    the same heading or its sub-headings."""
+    headings = doc.layers["headings"][article] if "headings" in doc.layers else []
+    parents = _parents(headings)
+    owner: list[Optional[str]] = []  # the lead-in actor each heading is listed under
+    for k, h in enumerate(headings):
+        owner.append(lead_in_actor(h.title) or (owner[parents[k]] if parents[k] is not None else None))
+    out: dict[int, str] = {}
+    pending: Optional[tuple[Optional[int], str]] = None  # (the heading of a lead-in provision, its actor)
+    for p, prov in enumerate(doc.layers["provisions"][article]):
+        text = doc.norm[prov.start:prov.end].rstrip()
+        if pending and not _under(parents, prov.heading, pending[0]):
+            pending = None
+        if text.endswith(":") and (actor := lead_in_actor(text[:-1])):
+            pending = (prov.heading, actor)
+            continue
+        subject = pending[1] if pending else owner[prov.heading] if prov.heading is not None else None
+        if subject and not own_subject(text):
+            out[p] = subject
+    return out

@@ -1,0 +1,52 @@
+"""Lead-ins to a list of one actor's duties (extract/lead_ins.py)."""
+from __future__ import annotations
+
+import pytest
+
+from zhengce.build import build_records
+from zhengce.extract.lead_ins import lead_in_actor, own_subject
+from zhengce.ingest import read_text
+from zhengce.options import default_options
+from zhengce.process import analyse
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("村民选举委员会履行下列职责", "村民选举委员会"),
+    ("第二十五条 村务监督委员会履行以下职责", "村务监督委员会"),
+    ("班子成员联系社区的主要职责", "班子成员"),
+    ("专职网格员在社区党委领导下开展工作,履行以下六个方面职责", "专职网格员"),
+    ("社区的主要职责", None),  # a bare level leads in no list
+    ("县民政局负责以下工作", None),  # tasks, not the unit's standing duties
+    ("主要职责", None),
+])
+def test_lead_in_actor(text, actor):
+    assert lead_in_actor(text) == actor
+
+
+@pytest.mark.parametrize("text, own", [
+    ("(一)制定选举工作方案,报乡镇人民政府备案;", False),
+    ("①负责网格内人口信息采集;", False),
+    ("乡镇人民政府应当督促其在3日内补足。", True),
+])
+def test_own_subject(text, own):
+    assert own_subject(text) is own
+
+
+def _records(text: str):
+    return build_records(analyse("<text>", read_text(text), default_options())).responsibilities
+
+
+def test_items_under_a_lead_in_heading_take_its_actor():
+    text = ("村民委员会选举规定\n\n第五条 村民选举委员会履行下列职责:\n(一)制定选举工作方案,报乡镇人民政府备案;\n"
+            "(二)宣传有关选举的法律法规和政策;\n(三)主持投票,公布选举结果。\n第六条 乡镇人民政府应当指导选举工作。\n")
+    got = [(r.actor, r.duty) for r in _records(text)]
+    assert ("村民选举委员会", "宣传有关选举的法律法规和政策") in got
+    assert ("村民选举委员会", "主持投票") in got
+    assert not any(a == "村民选举委员会" and "指导选举" in d for a, d in got)  # 第六条 is no item of 第五条
+
+
+def test_items_after_a_lead_in_provision_take_its_actor():
+    text = ("网格员工作手册\n\n一、网格员职责\n专职网格员在社区党委领导下开展工作,履行以下职责:\n(一)信息采集\n"
+            "①负责网格内人口、房屋等基础信息的采集录入;\n②每季度走访网格内特殊群体1次。\n")
+    got = [(r.actor, r.role) for r in _records(text)]
+    assert ("专职网格员", "lead") in got and ("专职网格员", "execute") in got
