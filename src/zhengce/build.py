@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .document import Document
-from .extract.kind_of import provision_kind
+from .extract.kind_of import provision_kinds
 from .process import FileResult
 from .records import Article, Provision, Quantity, Responsibility, Section
 from .segment.provisions import ProvisionSpan
@@ -26,31 +26,36 @@ def _provisions(doc: Document, result: FileResult, a: int, doc_id: str, provs: l
                 sections: list[Section]) -> None:
     """The provisions of article `a` with their quantities and responsibilities, into `result`."""
     # The loop runs once per sentence of the corpus: lookups are bound to locals once per article.
-    quantities = doc.layers.get("quantities", {})
-    responsibilities = doc.layers.get("responsibilities", {})
-    normative = doc.layers["meta"][a].normative
+    quantities = _of_article(doc.layers.get("quantities", {}), a)
+    responsibilities = _of_article(doc.layers.get("responsibilities", {}), a)
+    kind_of = provision_kinds(doc.layers["meta"][a].normative)
     paths = _section_paths(sections)
     heads = [(s.section_id, paths[s.section_id]) for s in sections]  # by heading index: id, path
     norm, source, to_source = doc.norm, doc.source, doc.offsets.span_to_source
     page_of = doc.page_of if doc.extracted.pages else None
     append = result.provisions.append
-    for p, prov in enumerate(provs):
-        start = prov.start
-        text = norm[start:prov.end]
-        key = (a, p)
-        q_matches = quantities.get(key)
-        kind = provision_kind(text, [m.kind for m in q_matches] if q_matches else [], normative)
-        src_start, src_end = to_source(start, prov.end)
+    prefix = f"{doc_id}/p"
+    for p, prov in enumerate(provs, 1):
+        start, end = prov.start, prov.end
+        text = norm[start:end]
+        q_matches = quantities.get(p)
+        kind = kind_of(text, [m.kind for m in q_matches] if q_matches else ())
+        src_start, src_end = to_source(start, end)
         page = page_of(start) if page_of else None
         section_id, path = (None, ()) if prov.heading is None else heads[prov.heading]
-        provision = Provision(f"{doc_id}/p{p + 1}", doc_id, source, src_start, src_end, text, kind, section_id,
-                              path, page)
+        provision = Provision(f"{prefix}{p}", doc_id, source, src_start, src_end, text, kind, section_id, path, page)
         append(provision)
         if q_matches:
             _quantities(doc, provision, start, q_matches, result.quantities)
-        r_matches = responsibilities.get(key)
+        r_matches = responsibilities.get(p)
         if r_matches:
             _responsibilities(doc, provision, start, r_matches, result.responsibilities)
+
+
+def _of_article(matches: dict, a: int) -> dict:
+    """Matches of article `a` by 1-based provision number: looked up once per provision, by an int
+    instead of a new (article, provision) tuple."""
+    return {p + 1: found for (art, p), found in matches.items() if art == a}
 
 
 def _article(doc: Document, doc_id: str, a: int, span, provs: list[ProvisionSpan]) -> Article:

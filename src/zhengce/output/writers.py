@@ -18,7 +18,6 @@ import typing
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import islice
-from operator import attrgetter
 from pathlib import Path
 from json.encoder import encode_basestring
 from typing import IO, Any, Callable, Iterable, Iterator
@@ -112,12 +111,13 @@ _REPEATING = frozenset({"doc_id", "source", "section_id", "provision_id", "paren
 def _line_encoder(record_type: type) -> Callable[[Any], str]:
     """A function writing one record of `record_type` as a JSON line.
 
-    Generated once per type (as dataclasses generates __init__): the fields are read by one
-    attrgetter call and the line is assembled by one f-string (one allocation, ints and floats
+    Generated once per type (as dataclasses generates __init__): the fields are read by plain
+    attribute loads (which the interpreter specializes for slots: cheaper than one attrgetter call
+    building a tuple) and the line is assembled by one f-string (one allocation, ints and floats
     formatted in C), instead of building a dict for json.dumps or a chain of + that copies the
-    growing line once per field; encoding runs for
-    every record of the corpus. The output is byte-identical to json.dumps(to_dict(),
-    ensure_ascii=False) with tuples as lists (tests/output/test_writers.py checks it).
+    growing line once per field; encoding runs for every record of the corpus. The output is
+    byte-identical to json.dumps(to_dict(), ensure_ascii=False) with tuples as lists
+    (tests/output/test_writers.py checks it).
     """
     kinds = column_kinds(record_type)
     names = list(kinds)
@@ -126,22 +126,32 @@ def _line_encoder(record_type: type) -> Callable[[Any], str]:
         expr = _KIND_EXPR.get(kinds[name], "_v({x})").format(x=f"x{i}")
         if i and name in _REPEATING and kinds[name] == "str":
             expr = f"(_m[x{i}] if x{i} in _m else _memo(_m, x{i})) if x{i}.__class__ is str else _v(x{i})"
+        elif kinds[name] == "list":  # the provisions of a section share one path tuple: written once
+            expr = f"(_m[x{i}] if x{i} in _m else _memo_seq(_m, x{i})) if x{i}.__class__ is tuple else _l(x{i})"
         # A None check first where None is a declared (hence frequent) value; _v writes any other.
         values.append(f"(_null if x{i} is None else {expr})" if _nullable(record_type, name) else f"({expr})")
     # Keys are JSON-quoted identifiers: no quote, backslash or brace for the f-string to trip on.
     keys = [("{{" if i == 0 else ", ") + encode_basestring(n) + ": " for i, n in enumerate(names)]
     parts = "".join(f"{k}{{{v}}}" for k, v in zip(keys, values))
-    variables = ", ".join(f"x{i}" for i in range(len(names)))
-    source = f"def line(r, _m):\n    {variables}, = _get(r)\n    return f'{parts}}}}}\\n'\n"
-    get = attrgetter(*names)
-    namespace = {"_s": encode_basestring, "_v": _value, "_l": _seq_fast, "_memo": _memo, "_null": "null",
-                 "_true": "true", "_false": "false", "_get": get if len(names) > 1 else lambda r: (get(r),)}
+    reads = "".join(f"    x{i} = r.{name}\n" for i, name in enumerate(names))
+    source = f"def line(r, _m):\n{reads}    return f'{parts}}}}}\\n'\n"
+    namespace = {"_s": encode_basestring, "_v": _value, "_l": _seq_fast, "_memo": _memo, "_memo_seq": _memo_seq,
+                 "_null": "null", "_true": "true", "_false": "false"}
     exec(compile(source, f"<zhengce line encoder {record_type.__name__}>", "exec"), namespace)
     return namespace["line"]
 
 
 def _memo(memo: dict, value: str) -> str:
     text = memo[value] = encode_basestring(value)
+    return text
+
+
+def _memo_seq(memo: dict, value: tuple) -> str:
+    # Keyed by the tuple itself (never equal to a str key), and only when every item is a str: a
+    # tuple equal to it then writes the same JSON, which (1,) and (True,) would not.
+    text = _seq_fast(value)
+    if all(item.__class__ is str for item in value):
+        memo[value] = text
     return text
 
 

@@ -34,9 +34,9 @@ def _is_headline_shape(line: Line) -> bool:
 
 
 def _next_body(lines: list[Line], i: int) -> Line | None:
-    for line in lines[i + 1:]:
-        if line.role == "body":
-            return line
+    for j in range(i + 1, len(lines)):  # (by index: a slice would copy the rest of the page per call)
+        if lines[j].role == "body":
+            return lines[j]
     return None
 
 

@@ -39,6 +39,7 @@ def _rules():
     types = sorted(r["doc_types"].items(), key=lambda kv: -len(kv[0]))
     return {
         "types": types,
+        "type_words": tuple(word for word, _ in types),
         "normative": frozenset(r["normative_types"]),
         "non_normative": frozenset(r["non_normative_types"]),
         "issuer": {k: re.compile(v) for k, v in r["issuer_patterns"].items()},
@@ -104,15 +105,21 @@ def find_date(text: str) -> Optional[str]:
 
 def doc_type_of(*texts: str) -> Optional[str]:
     """What the document calls itself, read off the end of its title (or a subtitle)."""
+    r = _rules()
+    types, words = r["types"], r["type_words"]
     for text in texts:
         stripped = re.sub(r"[》\s\"“”]+$", "", text)
         head = stripped.lstrip("—-– ")[:4]  # ——解读《…》
-        for word, kind in _rules()["types"]:
-            if head.startswith(word):  # 解读《…》, 答记者问 subtitles name a describing type
-                return kind
-        for word, kind in _rules()["types"]:
-            if stripped.endswith(word):
-                return kind
+        # (one startswith/endswith over all the words first: most texts hold none, and the loops
+        # that name the first in order then run only for those that do)
+        if head.startswith(words):
+            for word, kind in types:
+                if head.startswith(word):  # 解读《…》, 答记者问 subtitles name a describing type
+                    return kind
+        if stripped.endswith(words):
+            for word, kind in types:
+                if stripped.endswith(word):
+                    return kind
     return None
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..rules import load_rules
 from .cell_tables import tabulate_cell_lines
@@ -153,19 +154,20 @@ def _title_end(line: str) -> bool:
     return bool(_compiled()[1].search(line))
 
 
-def _wrap_width(lines: list[str], sentence_end: str) -> int:
-    """Line length at which a line without final punctuation counts as hard-wrapped."""
-    lengths = sorted(len(l.strip()) for l in lines if l.strip())
+def _wrap_width(stripped: list[str], sentence_end: str) -> int:
+    """Line length at which a line without final punctuation counts as hard-wrapped (`stripped`: the
+    text's lines stripped of surrounding whitespace)."""
+    lengths = sorted(filter(None, map(len, stripped)))
     if not lengths:
         return 40
     p90 = lengths[int(0.9 * (len(lengths) - 1))]
-    return min(max(20, min(40, int(0.8 * p90))), _common_break_length(lines, sentence_end))
+    return min(max(20, min(40, int(0.8 * p90))), _common_break_length(stripped, sentence_end))
 
 
-def _common_break_length(lines: list[str], sentence_end: str) -> int:
+def _common_break_length(stripped: list[str], sentence_end: str) -> int:
     """Where text copied from a page breaks its lines: many lines cut mid-sentence at nearly one length
     (a few characters apart, as punctuation is narrower), however long the unbroken lines around are."""
-    cut = Counter(len(s) for l in lines if len(s := l.strip()) >= _MIN_BREAK_LENGTH and s[-1] not in sentence_end)
+    cut = Counter(len(s) for s in stripped if len(s) >= _MIN_BREAK_LENGTH and s[-1] not in sentence_end)
     best, length = 0, _NO_WIDTH
     for n in cut:
         band = cut[n] + cut.get(n + 1, 0) + cut.get(n + 2, 0)
@@ -178,22 +180,21 @@ def _join_edits(text: str, rules: dict) -> list[tuple[int, int, str]]:
     """Deletions that re-join lines broken inside a sentence (with the spaces around the break),
     and that drop page-number lines (a sentence broken around one is joined across it)."""
     lines = text.split("\n")
-    width = _wrap_width(lines, rules["sentence_end"])
-    page = _compiled()[2]
-    marker = [bool(page.fullmatch(line)) for line in lines]
-    starts = [0] * len(lines)
-    for i in range(1, len(lines)):
-        starts[i] = starts[i - 1] + len(lines[i - 1]) + 1
+    stripped = list(map(str.strip, lines))  # each line stripped once: the tests below read it often
+    width = _wrap_width(stripped, rules["sentence_end"])
+    page = _compiled()[2].fullmatch
+    marker = [bool(page(line)) for line in lines]
+    starts = list(accumulate([len(line) + 1 for line in lines[:-1]], initial=0))
     edits = []
     last = len(lines) - 1
     for i, line in enumerate(lines):
         if marker[i]:
             edits.append((starts[i], starts[i] + len(line), ""))
             continue
-        if not line or line.isspace():
+        if not stripped[i]:
             continue  # a blank line continues nothing
         # (the usual case inline: the next line has text and is no page number)
-        j = i + 1 if i < last and not marker[i + 1] and lines[i + 1].strip() else _next_text_line(lines, marker, i)
+        j = i + 1 if i < last and not marker[i + 1] and stripped[i + 1] else _next_text_line(stripped, marker, i)
         if j is not None and _is_continuation(line, lines[j], width, rules):
             start = starts[i] + len(line.rstrip())
             stop = starts[j] + (len(lines[j]) - len(lines[j].lstrip()))
@@ -201,16 +202,16 @@ def _join_edits(text: str, rules: dict) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _next_text_line(lines: list[str], marker: list[bool], i: int) -> int | None:
+def _next_text_line(stripped: list[str], marker: list[bool], i: int) -> int | None:
     """The line a sentence ending line `i` may continue on: the next one, or the first after the
-    page-number lines (and blank lines around them) that follow it."""
+    page-number lines (and blank lines around them) that follow it (`stripped`: the lines, stripped)."""
     j, crossed = i + 1, False
-    while j < len(lines) and (marker[j] or not lines[j].strip()):
+    while j < len(stripped) and (marker[j] or not stripped[j]):
         crossed = crossed or marker[j]
         j += 1
-    if crossed and j < len(lines):
+    if crossed and j < len(stripped):
         return j
-    return i + 1 if i + 1 < len(lines) else None
+    return i + 1 if i + 1 < len(stripped) else None
 
 
 def normalize(source: str, *, join_lines: bool = True) -> Normalized:
