@@ -13,6 +13,7 @@ from .actors import _COORD_WORDS, KINDS, Group, Mention, _patterns, lexicon
 from .memo import text_cache
 
 _GAPS = frozenset(_COORD_WORDS) | {""}  # what may stand between coordinated mentions
+_GAP_MAX = max(map(len, _GAPS | {"等"}))
 _SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()〔〕]*[)〕])")
 _PARTY = ("党委", "党(工)委", "党工委")
 _CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
@@ -28,13 +29,15 @@ def _group(members: list[Mention]) -> Group:
 
 
 @lru_cache(maxsize=4096)
-def _parts(branch: str, pre: str, body: str) -> tuple[tuple[str, ...], str, bool] | None:
-    """(actors, kind, finance) of a matched actor phrase; None for a level modifier alone (基层), no actor."""
+def _parts(branch: str, pre: str, phrase: str) -> tuple[tuple[str, ...], str, bool, str] | None:
+    """(actors, kind, finance, branch) of a matched actor phrase (prefix and body); None for a level modifier
+    alone (基层), no actor."""
+    body = phrase[len(pre):]
     if branch == "level" and (not body or _patterns()["unit_only"].fullmatch(body)):
         return None
     actors = _expand(branch, pre, body)
     heads = tuple(lexicon()["finance_heads"])
-    return actors, _kind(branch, pre, body, lexicon()), all(a.endswith(heads) for a in actors)
+    return actors, _kind(branch, pre, body, lexicon()), all(a.endswith(heads) for a in actors), branch
 
 
 def _kind(branch: str, pre: str, body: str, lex: dict) -> str:
@@ -80,15 +83,20 @@ def _join(level: str, head: str) -> str:
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every actor mention in `text`, left to right."""
     pats, out = _patterns(), []
+    actor, plain = pats["actor"], pats["plain"]
     for m in _matches(text, pats):
-        branch, pre, body = _branch(m, pats)
-        if (parts := _parts(branch, pre, body)) is None:
+        phrase = m.group()
+        if ((r := m.re) is actor or r is plain) and (branch := m.lastgroup) != "lv":  # (most: no branch to search)
+            parts = _parts(branch, m.group("pre") or "", phrase)
+        else:
+            parts = _parts(*_branch(m, pats))
+        if parts is None:
             continue
         start, end = m.span()
-        if branch == "post" and (o := text.rfind("“", 0, start)) >= 0 and text.rfind("”", o, start) < 0 \
+        if parts[3] == "post" and (o := text.rfind("“", 0, start)) >= 0 and text.rfind("”", o, start) < 0 \
                 and text.find("”", end) >= 0:
             continue  # inside a quote (“书记抓书记、一级抓一级”): a slogan, not an actor
-        mention = Mention(start, end, m.group(), *parts)
+        mention = Mention(start, end, phrase, parts[0], parts[1], parts[2])
         if text[end:end + 1] in _CONTINUE:
             out.extend(_continued(text, mention))
         else:
@@ -111,23 +119,27 @@ def _matches(text: str, pats: dict) -> list[re.Match]:
 
 
 def _branch(m: re.Match, pats: dict) -> tuple[str, str, str]:
-    """(branch name, prefix, matched text without it) of an actor match."""
+    """(branch name, prefix, matched text) of an actor match."""
     if m.re is pats["named"] or m.re is pats["work_group"]:
         return "named", "", m.group()  # (named bodies and work groups take no prefix)
     pre, branch = m.group("pre") or "", m.lastgroup
     if branch == "lv":
         lv = pats["lv_plain" if m.re is pats["plain"] else "lv_actor"]
-        branch = next(b for name, b in lv if m.start(name) >= 0)
-    return branch, pre, m.group()[len(pre):]
+        for name, branch in lv:  # (the level branch's body: the one of its groups that took part)
+            if m.start(name) >= 0:
+                break
+    return branch, pre, m.group()
 
 
 def _continued(text: str, mention: Mention) -> list[Mention]:
     """A bare organ after a levelled one: juxtaposed it is a second actor with the same level
     (同级地方党委政府 -> 同级地方党委 + 同级地方政府); after 和 the pair is one actor (各级党委和政府)."""
     m = _patterns()["continuation"].match(text, mention.end)
+    if not m or mention.kind != "organ" or len(mention.actors) != 1:
+        return [mention]  # (most: a list goes on with another actor)
     pre = _patterns()["prefix"].match(mention.text)  # 各级党委和政府, 各县(市、区)党委和政府
     lv = _patterns()["lvg"].match(mention.text) or pre and _patterns()["lvg"].match(mention.text, pre.end())
-    if not m or mention.kind != "organ" or not lv or len(mention.actors) != 1:
+    if not lv:
         return [mention]
     if m.start("h") > m.start():
         joined = mention.text + m.group()
@@ -147,7 +159,7 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
     for m in mentions:
         if members:
             prev = members[-1]
-            gap = text[prev.end:m.start]
+            gap = text[prev.end:m.start] if m.start - prev.end <= _GAP_MAX else None  # (a longer one joins none)
             if gap == "等" and len(members) > 1:
                 members[-1] = replace(prev, end=m.end)  # 团县委、县妇联等群团组织: 群团组织 sums the list up
                 continue

@@ -38,7 +38,7 @@ _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"),
                 ("lpost", "levelpost"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # (not frozen, as Group: one is built per match; never changed once made)
 class Mention:
     """An actor phrase in the text and the actors it names."""
 
@@ -276,9 +276,10 @@ class DutyWords:
 
     def guarded(self, m: Optional[re.Match], kind: str = "modals") -> Optional[re.Match]:  # see `at`
         if m and len(m.group()) == 1 and kind in _GUARDED:
-            guard, pos = self._at["word_guards"], m.start()
-            if any((w := guard.match(self.text, p)) and w.end() > pos for p in (pos - 1, pos) if p >= 0):
-                return None
+            t, pos, first = self.text, m.start(), self._first["word_guards"]
+            for p in (pos - 1, pos) if pos else (pos,):  # (a set lookup rules out most places a guard could start)
+                if t[p] in first and (w := self._at["word_guards"].match(t, p)) and w.end() > pos:
+                    return None
         return m
 
     def ending(self, kind: str, left: str) -> Optional[tuple[int, str]]:
@@ -313,12 +314,12 @@ class DutyWords:
 
     def skip(self, pos: int, end: int) -> int:
         """Past adverbs and time words between an actor and its predicate head."""
-        if not self.adverb(pos, end):
-            return pos  # most positions: no adverb, nothing to skip
-        if (pos, end) not in self._skips:
+        if pos >= end or (c := self.text[pos]) not in self._adverb_first and not c.isdecimal():
+            return pos  # most positions: no adverb, nothing to skip (`adverb`'s test, inline: a call per actor)
+        if (q := self._skips.get((pos, end))) is None:  # (a frame, its object test and predicate ask thrice)
             q, adverb = pos, self._at["adverb"].match
             while q < end and (m := adverb(self.text, q, end)) and not self.marker(q, end) \
                     and not self.at("modals", q, end):
                 q = m.end()
             self._skips[pos, end] = q
-        return self._skips[pos, end]
+        return q

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..rules import trie_regex
-from .actors import DutyWords, Group, duty_rules, first_test
+from .actors import RESPONSIBILITY, DutyWords, Group, duty_rules, first_test
 
 FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们|\((?:以下简称|以下称|下称|简称)[^()]{1,12}\)")  # (…简称市文明办): an alias
 QUOTE = re.compile(r"“[^“”]{1,30}”")
@@ -57,6 +57,8 @@ class Predicates(DutyWords):
 
     def anywhere(self, pos: int, end: int, which: str = "anywhere") -> Optional[str]:
         """The role of the first marker in [pos, end): `anywhere` ones, `any`, `fund` or responsibility `nouns`."""
+        if which == "nouns" and not RESPONSIBILITY.search(self.text, pos, end):
+            return None  # every noun names a 责任 or 职责: one C scan rules out most spans
         roles, found = self.g["roles"], self.g["scan"][which].finditer(self.text, pos, end)
         return next((roles[w][0] for m in found if (w := m.group()) in roles
                      and not (roles[w][0] == "oversee" and self.petitioned(pos, m.start()))), None)
@@ -68,8 +70,11 @@ class Predicates(DutyWords):
 
     def first(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
         """The first guarded word of scan `kind` in [pos, end) not right after 的."""
-        return next((m for m in self.g["scan"][kind].finditer(self.text, pos, end)
-                     if self.text[m.start() - 1] != "的" and self.guarded(m)), None)
+        scan, t = self.g["scan"][kind], self.text
+        m = scan.search(t, pos, end)  # (as finditer does, but most spans have none: no generator to build)
+        while m and (t[m.start() - 1] == "的" or not self.guarded(m)):
+            m = scan.search(t, m.end(), end)
+        return m
 
     def list_cut(self, pos: int, end: int) -> int:
         """Where a duty stops: at a 、 closing a short verb phrase or opening an actor, or a closing bracket."""

@@ -62,6 +62,8 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     """The mentions with every unit a task-table label lists (牵头单位:区委社治委;配合单位:区委党校、团区委) or an
     aside names ((区委社治委牵头,区级相关部门配合)) read as one actor: the list's position makes it one even where
     the actor lexicon knows the name only in part (区委 of 区委社治委) or not at all."""
+    if ":" not in text and "(" not in text:
+        return mentions  # (most provisions: no label, no aside)
     labels = list(duty_grammar()["scan"]["labels"].finditer(text)) if ":" in text else []
     spans = []
     for m, nxt in zip(labels, labels[1:] + [None]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Optional
 
 from .actor_scan import find_mentions, group_mentions
@@ -64,7 +65,6 @@ class _Reader(Predicates):
         super().__init__(text)
         self.context, self.titled = context, "《" in text
         self.groups = groups = group_mentions(text, label_mentions(text, mentions or find_mentions(text)))
-        self.starts, self.ends = {m.start: m.end for g in groups for m in g.mentions}, {g.end for g in groups}
         self.clauses = clauses = list(map(_SPAN, CLAUSE.finditer(text)))
         self.heads, self.in_clause = heads, in_clause = [cs for cs, _ in clauses], [[] for _ in clauses]
         for g in groups:  # (clause_at, inline: a group per call)
@@ -72,6 +72,14 @@ class _Reader(Predicates):
             if ci >= 0 and g.start < clauses[ci][1]:
                 in_clause[ci].append(g)
         self.labels = label_roles(text, context, self.groups) if ":" in text else {}
+
+    @cached_property  # (lazy: most provisions never ask where a mention starts or a group ends)
+    def starts(self) -> dict[int, int]:
+        return {m.start: m.end for g in self.groups for m in g.mentions}
+
+    @cached_property
+    def ends(self) -> set[int]:
+        return {g.end for g in self.groups}
 
     def clause_at(self, pos: int) -> Optional[int]:
         """The index of the clause holding pos (None on a delimiter)."""
@@ -106,10 +114,10 @@ class _Reader(Predicates):
         left = t[cs:group.start]
         if left and (left[0] == "每" or left[0].isspace()) and _DISTRIBUTIVE.fullmatch(left):
             left = ""  # 每个社区每年至少组织…: each of them is the subject
-        strict = group.kind == "level"
+        strict, lead_in = group.kind == "level", left.strip()  # (lead_in: words before the group, read below)
         if self.titled and (o := t.rfind("《", 0, group.start)) >= 0 and t.find("》", o, group.start) < 0:
             return None  # inside a title (《…居民委员会组织法》)
-        if strict and left.strip() and left[-1] not in self.g["frame_tails"] and not left.endswith(_LEVEL_LEFT) \
+        if strict and lead_in and left[-1] not in self.g["frame_tails"] and not left.endswith(_LEVEL_LEFT) \
                 and not self.marker(self.skip(group.end, end), end):
             return None  # a bare level inside a phrase (全市, 社区治理): no frame can take it (see is_object)
         co = self.ending("cooperation", left)
@@ -143,14 +151,14 @@ class _Reader(Predicates):
             return (role, cs + m[0], *pred[1:]) if pred else (role, cs + m[0], group.end, end)
         if self.is_object(cs, left, group, end):
             return None
-        if QUOTE.match(t, group.end, end) and left.strip():
+        if QUOTE.match(t, group.end, end) and lead_in:
             return None  # 实行书记、主任“一肩挑”: a slogan is a duty only for a clause's subject
         # a duty list's line names its actor, then a colon (县法院:负责指导…; 县妇联:配合做好…)
-        opened = group.end + 1 if not left.strip() and t.startswith(":", group.end) and ci == 0 else group.end
+        opened = group.end + 1 if not lead_in and t.startswith(":", group.end) and ci == 0 else group.end
         pred = self.predicate(opened, end, strict=strict)
-        if pred is None and not left.strip() and _PERIODIC_QUOTA.match(t, group.end, end):
+        if pred is None and not lead_in and _PERIODIC_QUOTA.match(t, group.end, end):
             pred = "execute", group.end, end  # 村级河长每月巡河不少于1次: a periodic quota, whatever the verb
-        if pred is None and not left.strip() and not strict and (group.end < end or end == self.clauses[ci][1]):
+        if pred is None and not lead_in and not strict and (group.end < end or end == self.clauses[ci][1]):
             pred = self.next_predicate(ci, group.end, end)  # (not when another actor's frame follows: X由Y…)
         return (pred[0], group.start, *pred[1:]) if pred else None
 
