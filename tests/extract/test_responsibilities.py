@@ -159,3 +159,11 @@ def test_run_in_actor_heading_is_the_subject_of_its_paragraph():
             "2.物业服务企业。要按照物业服务合同约定提供服务。\n二、保障措施\n各社区要加强组织领导。\n")
     got = {(r.actor, r.role) for r in zhengce.api.extract(text).responsibilities}
     assert {("街道党建办", "lead"), ("物业服务企业", "execute")} <= got
+
+
+def test_a_row_of_figures_is_no_task_row() -> None:
+    """A data table's row (names and figures) assigns nothing: its names are no units of a task."""
+    from zhengce.extract.resp_tables import row_assignments
+
+    assert row_assignments("1\t长沙市雨花区社会福利中心\t公办\t洞井街道\t420\t912\t四级") is None
+    assert row_assignments("1\t建立社区工作者职业体系\t市人社局\t市财政局\t2024年6月底前")  # a task row still reads

@@ -22,6 +22,8 @@ CLOSING = "考核结果作为网格员续聘、奖惩的重要依据。"
     ("农村低保(元/人·年)", "元", "每人每年", "每年"),
     ("补助标准(万元)", "万元", None, None),
     ("建筑面积(平方米)", "平方米", None, None),
+    ("核定床位(张)", "张", None, None),
+    ("综合得分", "分", None, None),  # a score got (reported or required as the caption says)
 ])
 def test_header_cells_name_their_unit(cell, unit, per, time) -> None:
     col = table_cells.column(cell)

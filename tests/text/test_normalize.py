@@ -43,6 +43,8 @@ KEEPS = [
     ("after a meta line", "发布日期:2018-10-08 14:46 浏览次数:信息来源:办公室(调研室)\n" + WRAPPED + "。"),
     ("crumb", "短行\n> 内容"),
     ("furniture 首页", WRAPPED + "\n首页 > 新闻"),
+    ("after a crumb trail", "您当前的位置:首页 > 政务公开 > 部门信息公开 > 区民政局 > 通知公告\n长沙市雨花区民政局关于评定结果的公示"),
+    ("after a crumb without a colon", "政务公开 > 部门信息 > 通知公告\n关于评定结果的公示"),
     ("furniture 索引号", "短行\n索引号:123"),
     ("signature organ", WRAPPED + "\n诸暨市人民政府办公室"),
     ("title line before its first paragraph", "关于加强基层治理的意见\n为进一步加强基层治理,现提出如下意见。"),

@@ -20,7 +20,7 @@ from .kind import sentence_kind
 from .qty_types import QuantityMatch
 
 Key = tuple[int, int]  # (article index, provision index), as in run.py
-SCHEMA = frozenset({"score_headers", "score_unit", "bracket_unit", "unit_caption", "basis_words", "time_words",
+SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_caption", "basis_words", "time_words",
                     "min_cells"})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WIDE_GAP = re.compile(r" {2,}")
@@ -46,6 +46,7 @@ def _rules() -> dict:
     data["bracket_re"] = re.compile(data["bracket_unit"])
     data["caption_re"] = re.compile(f"(?:{data['unit_caption']})$")  # ending a line: a title may run into it
     data["scores"] = frozenset(data["score_headers"])
+    data["scored"] = frozenset(data["scored_headers"])
     return data
 
 
@@ -79,8 +80,8 @@ def _strip(line: str, s: int, e: int) -> tuple[int, int]:
 def column(cell: str) -> Optional[Column]:
     """The unit a header cell gives its column (分值 -> 分; 城市低保(元/人·月) -> 元 per 每人每月), or None."""
     r = _rules()
-    if cell in r["scores"]:
-        return Column(cell, r["score_unit"], None, None, True)
+    if cell in r["scores"] or cell in r["scored"]:
+        return Column(cell, r["score_unit"], None, None, cell in r["scores"])
     m = r["bracket_re"].search(cell)
     return _measured(cell[:m.start()], m) if m and m.start() > 0 else None
 
