@@ -21,6 +21,7 @@ ACTOR_KEYS = frozenset({
     "prefixes", "organs", "level_organs", "department_stems", "bare_stems", "department_suffixes",
     "sub_organs", "named_bodies", "posts", "level_posts", "standalone_posts", "bodies", "generic", "finance_heads",
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
+    "not_actor_compounds",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next"})
@@ -110,7 +111,8 @@ def _patterns() -> dict:
                                            "organs", "bodies", "standalone_posts")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in branches.items()).replace("NAMED", f"(?P<named>{named})")
-    actor = f"(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
+    actor = (f"(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
+             f"{_compound_guards(lex)}")
     # one charset test rejects most positions, a test of the first two characters most of the rest (`re` would
     # try the whole alternation there); read off the grammar with named bodies, so `plain` may use it too
     actor = f"(?=[{re.escape(first)}])(?<![{re.escape(lex['not_after'])}]){pair_test(actor)}{actor}"
@@ -139,6 +141,18 @@ def _any_of(words: list[str]) -> str:
     """A regex only searched for (is any of `words` in a text): a flat alternation of literals lets `re` skip
     ahead to their first characters, twice as fast as a trie behind its lookahead test."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words))) + ")"
+
+
+def _compound_guards(lex: dict) -> str:
+    """Lookaheads keeping an actor's match from stopping inside a compound that names no actor (物业|管理)."""
+    names = {w for k in ("bodies", "organs", "standalone_posts", "generic") for w in lex[k]}
+    rests: dict[str, list[str]] = {}
+    for word in lex["not_actor_compounds"]:
+        head = max((n for n in names if word.startswith(n) and n != word), key=len, default=None)
+        if head is None:
+            raise RuleError(f"actors.yaml: not_actor_compounds: {word} opens with no actor's name")
+        rests.setdefault(head, []).append(word[len(head):])
+    return "".join(f"(?!(?<={re.escape(h)}){trie_regex(r)})" for h, r in sorted(rests.items()))
 
 
 def _with_departments(others: list[str]) -> str:
