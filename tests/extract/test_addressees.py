@@ -3,15 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhengce.build import build_records
+import zhengce
 from zhengce.extract.addressees import addressee_groups, instruction
-from zhengce.ingest import read_text
-from zhengce.options import default_options
-from zhengce.process import analyse
-
-
-def extract_records(text: str):
-    return build_records(analyse("<text>", read_text(text), default_options()))
 
 
 @pytest.mark.parametrize("line, groups", [
@@ -44,7 +37,7 @@ def test_addressees_become_execute_records():
     text = ("关于印发留守老人关爱服务工作实施方案的通知\n\n各乡镇人民政府、街道办事处,县政府各有关部门:\n"
             "《实施方案》已经县政府同意,现印发给你们,请认真贯彻执行。\n\n县人民政府办公室\n2024年5月20日\n\n"
             "一、工作目标\n到2025年底,每个乡镇建成1个互助养老服务点。\n")
-    got = [(r.actor, r.role, r.duty) for r in extract_records(text).responsibilities]
+    got = [(r.actor, r.role, r.duty) for r in zhengce.extract(text).responsibilities]
     assert ("各乡镇人民政府、街道办事处", "execute", "认真贯彻执行") in got
     assert ("县政府各有关部门", "execute", "认真贯彻执行") in got
 
@@ -52,4 +45,4 @@ def test_addressees_become_execute_records():
 def test_addressees_without_instruction_assign_nothing():
     text = ("关于开展基层减负专项检查的通知\n\n各乡镇人民政府,县政府各有关部门:\n"
             "为推进基层减负,现决定开展专项检查。\n\n一、检查内容\n检查村级组织挂牌情况。\n")
-    assert not [r for r in extract_records(text).responsibilities if "乡镇" in r.actor or "有关部门" in r.actor]
+    assert not [r for r in zhengce.extract(text).responsibilities if "乡镇" in r.actor or "有关部门" in r.actor]

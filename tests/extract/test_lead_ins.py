@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhengce.build import build_records
+import zhengce
 from zhengce.extract.lead_ins import lead_in_actor, own_subject
-from zhengce.ingest import read_text
-from zhengce.options import default_options
-from zhengce.process import analyse
 
 
 @pytest.mark.parametrize("text, actor", [
@@ -33,7 +30,7 @@ def test_own_subject(text, own):
 
 
 def _records(text: str):
-    return build_records(analyse("<text>", read_text(text), default_options())).responsibilities
+    return zhengce.extract(text).responsibilities
 
 
 def test_items_under_a_lead_in_heading_take_its_actor():

@@ -58,13 +58,13 @@ def addressee_records(doc: Document) -> dict[tuple[int, int], list[Responsibilit
     """{(article, provision): records} for the addressee lines of each article that its instruction follows."""
     out = {}
     for a, provisions in enumerate(doc.layers["provisions"]):
-        texts = [doc.norm[p.start:p.end] for p in provisions]
         # the line opens the article's text, before any heading (a 县民政局: line of a duty list is no addressee)
-        for p in range(min(_OPENING, len(provisions))):
-            text = texts[p]
-            if provisions[p].heading is not None or ":" not in text or not (groups := addressee_groups(text)):
+        for p, prov in enumerate(provisions[:_OPENING]):
+            text = doc.norm[prov.start:prov.end]
+            if prov.heading is not None or ":" not in text or not (groups := addressee_groups(text)):
                 continue
-            duty = next((d for later in texts[p + 1:] if "请" in later and (d := instruction(later))), None)
+            later = (doc.norm[q.start:q.end] for q in provisions[p + 1:])
+            duty = next((d for t in later if "请" in t and (d := instruction(t))), None)
             if duty:
                 out[(a, p)] = [ResponsibilityMatch(s, e, text[s:e].strip(), "execute", duty, None) for s, e in groups]
     return out

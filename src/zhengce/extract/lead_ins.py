@@ -4,21 +4,27 @@ is theirs (SPEC: an explicit assignment; the list is how the document assigns it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..document import Document
 from .actor_scan import find_mentions
+from .actors import duty_rules
 from .resp_tables import LIST_NUMBER
 
-# (履行)(以下|下列)(六个方面)职责(是|如下)(:) closing the lead-in
-_LEAD_IN = re.compile(r"(?:履行|承担|负有|具有)?(?:以下|下列|如下)?[^,;。:]{0,8}?(?:职责|职能)(?:是|为|如下)?:?$")
 _STRONG = ("organ", "post", "body")  # a bare level (社区) or a generic word (各部门) leads in no list
+
+
+@lru_cache(maxsize=1)
+def _lead_in() -> re.Pattern:
+    """How a lead-in ends (duties.yaml lead_in_patterns: …履行下列职责:)."""
+    return re.compile("|".join(f"(?:{p})" for p in duty_rules()["lead_in_patterns"]))
 
 
 def lead_in_actor(text: str) -> Optional[str]:
     """The actor a lead-in opens with, if `text` is one."""
     body = LIST_NUMBER.sub("", text).strip()
-    if not _LEAD_IN.search(body):
+    if not _lead_in().search(body):
         return None
     mentions = find_mentions(body)
     first = mentions[0] if mentions else None

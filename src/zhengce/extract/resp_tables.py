@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..text.normalize import is_table_row
+from .actor_scan import names_one_actor
 from .actors import Group, Mention, duty_grammar, duty_rules, lexicon
 from .resp_subject import last_clause
 
@@ -24,8 +25,6 @@ _DUTY_LIST = re.compile(r"([^,;:。]{2,24}?):")  # 县民政局:负责…;牵头
 def context_subject(context: str) -> str:
     """The subject a provision that leaves it out takes from its paragraph so far: the unit a duty-list
     paragraph opens with (县民政局:负责…;牵头建立…;会同…), else the paragraph's last clause."""
-    from .actor_scan import names_one_actor  # (actor_scan imports this module's neighbours)
-
     head = LIST_NUMBER.sub("", context)
     if (m := _DUTY_LIST.match(head)) and names_one_actor(m.group(1)):
         return m.group(1)
