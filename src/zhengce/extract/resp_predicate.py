@@ -41,6 +41,7 @@ def sanction_words() -> dict:
 
 
 _EACH = re.compile("每[个人户村家处所]")  # 对…的每个给予5万元: a distributive, not the head of a noun phrase
+_COUNTED = re.compile("(?:[\\d一二两三四五六七八九十]+(?:次|遍|轮))|不少于|至少")  # 复核1次: a verb, not a noun head
 
 
 class Predicates(DutyWords):
@@ -225,10 +226,11 @@ class Predicates(DutyWords):
         act = self.g["scan"]["act"]
         for m in act.finditer(t, q + 1, end):
             if (de := t.find("的", m.end(), end)) >= 0 and not act.search(t, m.end(), de) \
-                    and (de + 1 in self.starts or _EACH.match(t, de + 1)):
+                    and (de + 1 in self.starts or _EACH.match(t, de + 1) or act.search(t, de + 1, end)):
                 continue  # 对考核优秀的村给予…, 对评定为示范的每个给予…: a verb inside a relative clause
-            if "的" not in t[max(q, m.start() - 4):m.start()] or _EACH.search(t, m.start() - 4, m.start()):
-                # (…的统一领导 is a noun phrase head; …的每个给予 is not)
+            if "的" not in t[max(q, m.start() - 4):m.start()] or _EACH.search(t, m.start() - 4, m.start()) \
+                    or _COUNTED.match(t, m.end(), end):
+                # (…的统一领导 is a noun phrase head; …的每个给予 and …的老年人复核1次 are not)
                 found = "的" not in t[m.start():end] and self.predicate(m.start(), end, depth=1)
                 return (found[0], q0, found[2]) if found else None
         role = self.anywhere(q, end)  # 按照…的标准给予补助
