@@ -236,6 +236,7 @@ def duty_grammar() -> dict:
     scan.update(evaluative=re.compile(f"(?:{trie_regex(r['evaluative'])})$"),
                 composition=re.compile(f"(?:{trie_regex(r['composition_tails'])})$"),
                 grant=re.compile(f"{trie_regex(r['grant_verbs'])}[^,;。]{{0,16}}?{trie_regex(r['grant_objects'])}"),
+                noun_end=re.compile(f"(?:{trie_regex(nouns)})$"),
                 oversee_end=re.compile(f"(?:{trie_regex(oversee)})(?:等)?(?:工作|活动)?$"),
                 light_end=re.compile(f"(?:{trie_regex(oversee + r['light_oversee'])})(?:等)?(?:工作|活动)?$"),
                 light=re.compile(trie_regex(r["light_verbs"] + r["head_verbs"])),

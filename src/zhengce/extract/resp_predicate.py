@@ -58,9 +58,13 @@ class Predicates(DutyWords):
 
     def anywhere(self, pos: int, end: int, which: str = "anywhere") -> Optional[str]:
         """The role of the first marker in [pos, end): `anywhere` ones, `any`, `fund` or responsibility `nouns`."""
-        if which == "nouns" and not RESPONSIBILITY.search(self.text, pos, end):
-            return None  # every noun names a 责任 or 职责: one C scan rules out most spans
-        roles, found = self.g["roles"], self.g["scan"][which].finditer(self.text, pos, end)
+        roles, has_noun = self.g["roles"], RESPONSIBILITY.search(self.text, pos, end)
+        if not has_noun:
+            if which == "nouns":
+                return None  # every noun names a 责任 or 职责: one C scan rules out most spans
+        elif head := self.g["scan"]["noun_end"].search(self.text, pos, end):
+            return roles[head.group()][0]  # 承担…经费保障的属地主体责任: the head noun's role, not the first marker's
+        found = self.g["scan"][which].finditer(self.text, pos, end)
         return next((roles[w][0] for m in found if (w := m.group()) in roles
                      and not (roles[w][0] == "oversee" and self.petitioned(pos, m.start()))), None)
 
