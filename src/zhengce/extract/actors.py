@@ -175,7 +175,8 @@ def _with_departments(others: list[str]) -> str:
 
 ROLES = ("lead", "support", "oversee", "fund", "execute")
 _AT_KINDS = ("modals", "word_guards", "permission", "passive", "prepositions", "verbs", "head_verbs", "cooperation",
-             "light_verbs", "noun_suffixes", "nominal_links", "disposal_stops", "object_markers", "measure_verbs")
+             "light_verbs", "noun_suffixes", "nominal_links", "disposal_stops", "object_markers", "measure_verbs",
+             "procedure_nouns")
 _END_KINDS = ("agent_before", "approval_before", "cooperation", "object_verbs", "pivot_verbs", "budget_verbs")
 DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "markers", "labels", "secondary_labels", "not_markers", "far_post_verbs", "hearing_verbs", "hearing_objects",

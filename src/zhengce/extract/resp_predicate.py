@@ -124,7 +124,9 @@ class Predicates(DutyWords):
         if prep and depth == 0 and not (verb and verb.end() > prep.end()):
             return self.through(q0, q, end)
         if verb:
-            if self.noun_phrase(verb.end(), end, verb.group()) or PAST.search(t, q, end) \
+            if t[verb.end():verb.end() + 1] == "的" and not self.at("procedure_nouns", verb.end() + 1, end) \
+                    or self.noun_phrase(verb.end(), end, verb.group()) \
+                    or PAST.search(t, q, end) \
                     or verb.group() in self.g["held"] and t.endswith(self.g["meetings"], 0, p):
                 return None  # (联席会议每季度召开1次: the meeting is held, it does not act)
             cut = self.list_cut(verb.end(), end)
