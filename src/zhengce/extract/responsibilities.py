@@ -26,8 +26,10 @@ _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
 # actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
+# (or a count that ends the clause: 家庭医生每月至少到签约养老机构巡诊1次)
 _PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:工作日|年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
-                             r"(?:不少于|不低于|至少)[\d一二两三四五六七八九十]")
+                             r"(?:(?:不少于|不低于|至少)[\d一二两三四五六七八九十]"
+                             r"|(?<=[\u4e00-\u9fff])(?P<count>[\d一二两三四五六七八九十]+(?:次|遍|轮))(?:以上)?$)")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _ASPECT = "已未新"  # 对已登记社会组织…: a participle before the preposition's object, not a predicate
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
@@ -156,8 +158,10 @@ class _Reader(Predicates):
         # a duty list's line names its actor, then a colon (县法院:负责指导…; 县妇联:配合做好…)
         opened = group.end + 1 if not lead_in and t.startswith(":", group.end) and ci == 0 else group.end
         pred = self.predicate(opened, end, strict=strict)
-        if pred is None and not lead_in and _PERIODIC_QUOTA.match(t, group.end, end):
-            pred = "execute", group.end, end  # 村级河长每月巡河不少于1次: a periodic quota, whatever the verb
+        if pred is None and not lead_in and (quota := _PERIODIC_QUOTA.match(t, group.end, end)):
+            # 村级河长每月巡河不少于1次: a periodic quota, whatever the verb (每半年复核1次: a check, `oversee`)
+            checked = quota["count"] and self.g["scan"]["light_end"].search(t, group.end, quota.start("count"))
+            pred = "oversee" if checked else "execute", group.end, end
         if pred is None and not lead_in and not strict and (group.end < end or end == self.clauses[ci][1]):
             pred = self.next_predicate(ci, group.end, end)  # (not when another actor's frame follows: X由Y…)
         return (pred[0], group.start, *pred[1:]) if pred else None
