@@ -139,10 +139,11 @@ class _Reader(Predicates):
         if (m := self.ending("agent_before", left)) and not left[:m[0]].endswith(tuple("经理自缘申邀聘")):
             pred = self.predicate(group.end, end, strict=strict) or self.next_predicate(ci, group.end, end)
             handed = left[:m[0]].endswith("交")  # 交由X托管: X acts, unless the hand-over is what is told (严禁…交由X)
-            if (strict or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
+            penalty = not pred and sanction_words()["penalty"].search(t, group.end, end)
+            if (strict and not penalty or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
                     or self.g["scan"]["composition"].search(t, group.end, end):
-                return None  # 由村民直接选举: a bare level needs a predicate; 由X组成 names members
-            role = pred[0] if pred else "oversee" if sanction_words()["penalty"].search(t, group.end, end) else "execute"
+                return None  # 由村民直接选举: a bare level needs a predicate (由街道予以解聘 has one); 由X组成 names members
+            role = pred[0] if pred else "oversee" if penalty else "execute"
             if t[self.skip(group.end, end):end].rstrip("。;") in self.g["far_post"]:
                 role = "lead"  # 网格长由社区“两委”成员担任: the post is given to X
             if role in ("execute", "lead") and sanction_words()["money"].search(left, 0, m[0]):
