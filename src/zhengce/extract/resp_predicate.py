@@ -238,9 +238,11 @@ class Predicates(DutyWords):
                     or _COUNTED.match(t, m.end(), end):
                 # (…的统一领导 is a noun phrase head; …的每个给予 and …的老年人复核1次 are not)
                 found = "的" not in t[m.start():end] and self.predicate(m.start(), end, depth=1)
-                return (found[0], q0, found[2]) if found else None
-        role = self.anywhere(q, end)  # 按照…的标准给予补助
-        return (role, q0, end) if role else None
+                if found:
+                    return found[0], q0, found[2]
+                break  # (no predicate there: a grant may still make the clause the actor's, …的标准安排…经费)
+        role = self.anywhere(q, end) or self.g["scan"]["grant"].search(t, q, end) and "fund"
+        return (role, q0, end) if role else None  # 按照…的标准给予补助, 按照…的标准安排…经费
 
     def noun_phrase(self, verb_end: int, end: int, verb: str = "") -> bool:
         """Subject + verb inside a noun phrase: 党组织建立、…, …覆盖率, …能力 (but 上报…情况: a report verb)."""
