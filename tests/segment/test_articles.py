@@ -336,3 +336,13 @@ def test_source_line_naming_a_bare_section_gives_the_site_organ(extract_text) ->
             "发布时间:2024-10-22 09:30 来源:基层政权建设和社区治理处\n\n"
             "近日,省民政厅等五部门联合印发《办法》,现将有关内容解读如下。\n一、出台背景\n社区工作者是社区治理的骨干力量。\n")
     assert [a.issuer for a in extract_text(text).articles] == ["辽宁省民政厅"]
+
+
+@pytest.mark.parametrize("line", ["字体:【大】【中】【小】　【打印】【关闭】", "— 2 —", "相关文件:关于开展社区社会组织公益创投活动的通知",
+                                  "相关附件:2023年上半年工作情况通报.pdf", "声明:本站部分文章来源于网络,版权归原作者所有。"])
+def test_more_page_furniture_is_no_provision(extract_text, line) -> None:
+    """A font-size bar, a page number line, links to related files and a site's disclaimer are furniture."""
+    text = f"关于加强社区工作者队伍建设的通知\n\n一、总体要求\n每个社区配备社区工作者不少于9名。\n{line}\n二、保障措施\n所需经费列入预算。\n"
+    texts = [p.text for p in extract_text(text).provisions]
+    assert not any(line[:4] in t for t in texts), texts
+    assert any("不少于9名" in t for t in texts) and any("列入预算" in t for t in texts), texts
