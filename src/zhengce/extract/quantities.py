@@ -83,6 +83,7 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     for c in cands:
         c.cl = qc.clause(text, c.nstart)  # only for the kept ones (speed)
     if len(cands) > 1:
+        _drop_counted_bases(text, cands, G)
         _link_per_one(text, cands, G)
     cands = [c for c in cands if not c.drop and not _vague_one(text, c, G)]
     for i, c in enumerate(cands):
@@ -299,7 +300,7 @@ def _link_per_one(text: str, cands: list[Cand], G: Grammar) -> None:
     alloc = G.g["alloc_re"]
     for i, c in enumerate(cands[:-1]):
         d = cands[i + 1]
-        if c.value != 1 or c.category not in ("person", "count") or c.unit == "ratio":
+        if c.drop or c.value != 1 or c.category not in ("person", "count") or c.unit == "ratio":
             continue
         gap = text[c.end:d.nstart]
         if not re.fullmatch(r"[\u4e00-\u9fff()]{1,8}", gap) or any(w in gap for w in "、和及是"):
@@ -309,6 +310,15 @@ def _link_per_one(text: str, cands: list[Cand], G: Grammar) -> None:
         c.drop = True
         for e in _siblings(text, cands, i + 1):
             e.per = per
+
+
+def _drop_counted_bases(text: str, cands: list[Cand], G: Grammar) -> None:
+    """每缺1人扣1分, 每参加1次志愿服务积5分: the 1 counts the act the score is per (its `per`), no quantity."""
+    for c, d in zip(cands, cands[1:]):
+        if "每" in text[max(0, c.nstart - 4):c.nstart] and d.cl == c.cl \
+                and (m := G.per["counted_re"].search(text, max(c.cl[0], c.nstart - 4), d.nstart)) \
+                and m.start() < c.nstart < m.end():
+            c.drop = True
 
 
 def _siblings(text: str, cands: list[Cand], i: int) -> list[Cand]:

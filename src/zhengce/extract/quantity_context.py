@@ -209,6 +209,8 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
         base = _base_of(before, G)
         if base or c.category == "multiple":
             return base
+    if "每" in before and (m := _counted_basis(text, cs, c.nstart, G)):
+        return m.group()
     chain = _per_chain(text, cs, c, cands, G)
     if chain:
         return chain
@@ -220,6 +222,14 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
     if c.category == "money" and (m := G.per["recipient_re"].search(before)):
         return _RECIPIENT_RATED.sub("", m.group(1)).rstrip("的") or None  # 对评定为示范点的给予 -> 示范点
     return _qualifierclause(text, cs, G)
+
+
+def _counted_basis(text: str, pos: int, end: int, G: "Grammar") -> re.Match | None:
+    """The last 每少1名 / 每参加1次志愿服务 phrase in [pos, end) that ends before `end`."""
+    last = None
+    for m in G.per["counted_re"].finditer(text, pos, end):
+        last = m
+    return last if last and last.end() <= end else None
 
 
 _SLASH_PARTS = re.compile("[/·・•]")

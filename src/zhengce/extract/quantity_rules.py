@@ -29,7 +29,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
                                "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
-                               "conditional", "share_totals"}),
+                               "conditional", "share_totals", "counted_basis"}),
     "quantity_subject": frozenset({"lead_words", "tail_words", "object_verbs", "standard_words", "conjunctions",
                                    "actor_heads", "temporal_tails", "post_stops", "topic_stops", "amount_nouns",
                                    "link_verbs", "lead_guards", "change_bases", "verb_only"}),
@@ -294,6 +294,7 @@ def grammar() -> Grammar:
     p["marker_re"] = re.compile(search_alt(p["base_markers"], "base_markers"))
     p["total_re"] = re.compile(f"(?:{gated_alt(p['share_totals'], 'share_totals')})$")
     p["conditional_re"] = re.compile(p["conditional"])
+    p["counted_re"] = re.compile(p["counted_basis"])
     return Grammar(
         units=load_units(), scanner=_scanner(cmp, g["vague_lead"], p["slash_bases"]),
         starts=_scan_starts(cmp, g["vague_lead"]), prefix=prefix,
