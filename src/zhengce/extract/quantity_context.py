@@ -209,7 +209,7 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
         base = _base_of(before, G)
         if base or c.category == "multiple":
             return base
-    if "每" in before and (m := _counted_basis(text, cs, c.nstart, G)):
+    if ("每" in before or "一次" in before) and (m := _counted_basis(text, cs, c.nstart, G)):
         return m.group()
     chain = _per_chain(text, cs, c, cands, G)
     if chain:
@@ -227,9 +227,10 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
 def _counted_basis(text: str, pos: int, end: int, G: "Grammar") -> re.Match | None:
     """The last 每少1名 / 每参加1次志愿服务 phrase in [pos, end) that ends before `end`."""
     last = None
-    for m in G.per["counted_re"].finditer(text, pos, end):
-        last = m
-    return last if last and last.end() <= end else None
+    for m in G.per["counted_re"].finditer(text, pos, min(len(text), end + 16)):  # (its lookahead reads past end)
+        if m.end() <= end:
+            last = m
+    return last
 
 
 _SLASH_PARTS = re.compile("[/·・•]")
