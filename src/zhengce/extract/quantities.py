@@ -290,6 +290,8 @@ def _is_date(text: str, c: Cand) -> bool:
         return True
     if c.unit_surface == "年" and text[c.nend:c.nend + 1] == "*":
         return True
+    if c.unit_surface in ("年", "年度") and c.high is not None and 1900 <= c.high <= 2100:
+        return True  # (2024年7月—2025年10月, 2024—2025年: a span of dates, not a number of years)
     if c.unit_surface == "月":
         return True
     return c.unit_surface == "日" and c.nstart > 0 and text[c.nstart - 1] in "月"
@@ -334,10 +336,13 @@ def _siblings(text: str, cands: list[Cand], i: int) -> list[Cand]:
 
 def _vague_one(text: str, c: Cand, G: Grammar) -> bool:
     """一个/一项/一支 without a comparator, basis or allocating verb is an article, not a count."""
-    if not (c.chinese and c.n1 == "一" and c.category in ("person", "count", "class", "quota")):
+    if not (c.chinese and c.n1 == "一" and c.category in ("person", "count", "class", "quota", "time", "frequency")):
         return False
     if c.per or c.suffix_cmp or c.infix_cmp:
         return False
+    if c.category in ("time", "frequency"):  # 新的一年, 新一届: an article before a period or a term
+        return bool(G.g["article_one_before_re"].search(text, max(0, c.nstart - 3), c.nstart)) \
+            and text[c.end:c.end + 1] not in "内以"
     before = text[max(0, c.nstart - 6):c.nstart]
     if before.endswith("每"):
         return True  # 每一个 = every

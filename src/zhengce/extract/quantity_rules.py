@@ -25,7 +25,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "programme_after", "name_after", "slogan", "slogan_item", "quote_max",
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
                                    "class_label_before", "power_units", "frequency_after", "vague_lead",
-                                   "ratio_before", "rank_before", "rank_units"}),
+                                   "ratio_before", "rank_before", "rank_units", "article_one_before"}),
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
                                "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
@@ -268,7 +268,8 @@ def grammar() -> Grammar:
     for w in list(cmp["only_report"]) + list(cmp["neutral"]):
         prefix[w] = "="
     for key in ("ordinal_before", "ordinal_after", "list_count_after", "programme_after", "name_after",
-                "slogan", "slogan_item", "vague_before", "date_like", "class_label_before", "ratio_before"):
+                "slogan", "slogan_item", "vague_before", "date_like", "class_label_before", "ratio_before",
+                "article_one_before"):
         g[key + "_re"] = re.compile(_expand(g[key]))
     g["idioms_re"] = re.compile(gated_alt(g["idioms"], "idioms"))
     g["money_re"] = re.compile(search_alt(g["money_context"], "money_context"))
