@@ -151,6 +151,8 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> st
             continue  # (全年一次定评: a period right before a count of times is its per, not its time)
         if kind in ("abs", "list") and _qualifier(text, c):
             continue
+        if kind == "rel" and _MODIFIER_TIME.match(text, e):
+            continue  # (按照今年修订的《办法》,…不超过12个月: the time dates the document, not the number)
         if qkind == "statistic" and s < cs and kind == "abs" and val.endswith(("起", "开始", "以来")) \
                 and not (s == 0 and text[e:e + 1] == ","):
             continue  # (2021年以来,累计培训…: a start opening the sentence frames all of it)
@@ -162,6 +164,9 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> st
         k, n = group
         return val[k] if n == len(val) else val[-1]
     return val
+
+
+_MODIFIER_TIME = re.compile("(?:新)?(?:修订|修改|出台|印发|制定|发布|颁布)的")  # 今年修订的《办法》
 
 
 def _qualifier(text: str, c: "Cand") -> bool:
