@@ -31,6 +31,7 @@ _PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:�
                              r"(?:(?:不少于|不低于|至少)[\d一二两三四五六七八九十]"
                              r"|(?<=[\u4e00-\u9fff])(?P<count>[\d一二两三四五六七八九十]+(?:次|遍|轮))(?:以上)?$)")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
+_REPORTS = ("报送", "上报", "报告", "汇报", "提交")  # …将情况报送县委组织部: the receiver's frame leaves the verb to the subject too
 _ASPECT = "已未新"  # 对已登记社会组织…: a participle before the preposition's object, not a predicate
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
@@ -215,8 +216,9 @@ class _Reader(Predicates):
         return False
 
     def next_predicate(self, ci: int, p: int, end: int) -> Optional[tuple[str, int, int]]:
-        """The next clause's predicate when this one has none (其他相关部门结合工作职能,加强指导)."""
-        q = self.skip(p, end)
+        """The next clause's predicate when this one has none (其他相关部门结合工作职能,加强指导; X、Y等部门
+        按照各自职责,做好…)."""
+        q = self.skip(m.end() if (m := FILLER.match(self.text, p, end)) else p, end)
         if ci + 1 >= len(self.clauses) or q < end and not self.at("phrase", q, end):
             return None
         if self.g["scan"]["act"].search(self.text, q, end) \
@@ -245,6 +247,7 @@ class _Reader(Predicates):
                 continue  # 社区工作者实行…薪酬制度, 书记另按每人每月100元增发补贴: pay the post receives
             # a pivot object (转至街道统筹安排) stays in the duty before it; 会同X leaves it whole
             barrier = (None if self.ending("cooperation", self.text[cs:group.start])
+                       or role == "oversee" and start < group.start and self.text.startswith(_REPORTS, start)
                        else start if start < group.start or self.text[start - 1] in "、," else group.end)
             de = min(de, end) if ds < end else de  # a predicate borrowed from the next clause runs on
             if ds >= de and ci + 1 < len(self.clauses) and self.skip(*self.clauses[ci + 1]) not in self.starts:
