@@ -164,8 +164,11 @@ class _Reader(Predicates):
             # 村级河长每月巡河不少于1次: a periodic quota, whatever the verb (每半年复核1次: a check, `oversee`)
             checked = quota["count"] and self.g["scan"]["light_end"].search(t, group.end, quota.start("count"))
             pred = "oversee" if checked else "execute", group.end, end
-        if pred is None and not lead_in and not strict and (group.end < end or end == self.clauses[ci][1]):
-            pred = self.next_predicate(ci, group.end, end)  # (not when another actor's frame follows: X由Y…)
+        topic = lead_in.endswith("的") and group.end == end and (ci == 0 or t[self.clauses[ci][0] - 1] in "。;:")
+        if pred is None and (not lead_in or topic) and not strict \
+                and (group.end < end or end == self.clauses[ci][1]):
+            # (not when another actor's frame follows: X由Y…; 未参加年检的社会组织,应当…: the qualified topic acts)
+            pred = self.next_predicate(ci, group.end, end)
         return (pred[0], group.start, *pred[1:]) if pred else None
 
     def special_frame(self, ci: int, end: int, group: Group, left: str) -> Optional[Frame]:
