@@ -120,7 +120,8 @@ def find_times(text: str, G: "Grammar") -> list[tuple[int, int, object, str]]:
     taken = [(s, e) for s, e, _, _ in found]
     # each pass only where its anchor occurs (speed): years need 年 (or 十四五, 自/从…之日起, 7月底), frequencies 每
     has_abs = has_year or "十" in text or "自" in text or "从" in text or "月" in text
-    for key, kind, needed in (("absolute_re", "abs", has_abs), ("frame", "rel", True),
+    for key, kind, needed in (("comparison_re", "base", "比" in text or "较" in text),
+                              ("absolute_re", "abs", has_abs), ("frame", "rel", True),
                               ("relative_re", "rel", True), ("frequency_re", "freq", "每" in text)):
         if not needed:
             continue
@@ -147,7 +148,7 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> st
             return val  # 每两年 holds the number itself
         if e > c.nstart:
             break
-        if kind == "freq" and s < cs or kind == "rel" and e == c.nstart and text[c.nstart:c.end].endswith("次"):
+        if kind in ("freq", "base") and s < cs or kind == "rel" and e == c.nstart and text[c.nstart:c.end].endswith("次"):
             continue  # (全年一次定评: a period right before a count of times is its per, not its time)
         if kind in ("abs", "list") and _qualifier(text, c):
             continue

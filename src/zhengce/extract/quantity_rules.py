@@ -26,7 +26,8 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
                                    "class_label_before", "power_units", "frequency_after", "vague_lead",
                                    "ratio_before", "rank_before", "rank_units", "article_one_before"}),
-    "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator"}),
+    "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator",
+                                "comparison"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
                                "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
                                "conditional", "share_totals", "counted_basis"}),
@@ -280,6 +281,7 @@ def grammar() -> Grammar:
     t["absolute_re"] = first_char_scan(re.compile("|".join(_expand(x) for x in t["absolute"])))
     t["year_list_re"] = first_char_scan(re.compile(_expand(t["year_list"])))
     t["relative_re"] = re.compile(search_alt(t["relative"], "relative"))
+    t["comparison_re"] = re.compile(_expand(t["comparison"]))
     t["frequency_re"] = re.compile(_expand(t["frequency"]))
     t["frame_re"] = first_char_scan(re.compile(_expand(t["frame"])))
     # whole-sentence scans whose first characters are rare (numerals, 到, 在): searched first (speed)
