@@ -200,6 +200,8 @@ class _Reader(Predicates):
     def is_object(self, cs: int, left: str, group: Group, end: int) -> bool:
         """Whether the words before a group make it an object (对X…, 依托X…, 每个X) or not a subject."""
         scope = left[:-1] if left.endswith("全") else left  # Y是全省X…: the scope word leaves X a complement
+        if (k := left.find("是")) > 0 and cs + k in self.ends and left.endswith("的"):
+            return True  # 区民政局是…的主管部门: a predicate noun, not a second actor
         if self.ending("object_verbs", left) or left.endswith(("每个", "负责")) or scope.endswith("是") and \
                 group.start - 1 - (scope != left) in self.ends or \
                 (group.mentions[0].finance or group.kind == "level") and self.ending("budget_verbs", left):
@@ -296,7 +298,16 @@ class _Reader(Predicates):
             elif (prior := out[-1] if out else next((a for a in reversed(assigns) if a.clause < ci), None)) \
                     and (role := self.continued_role(q, cs, ce, prior)):  # (assigns and out are in clause order)
                 out.append(_Assign(prior.group, role, cs, q, ce, ci))
+            elif not prior and ci == 1 and (hit := self.marker(q, ce)) and self.defined_topic():
+                found = self.after_marker(q, q, ce, hit)  # 区民政局是…的主管部门,负责…: the defined body's duty
+                if found:
+                    out.append(_Assign(self.groups[0], found[0], cs, found[1], found[2], ci))
         return out
+
+    def defined_topic(self) -> bool:
+        """Whether the provision opens with an actor defined by 是 (区民政局是…的主管部门)."""
+        first = self.groups[0]
+        return not self.text[:first.start].strip() and self.text.startswith("是", first.end)
 
     def continued_role(self, q: int, cs: int, ce: int, prior: _Assign) -> Optional[str]:
         """The role of a clause going on with the last agent's predicate (…,监督和支持…; …,切实承担…责任;
