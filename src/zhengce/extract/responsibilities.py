@@ -138,7 +138,9 @@ class _Reader(Predicates):
         if self.g["scan"]["permission"].search(left):
             return None
         if (m := self.ending("agent_before", left)) and not left[:m[0]].endswith(tuple("经理自缘申邀聘")):
-            pred = self.predicate(group.end, end, strict=strict) or self.next_predicate(ci, group.end, end)
+            # (由街道组织…验收: after 由 a bare level is the agent, and a head verb its predicate)
+            pred = self.predicate(group.end, end, strict=strict and not self.at("head_verbs", group.end, end)) \
+                or self.next_predicate(ci, group.end, end)
             handed = left[:m[0]].endswith("交")  # 交由X托管: X acts, unless the hand-over is what is told (严禁…交由X)
             penalty = not pred and sanction_words()["penalty"].search(t, group.end, end)
             if (strict and not penalty or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
