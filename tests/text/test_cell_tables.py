@@ -22,7 +22,7 @@ def test_rows_rejoined_with_tabs():
 
 @pytest.mark.parametrize("text", [
     "序号\n任务\n1\n公开招聘\n",                              # two columns: no table
-    "序号\n任务\n牵头单位\n2\n公开招聘\n党建办\n",              # rows must count from 1
+    "序号\n任务\n牵头单位\n公开招聘\n党建办\n2\n",              # a row opens with its running number
     "序号\n任务\n牵头单位\n1\n公开招聘\n\n",                    # a blank cell ends the table before the row
     "一、总体要求\n坚持党建引领。\n",                           # no table at all
 ])
@@ -42,3 +42,17 @@ def test_normalized_rows_map_back_to_source():
 def test_length_preserved(cells):
     text = "\n".join(cells)
     assert len(tabulate_cell_lines(text)) == len(text)
+
+
+def test_table_split_by_a_repeated_header_goes_on_counting_past_group_lines() -> None:
+    """After a repeated header the running numbers go on (13, 14…), group lines (三、为民服务(6项)) stand
+    between rows, and 责任科室 names a column."""
+    text = ("说明\n序号\n任务内容\n责任科室\n完成时限\n三、为民服务(6项)\n13\n推进社区综合服务设施提档升级\n社区办、民生办\n"
+            "2025年8月底前\n14\n推行一窗受理\n民生办、社区办\n2025年6月底前\n四、平安建设(6项)\n15\n健全矛盾纠纷多元化解机制\n"
+            "平安办、司法所\n2025年12月底前\n结尾")
+    out = tabulate_cell_lines(text)
+    assert len(out) == len(text)
+    assert out.split("\n") == ["说明", "序号\t任务内容\t责任科室\t完成时限", "三、为民服务(6项)",
+                               "13\t推进社区综合服务设施提档升级\t社区办、民生办\t2025年8月底前",
+                               "14\t推行一窗受理\t民生办、社区办\t2025年6月底前", "四、平安建设(6项)",
+                               "15\t健全矛盾纠纷多元化解机制\t平安办、司法所\t2025年12月底前", "结尾"]

@@ -7,12 +7,14 @@ one, so offsets do not move) and the rows read like any table pasted as text.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..rules import load_rules
 
 MIN_COLUMNS = 3
 _RUNNING_NUMBER = "序号"
+_GROUP_LINE = re.compile("[一二三四五六七八九十]+、")  # a group of rows: 三、为民服务(6项)
 
 
 @lru_cache(maxsize=1)
@@ -34,12 +36,14 @@ def tabulate_cell_lines(text: str) -> str:
         if width < MIN_COLUMNS:
             i += 1
             continue
-        rows = _row_count(lines, i + width, width)
-        if rows:
-            for start in range(i, i + width * (rows + 1), width):
+        starts = _row_starts(lines, i + width, width)
+        if starts:
+            for start in [i] + starts:
                 lines[start:start + width] = ["\t".join(lines[start:start + width])] + [None] * (width - 1)
             changed = True
-        i += width * (rows + 1)
+            i = starts[-1] + width
+        else:
+            i += width
     return "\n".join(line for line in lines if line is not None) if changed else text
 
 
@@ -51,11 +55,20 @@ def _header_width(lines: list[str], i: int, header_cells: frozenset[str]) -> int
     return j - i
 
 
-def _row_count(lines: list[str], i: int, width: int) -> int:
-    """How many rows of `width` lines follow from i, each opening with the next running number and
-    holding no blank line."""
-    n = 0
-    while i + width <= len(lines) and lines[i].strip() == str(n + 1) \
-            and all(line.strip() and line.strip() != str(n + 2) for line in lines[i + 1:i + width]):
-        n, i = n + 1, i + width
-    return n
+def _row_starts(lines: list[str], i: int, width: int) -> list[int]:
+    """Where the rows of `width` lines that follow from i start: each opens with the next running number
+    (the first may be any: a table split by a repeated header goes on counting) and holds no blank line;
+    a group line between rows (三、为民服务(6项)) stays a line of its own."""
+    starts: list[int] = []
+    number = None
+    while i + width <= len(lines):
+        cell = lines[i].strip()
+        if _GROUP_LINE.match(cell):
+            i += 1
+            continue
+        if not cell.isdigit() or number is not None and int(cell) != number \
+                or not all(line.strip() and line.strip() != str(int(cell) + 1) for line in lines[i + 1:i + width]):
+            break
+        starts.append(i)
+        number, i = int(cell) + 1, i + width
+    return starts
