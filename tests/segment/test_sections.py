@@ -316,3 +316,13 @@ def test_colon_subheading_with_a_slogan_is_a_heading(extract_text) -> None:
     titles = [s.title for s in extract_text(text).sections]
     assert "规则量化:好行为“看得见”" in titles and "兑换激励:“积分”变“真金”" in titles
     assert "牵头单位:市民政局" not in titles
+
+
+def test_note_items_under_a_table_are_no_headings(extract_text) -> None:
+    """注:1.… then 2.…, 3.… on lines of their own are a note's items, not headings; 1. items elsewhere are."""
+    text = ("泉城路街道2025年重点任务清单\n\n一、党建引领\n1.召开街道党建联席会议。\n2.推进社区“两委”成员培训全覆盖。\n"
+            "注:1.完成时限为“长期坚持”的任务,每半年报送1次进展。\n2.各社区可结合实际细化任务清单,报街道备案。\n"
+            "3.责任科室简称:党建办为党建工作办公室。\n")
+    titles = [s.title for s in extract_text(text).sections]
+    assert any("党建联席会议" in t for t in titles) and any("培训全覆盖" in t for t in titles), titles
+    assert not any("细化任务清单" in t or "责任科室简称" in t for t in titles), titles

@@ -197,6 +197,8 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     """Headings of one article with their levels; standalone lines become captions when unneeded."""
     lines = [l for l in doc.lines[span.first:span.stop] if l.role == "body"]
     numbered = {l.index: h for l in lines if (h := numbered_heading(l))} | _questions(lines)
+    for index in _note_items(lines, numbered):
+        del numbered[index]
     runin = runin_headings(lines, numbered)
     standalone = [l for l in lines if l.index not in numbered and l.index not in runin and _standalone(l)]
     heads = list(numbered.values()) + list(runin.values())
@@ -212,6 +214,23 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     heads.sort(key=lambda h: h.start)
     _assign_levels(heads)
     return heads
+
+
+_NOTE_OPENING = re.compile(r"\s*(?:注|备注|说明)\s*[:：]\s*[1１一][.．、]")
+
+
+def _note_items(lines: list[Line], numbered: dict[int, Heading]) -> set[int]:
+    """注:1.… then 2.…, 3.… on lines of their own: the items of a note under a table, not headings."""
+    out, expect = set(), None
+    for line in lines:
+        if _NOTE_OPENING.match(line.text):
+            expect = 2
+        elif expect and (h := numbered.get(line.index)) and label_number(h.label) == expect:
+            out.add(line.index)
+            expect += 1
+        else:
+            expect = None
+    return out
 
 
 def _questions(lines: list[Line]) -> dict[int, Heading]:
