@@ -157,8 +157,9 @@ class Predicates(DutyWords):
     def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
         """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
         t, r = self.text, self.skip(modal.end(), end)
-        if self.at("measure_verbs", r, end) or self.at("passive", r, end):
-            return None  # …不得超过15平方米; 要主动接受…监督
+        if self.at("measure_verbs", r, end) or (pa := self.at("passive", r, end)) \
+                and not ((v := self.at("verbs", r, end)) and v.end() > pa.end()):
+            return None  # …不得超过15平方米; 要主动接受…监督 (but 要及时受理…: 受理 is a verb)
         if (co := self.at("cooperation", r, end)) and (found := self.cooperating(co, end)):
             return found
         ds = modal.end() if modal.group() in self.g["strip"] else q
