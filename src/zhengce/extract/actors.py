@@ -91,8 +91,7 @@ def _patterns() -> dict:
     named = (f"(?:{_NOT_NAMED}(?!的)[\u4e00-\u9fff]){{0,6}}?"
              f"{trie_regex(lex['named_bodies'])}")
     stems = trie_regex(lex["department_stems"])
-    # 党委(党组), 党组织书记(主任): a bracketed variant after an organ or post
-    tail = f"(?:{sub})?(?:\\((?:{head}|{post})\\))?(?:{post})?(?:\\((?:{post})\\))?"
+    tail = f"(?:{sub})?(?:\\((?:{head}|{post})\\))?(?:{post})?(?:\\((?:{post})\\))?"  # 党委(党组), 书记(主任)
     # One attempt per position: heads that start like a level (市场监管局) first, then a level group
     # with what may follow it; the level group is matched once. Named bodies after 的 are separate.
     # 公安、司法行政、信访等部门: after a known stem, a short unknown item may stand in a list closed by 等

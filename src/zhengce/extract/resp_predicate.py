@@ -43,6 +43,11 @@ def sanction_words() -> dict:
             "benefit": re.compile(f"{trie_regex(r['benefit_verbs'])}[^,;。]{{0,20}}?{trie_regex(r['benefit_objects'])}")}
 
 
+# actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
+# (or a count that ends the clause: 家庭医生每月至少到签约养老机构巡诊1次)
+_PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:工作日|年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
+                             r"(?:(?:不少于|不低于|至少)[\d一二两三四五六七八九十]"
+                             r"|(?<=[\u4e00-\u9fff])(?P<count>[\d一二两三四五六七八九十]+(?:次|遍|轮))(?:以上)?$)")
 _EACH = re.compile("每[个人户村家处所]")  # 对…的每个给予5万元: a distributive, not the head of a noun phrase
 _COUNTED = re.compile("(?:[\\d一二两三四五六七八九十]+(?:次|遍|轮))|不少于|至少")  # 复核1次: a verb, not a noun head
 
@@ -53,6 +58,19 @@ class Predicates(DutyWords):
     groups: list[Group]
     starts: dict[int, int]
     clauses: list[tuple[int, int]]
+
+    def quota(self, pos: int, end: int) -> Optional[tuple[str, int, int]]:
+        """村级河长每月巡河不少于1次: a periodic quota after an actor ending at pos, whatever the verb
+        (每半年复核1次: a check word before the count, `oversee`)."""
+        if not (m := _PERIODIC_QUOTA.match(self.text, pos, end)):
+            return None
+        checked = m["count"] and self.g["scan"]["light_end"].search(self.text, pos, m.start("count"))
+        return "oversee" if checked else "execute", pos, end
+
+    def defined_topic(self) -> bool:
+        """Whether the provision opens with an actor defined by 是 (区民政局是…的主管部门)."""
+        first = self.groups[0]
+        return not self.text[:first.start].strip() and self.text.startswith("是", first.end)
 
     def head_role(self, pos: int, end: int) -> Optional[str]:
         """The role of a marker at pos, or right after a light verb there (开展考评, 做好监督)."""

@@ -25,11 +25,6 @@ from .resp_subject import CLAUSE, last_clause, opens_with_marker
 _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
-# actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
-# (or a count that ends the clause: 家庭医生每月至少到签约养老机构巡诊1次)
-_PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:工作日|年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
-                             r"(?:(?:不少于|不低于|至少)[\d一二两三四五六七八九十]"
-                             r"|(?<=[\u4e00-\u9fff])(?P<count>[\d一二两三四五六七八九十]+(?:次|遍|轮))(?:以上)?$)")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _REPORTS = ("报送", "上报", "报告", "汇报", "提交")  # …将情况报送县委组织部: the receiver's frame leaves the verb to the subject too
 _ASPECT = "已未新"  # 对已登记社会组织…: a participle before the preposition's object, not a predicate
@@ -161,11 +156,7 @@ class _Reader(Predicates):
             return None  # 实行书记、主任“一肩挑”: a slogan is a duty only for a clause's subject
         # a duty list's line names its actor, then a colon (县法院:负责指导…; 县妇联:配合做好…)
         opened = group.end + 1 if not lead_in and t.startswith(":", group.end) and ci == 0 else group.end
-        pred = self.predicate(opened, end, strict=strict)
-        if pred is None and not lead_in and (quota := _PERIODIC_QUOTA.match(t, group.end, end)):
-            # 村级河长每月巡河不少于1次: a periodic quota, whatever the verb (每半年复核1次: a check, `oversee`)
-            checked = quota["count"] and self.g["scan"]["light_end"].search(t, group.end, quota.start("count"))
-            pred = "oversee" if checked else "execute", group.end, end
+        pred = self.predicate(opened, end, strict=strict) or (None if lead_in else self.quota(group.end, end))
         topic = lead_in.endswith("的") and group.end == end and (ci == 0 or t[self.clauses[ci][0] - 1] in "。;:")
         if pred is None and (not lead_in or topic) and not strict \
                 and (group.end < end or end == self.clauses[ci][1]):
@@ -305,11 +296,6 @@ class _Reader(Predicates):
                 if found:
                     out.append(_Assign(self.groups[0], found[0], cs, found[1], found[2], ci))
         return out
-
-    def defined_topic(self) -> bool:
-        """Whether the provision opens with an actor defined by 是 (区民政局是…的主管部门)."""
-        first = self.groups[0]
-        return not self.text[:first.start].strip() and self.text.startswith("是", first.end)
 
     def continued_role(self, q: int, cs: int, ce: int, prior: _Assign) -> Optional[str]:
         """The role of a clause going on with the last agent's predicate (…,监督和支持…; …,切实承担…责任;
