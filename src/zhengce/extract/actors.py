@@ -27,7 +27,7 @@ _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_a
                           "work_group_not_next"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
-_COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或")
+_COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或者", "或")
 _COORD = f"(?:{'|'.join(_COORD_WORDS)})"
 _TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:工作日|年|季度|季|月|周|半年|天|日|学期|人|小时)度?"  # 每年, 每两年, 每人
          r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
