@@ -215,7 +215,8 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
         base = _base_of(before, G)
         if base or c.category == "multiple":
             return base
-    if ("每" in before or "一次" in before) and (m := _counted_basis(text, cs, c.nstart, G)):
+    if ("每" in before or "一次" in before or "缺" in before or "少" in before) \
+            and (m := _counted_basis(text, cs, c.nstart, G)):
         return m.group()
     chain = _per_chain(text, cs, c, cands, G)
     if chain:
