@@ -25,7 +25,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
     "headings": frozenset({"styles", "max_unnumbered_len", "runin_max_len", "runin_followers",
                            "bare_runin_max_len", "runin_pair_part_max_len", "runin_pair_min_paragraphs",
                            "field_line", "interview_question", "interview_answer", "interview_min_answers",
-                           "rule_in_title", "runin_pair_aims", "caption_states_rule"}),
+                           "rule_in_title", "runin_pair_aims", "caption_states_rule", "note_opening"}),
     "articles": frozenset({"doc_types", "normative_types", "non_normative_types", "issuer_patterns",
                            "date_patterns", "publish_cues", "full_text_cues", "anonymised", "title_notes",
                            "issuer_place", "issuing_notice"}),

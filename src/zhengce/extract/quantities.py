@@ -317,10 +317,8 @@ def _link_per_one(text: str, cands: list[Cand], G: Grammar) -> None:
 def _drop_counted_bases(text: str, cands: list[Cand], G: Grammar) -> None:
     """每缺1人扣1分, 每参加1次志愿服务积5分: the 1 counts the act the score is per (its `per`), no quantity."""
     for c, d in zip(cands, cands[1:]):
-        if ("每" in text[max(0, c.nstart - 4):c.nstart] or text.startswith("一次", c.nstart)
-                or text[c.nstart - 1:c.nstart] in ("缺", "少")) and d.cl == c.cl \
-                and (m := G.per["counted_re"].search(text, max(c.cl[0], c.nstart - 4), d.end)) \
-                and m.start() <= c.nstart < m.end() <= d.nstart:
+        if d.cl == c.cl and (m := qc.counted_basis(text, max(c.cl[0], c.nstart - 4), d.nstart, G)) \
+                and m.start() <= c.nstart < m.end():
             c.drop = True
 
 

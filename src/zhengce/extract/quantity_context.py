@@ -53,7 +53,7 @@ def annotate(text: str, cands: list["Cand"], G: "Grammar") -> tuple[tuple["Quant
         per, slash_time = _slash_per(text, c, cands, G) if c.per else (_per(text, c, cands, G), None)
         kind = kind_mod.classify(text, c.cl, c.nstart, c.comparator, per, c.unit,
                                  c.value if c.value is not None else c.low)
-        time = _time(text, c, times, groups[i], kind) or slash_time
+        time = _time(text, c, times, groups[i], kind, G.time["document_dating_re"]) or slash_time
         if time is None and not _qualifier(text, c):
             inherit.append(i)
         subject = qs.subject(text, c, per, cands[i - 1].end if i else 0, out, post_from, groups[i], dims,
@@ -135,7 +135,7 @@ def find_times(text: str, G: "Grammar") -> list[tuple[int, int, object, str]]:
     return found
 
 
-def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> str | None:
+def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str, dating: re.Pattern) -> str | None:
     """The nearest time before the number (每… only within its clause; a year list pairs by index).
 
     A start (从…起, …以来) dates the measures that follow it, not the counts a report gives
@@ -152,7 +152,7 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> st
             continue  # (全年一次定评: a period right before a count of times is its per, not its time)
         if kind in ("abs", "list") and _qualifier(text, c):
             continue
-        if kind == "rel" and _MODIFIER_TIME.match(text, e):
+        if kind == "rel" and dating.match(text, e):
             continue  # (按照今年修订的《办法》,…不超过12个月: the time dates the document, not the number)
         if qkind == "statistic" and s < cs and kind == "abs" and val.endswith(("起", "开始", "以来")) \
                 and not (s == 0 and text[e:e + 1] == ","):
@@ -165,9 +165,6 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str) -> st
         k, n = group
         return val[k] if n == len(val) else val[-1]
     return val
-
-
-_MODIFIER_TIME = re.compile("(?:新)?(?:修订|修改|出台|印发|制定|发布|颁布)的")  # 今年修订的《办法》
 
 
 def _qualifier(text: str, c: "Cand") -> bool:
@@ -215,8 +212,7 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
         base = _base_of(before, G)
         if base or c.category == "multiple":
             return base
-    if ("每" in before or "一次" in before or "缺" in before or "少" in before) \
-            and (m := _counted_basis(text, cs, c.nstart, G)):
+    if m := counted_basis(text, cs, c.nstart, G):
         return m.group()
     chain = _per_chain(text, cs, c, cands, G)
     if chain:
@@ -231,8 +227,13 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
     return _qualifierclause(text, cs, G)
 
 
-def _counted_basis(text: str, pos: int, end: int, G: "Grammar") -> re.Match | None:
-    """The last 每少1名 / 每参加1次志愿服务 phrase in [pos, end) that ends before `end`."""
+_COUNTED_ANCHORS = ("每", "一次", "缺", "少")  # what every counted basis holds (one C scan each rules out most spans)
+
+
+def counted_basis(text: str, pos: int, end: int, G: "Grammar") -> re.Match | None:
+    """The last 每少1名 / 每参加1次志愿服务 / 缺1学时 phrase in [pos, end) that ends by `end`."""
+    if not any(a in text[pos:end] for a in _COUNTED_ANCHORS):
+        return None
     last = None
     for m in G.per["counted_re"].finditer(text, pos, min(len(text), end + 16)):  # (its lookahead reads past end)
         if m.end() <= end:

@@ -27,7 +27,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "class_label_before", "power_units", "frequency_after", "vague_lead",
                                    "ratio_before", "rank_before", "rank_units", "article_one_before"}),
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator",
-                                "comparison"}),
+                                "comparison", "document_dating"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
                                "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
                                "conditional", "share_totals", "counted_basis"}),
@@ -282,6 +282,7 @@ def grammar() -> Grammar:
     t["year_list_re"] = first_char_scan(re.compile(_expand(t["year_list"])))
     t["relative_re"] = re.compile(search_alt(t["relative"], "relative"))
     t["comparison_re"] = re.compile(_expand(t["comparison"]))
+    t["document_dating_re"] = re.compile(search_alt(t["document_dating"], "document_dating"))
     t["frequency_re"] = re.compile(_expand(t["frequency"]))
     t["frame_re"] = first_char_scan(re.compile(_expand(t["frame"])))
     # whole-sentence scans whose first characters are rare (numerals, 到, 在): searched first (speed)

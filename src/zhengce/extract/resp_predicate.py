@@ -45,11 +45,12 @@ def sanction_words() -> dict:
 
 # actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
 # (or a count that ends the clause: 家庭医生每月至少到签约养老机构巡诊1次)
+_COUNT = r"[\d一二两三四五六七八九十]+(?:次|遍|轮)"  # 1次, 两遍: a count of times
 _PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:工作日|年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
                              r"(?:(?:不少于|不低于|至少)[\d一二两三四五六七八九十]"
-                             r"|(?<=[\u4e00-\u9fff])(?P<count>[\d一二两三四五六七八九十]+(?:次|遍|轮))(?:以上)?$)")
+                             rf"|(?<=[\u4e00-\u9fff])(?P<count>{_COUNT})(?:以上)?$)")
 _EACH = re.compile("每[个人户村家处所]")  # 对…的每个给予5万元: a distributive, not the head of a noun phrase
-_COUNTED = re.compile("(?:[\\d一二两三四五六七八九十]+(?:次|遍|轮))|不少于|至少")  # 复核1次: a verb, not a noun head
+_COUNTED = re.compile(rf"{_COUNT}|不少于|至少")  # 复核1次: a verb, not a noun head
 
 
 class Predicates(DutyWords):
@@ -66,6 +67,12 @@ class Predicates(DutyWords):
             return None
         checked = m["count"] and self.g["scan"]["light_end"].search(self.text, pos, m.start("count"))
         return "oversee" if checked else "execute", pos, end
+
+    def not_a_verb(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
+        """A word of `kind` at pos unless a longer verb starts there (受 of 受理, 可 of 可持续…)."""
+        if (w := self.at(kind, pos, end)) and not ((v := self.at("verbs", pos, end)) and v.end() > w.end()):
+            return w
+        return None
 
     def defined_topic(self) -> bool:
         """Whether the provision opens with an actor defined by 是 (区民政局是…的主管部门)."""
@@ -123,8 +130,7 @@ class Predicates(DutyWords):
         if link := self.at("nominal_links", q, end):  # 社区的…, 市委关于…; but X是第一责任人
             role = link.group() == "是" and self.anywhere(link.end(), end, "nouns")
             return (role, link.end(), end) if role else None
-        if t[end - 1] == "的" or (un := self.at("unassigned", q, end)) \
-                and not ((v := self.at("verbs", q, end)) and v.end() > un.end()):
+        if t[end - 1] == "的" or self.not_a_verb("unassigned", q, end):
             return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米 (but 受理 is a verb)
         if t[q] in self._first["post"] and (at["post"].match(t, q, end) or scan["far_post"].match(t, q, end)):
             return "lead", q0, self.list_cut(q, end)  # 任组长; 担任小街小巷巷长
@@ -175,8 +181,7 @@ class Predicates(DutyWords):
     def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
         """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
         t, r = self.text, self.skip(modal.end(), end)
-        if self.at("measure_verbs", r, end) or (pa := self.at("passive", r, end)) \
-                and not ((v := self.at("verbs", r, end)) and v.end() > pa.end()):
+        if self.at("measure_verbs", r, end) or self.not_a_verb("passive", r, end):
             return None  # …不得超过15平方米; 要主动接受…监督 (but 要及时受理…: 受理 is a verb)
         if (co := self.at("cooperation", r, end)) and (found := self.cooperating(co, end)):
             return found

@@ -26,7 +26,6 @@ _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
-_REPORTS = ("报送", "上报", "报告", "汇报", "提交")  # …将情况报送县委组织部: the receiver's frame leaves the verb to the subject too
 _ASPECT = "已未新"  # 对已登记社会组织…: a participle before the preposition's object, not a predicate
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
@@ -245,7 +244,8 @@ class _Reader(Predicates):
                 continue  # 社区工作者实行…薪酬制度, 书记另按每人每月100元增发补贴: pay the post receives
             # a pivot object (转至街道统筹安排) stays in the duty before it; 会同X leaves it whole
             barrier = (None if self.ending("cooperation", self.text[cs:group.start])
-                       or role == "oversee" and start < group.start and self.text.startswith(_REPORTS, start)
+                       # (…将情况报送县委组织部: a receiver's frame leaves the verb to the subject too)
+                       or role == "oversee" and start < group.start and self._at["report"].match(self.text, start)
                        else start if start < group.start or self.text[start - 1] in "、," else group.end)
             de = min(de, end) if ds < end else de  # a predicate borrowed from the next clause runs on
             if ds >= de and ci + 1 < len(self.clauses) and self.skip(*self.clauses[ci + 1]) not in self.starts:

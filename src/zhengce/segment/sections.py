@@ -185,10 +185,10 @@ def _standalone(line: Line) -> bool:
 
 @lru_cache(maxsize=1)
 def _line_patterns() -> dict[str, re.Pattern]:
-    """headings.yaml's whole-line patterns (labelled field, interview question and answer, caption stating a
-    rule), compiled once."""
+    """headings.yaml's whole-line patterns (labelled field, interview question and answer, note opening,
+    caption stating a rule), compiled once."""
     r = _styles()[1]
-    patterns = {k: re.compile(r[k]) for k in ("field_line", "interview_question", "interview_answer")}
+    patterns = {k: re.compile(r[k]) for k in ("field_line", "interview_question", "interview_answer", "note_opening")}
     patterns["caption_states_rule"] = re.compile("|".join(f"(?:{p})" for p in r["caption_states_rule"]))
     return patterns
 
@@ -216,14 +216,11 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     return heads
 
 
-_NOTE_OPENING = re.compile(r"\s*(?:注|备注|说明)\s*[:：]\s*[1１一][.．、]")
-
-
 def _note_items(lines: list[Line], numbered: dict[int, Heading]) -> set[int]:
     """注:1.… then 2.…, 3.… on lines of their own: the items of a note under a table, not headings."""
-    out, expect = set(), None
+    out, expect, opening = set(), None, _line_patterns()["note_opening"]
     for line in lines:
-        if _NOTE_OPENING.match(line.text):
+        if opening.match(line.text):
             expect = 2
         elif expect and (h := numbered.get(line.index)) and label_number(h.label) == expect:
             out.add(line.index)
