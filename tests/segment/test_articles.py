@@ -346,3 +346,27 @@ def test_more_page_furniture_is_no_provision(extract_text, line) -> None:
     texts = [p.text for p in extract_text(text).provisions]
     assert not any(line[:4] in t for t in texts), texts
     assert any("不少于9名" in t for t in texts) and any("列入预算" in t for t in texts), texts
+
+
+NOTICE_THEN_MINUTES = (
+    "玉林北路社区居民委员会关于召开居民代表会议的公告\n\n各位居民代表:\n"
+    "一、会议时间\n2024年6月12日下午召开,会期半天。\n二、会议议题\n审议社区公益金使用方案。\n特此公告。\n"
+    "玉林北路社区居民委员会\n2024年6月5日\n\n"
+    "玉林北路社区居民代表会议纪要\n\n2024年6月12日下午,社区居民代表会议在社区党群服务中心召开,会议审议了公益金使用方案。\n"
+    "一、会议议定事项\n会议通过社区公益金使用方案,由社区居委会负责组织实施。\n"
+    "玉林北路社区居民委员会\n2024年6月13日\n")
+
+
+def test_a_titled_document_after_a_signature_is_a_second_article(extract_text) -> None:
+    result = extract_text(NOTICE_THEN_MINUTES)
+    assert [(a.title, a.doc_type, a.date) for a in result.articles] == [
+        ("玉林北路社区居民委员会关于召开居民代表会议的公告", "公告", "2024-06-05"),
+        ("玉林北路社区居民代表会议纪要", "会议纪要", "2024-06-13")]
+    assert [s.title for s in result.sections if s.doc_id == result.articles[1].doc_id] == ["会议议定事项"]
+
+
+def test_the_text_an_issuing_notice_carries_stays_with_it(extract_text) -> None:
+    text = ("某县民政局关于印发《村务公开办法》的通知\n\n各乡镇:\n现将《村务公开办法》印发给你们,请认真贯彻执行。\n"
+            "某县民政局\n2024年3月1日\n\n村务公开办法\n\n第一条 为规范村务公开工作,制定本办法。\n"
+            "第二条 村民委员会负责村务公开工作。\n")
+    assert len(extract_text(text).articles) == 1

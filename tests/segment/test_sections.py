@@ -326,3 +326,11 @@ def test_note_items_under_a_table_are_no_headings(extract_text) -> None:
     titles = [s.title for s in extract_text(text).sections]
     assert any("党建联席会议" in t for t in titles) and any("培训全覆盖" in t for t in titles), titles
     assert not any("细化任务清单" in t or "责任科室简称" in t for t in titles), titles
+
+
+def test_numbered_table_rows_and_clause_citations_are_no_headings(extract_text) -> None:
+    body = ("第二十条第(一)项\n信息内容  本年制发件数  现行有效件数\n规章  0  0\n"
+            "二、收到申请情况\n本年度办理情况  自然人  法人  总计\n"
+            "一、本年新收申请数量  13  1  14\n(一)予以公开  6  1  7\n三、工作要求\n各科室要按时公开信息。\n")
+    result = extract_text(_article("一、总体情况。全年主动公开信息286条。", body))
+    assert _tree(result) == [("一、", 1, "总体情况"), ("二、", 1, "收到申请情况"), ("三、", 1, "工作要求")]

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Line
-from .boilerplate import ORGAN_SUFFIXES, is_article_break
+from .boilerplate import ORGAN_SUFFIXES, is_article_break, is_date_line
 from .metadata import doc_type_of
 from .places import gazetteer
 
@@ -15,6 +15,7 @@ _HEADLINE_MAX = 60
 _NOT_TITLE_CONTINUATION = re.compile(r"^(?:——|--|—|\(|《|解读)")
 _DASHED_SUBTITLE = re.compile(r"^(?:——|--|—|解读《)")
 _ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIXES})$")
+_ISSUES = re.compile(r"印发|转发|颁布|发布")  # a notice issuing the text below it
 _META = re.compile(r"(?:发布|发文|成文|更新)?(?:日期|时间)\s*:|(?:信息|文章)?来源\s*:|\d{4}-\d{1,2}-\d{1,2}")
 
 
@@ -118,6 +119,11 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
             if nxt is not None and all(s != nxt for s, _ in starts) and _opens_article(lines, nxt):
                 lines[nxt].role = "body"
                 starts.append((nxt, place_headline(lines, nxt)))
+    for i, line in enumerate(lines):  # (a title under a signature may have been taken for a caption)
+        if line.role in ("body", "caption") and i > starts[0][0] \
+                and _titled_after_sign_off(lines, max(s for s, _ in starts if s < i), i):
+            line.role = "body"
+            starts.append((i, None))
     starts.sort()
     spans = []
     for k, (first, place) in enumerate(starts):
@@ -128,6 +134,17 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
         for j in span.title_lines:
             lines[j].role = "title"
     return spans
+
+
+def _titled_after_sign_off(lines: list[Line], first: int, i: int) -> bool:
+    """Line `i` opens a second document filed on the same page: it follows the signed date of the
+    article begun at `first` (公告 … 居委会 / 2024年6月5日), names its own document type (…会议纪要) and a
+    paragraph follows. The text an issuing notice carries (关于印发《X》的通知 … 落款, then X) stays with it."""
+    if i == 0 or lines[i - 1].role != "tail" or not is_date_line(lines[i - 1].text) \
+            or not doc_type_of(lines[i].text) or not _opens_article(lines, i):
+        return False
+    opening = lines[first].text
+    return not (_ISSUES.search(opening) or lines[i].text in opening)
 
 
 def _opens_article(lines: list[Line], i: int) -> bool:

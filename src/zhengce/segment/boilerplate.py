@@ -97,6 +97,11 @@ def _mark_signatures(lines: list[Line]) -> None:
                 j -= 1
 
 
+def is_date_line(text: str) -> bool:
+    """A line that is only a date written out (2024年6月5日): a signature's last line."""
+    return bool(_DATE_LINE.match(text))
+
+
 def is_article_break(line: Line) -> bool:
     """A line after which a second article begins (扩展阅读: …)."""
     return bool(furniture_rules().article_break.match(line.text))

@@ -77,12 +77,23 @@ def numbered_heading(line: Line) -> Heading | None:
         end = _title_end(line.text, m.end())
         if end == m.end():
             continue
+        if _not_a_heading(line.text, m.end(), name):
+            return None
         label = line.text[: m.end()].rstrip()
         title = line.text[m.end():end].strip().rstrip(":")  # 应当具备下列条件: -> its title
         body = end + 1 if end < len(line.text) else end
         return Heading(line.index, line.start, line.start + end, label, name, title, line.start + body,
                        line.start + m.end(), by_colon=end < len(line.text) and line.text[end] == ":")
     return None
+
+
+def _not_a_heading(text: str, label_end: int, style: str) -> bool:
+    """A labelled line that is a row of a table pasted as text (一、本年新收申请数量  13  1  14: the label
+    numbers the row) or a citation of a clause (第二十条第(一)项 over the table it introduces)."""
+    rest = text[label_end:]
+    if style == "article" and _line_patterns()["article_citation"].match(rest):
+        return True
+    return is_table_row(rest) and sum(1 for cell in rest.split() if cell.isdecimal()) >= 2
 
 
 def runin_heading(line: Line, *, followed: bool = True) -> Heading | None:
@@ -188,7 +199,8 @@ def _line_patterns() -> dict[str, re.Pattern]:
     """headings.yaml's whole-line patterns (labelled field, interview question and answer, note opening,
     caption stating a rule), compiled once."""
     r = _styles()[1]
-    patterns = {k: re.compile(r[k]) for k in ("field_line", "interview_question", "interview_answer", "note_opening")}
+    patterns = {k: re.compile(r[k]) for k in ("field_line", "interview_question", "interview_answer", "note_opening",
+                                               "article_citation")}
     patterns["caption_states_rule"] = re.compile("|".join(f"(?:{p})" for p in r["caption_states_rule"]))
     return patterns
 
