@@ -13,7 +13,9 @@ from .actors import _COORD_WORDS, KINDS, Group, Mention, _patterns, lexicon
 from .memo import text_cache
 
 _GAPS = frozenset(_COORD_WORDS) | {""}  # what may stand between coordinated mentions
-_GAP_MAX = max(map(len, _GAPS | {"等"}))
+# Levels given their own frequency (村每半月、镇每月、县每季度至少开展1次排查): coordinated, one duty.
+_FREQUENCY_GAP = re.compile(r"每(?:半|两|[一二三四])?(?:年|半年|季度?|月|旬|周|天|日)、")
+_GAP_MAX = max(max(map(len, _GAPS | {"等"})), 6)
 _SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()〔〕]*[)〕])")
 _PARTY = ("党委", "党(工)委", "党工委")
 _CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
@@ -164,7 +166,7 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
                 members[-1] = replace(prev, end=m.end)  # 团县委、县妇联等群团组织: 群团组织 sums the list up
                 continue
             # juxtaposed mentions are coordinated only when both are organs (市委市政府)
-            if gap in _GAPS and (gap or prev.kind == m.kind == "organ"):
+            if gap in _GAPS and (gap or prev.kind == m.kind == "organ") or gap and _FREQUENCY_GAP.fullmatch(gap):
                 members.append(m)
                 continue
             groups.append(_group(members))

@@ -116,6 +116,7 @@ def _unit_ends() -> tuple[str, ...]:
 _CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a pasted table row: words parted by single spaces
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")  # a cell that is a bare figure (a task table's only one is its number)
 _HAS_HAN = re.compile("[\u4e00-\u9fff]")
+_PHONE = re.compile(r"(?:0\d{2,3}-)?\d{7,8}|1[3-9]\d{9}")  # a contact list's telephone cell
 Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline) per unit
 
 
@@ -132,6 +133,8 @@ def row_assignments(text: str) -> Optional[Row]:
         return []  # the header row
     if sum(1 for s, e in cells[1:] if _FIGURE.fullmatch(text, s, e)) >= 2:
         return None  # a row of figures (420 912 四级): a data table, whose names are no units
+    if any(_PHONE.fullmatch(text, s, e) for s, e in cells):
+        return None  # a contact list (汽车路街道  刘建平  党工委委员  0737-4221036): posts, no tasks
     first = next((i for i, (s, e) in enumerate(cells) if _HAS_HAN.search(text, s, e)), len(cells))
     unit_cells = [(i, u) for i, (s, e) in enumerate(cells) if i > first and (u := _units(text, s, e))]
     stop = unit_cells[0][0] if unit_cells else len(cells)
