@@ -137,7 +137,8 @@ class _Reader(Predicates):
                 or self.next_predicate(ci, group.end, end)
             handed = left[:m[0]].endswith("交")  # 交由X托管: X acts, unless the hand-over is what is told (严禁…交由X)
             penalty = not pred and sanction_words()["penalty"].search(t, group.end, end)
-            if (strict and not penalty or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
+            paid = not pred and not handed and sanction_words()["money"].search(left, 0, m[0])  # 所需资金由市、县分担
+            if (strict and not penalty and not paid or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
                     or self.g["scan"]["composition"].search(t, group.end, end):
                 return None  # 由村民直接选举: a bare level needs a predicate (由街道予以解聘 has one); 由X组成 names members
             role = pred[0] if pred else "oversee" if penalty else "execute"
@@ -306,8 +307,8 @@ class _Reader(Predicates):
                 words["penalty"].search(t, q, ce) or t[q] in "把将" and words["into_check"].search(t, q, ce)):
             return "oversee"  # …,处…罚款; …,把…纳入年度考核
         funder = prior_role == "fund" or prior.group.mentions[0].finance and prior_role in ("execute", "lead")
-        if hit and prior_role == "execute":
-            return hit[0]
+        if hit and (prior_role == "execute" or prior_role == "lead" and hit[0] == "support"):
+            return hit[0]  # (县公安局:负责…,配合开展…: the lead of one task supports another)
         if self.at("light_verbs", q, ce) and RESPONSIBILITY.search(self.text, cs, ce):
             return self.anywhere(q, ce)
         if funder and self.g["scan"]["grant"].search(self.text, q, ce) \
