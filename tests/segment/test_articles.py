@@ -370,3 +370,11 @@ def test_the_text_an_issuing_notice_carries_stays_with_it(extract_text) -> None:
             "某县民政局\n2024年3月1日\n\n村务公开办法\n\n第一条 为规范村务公开工作,制定本办法。\n"
             "第二条 村民委员会负责村务公开工作。\n")
     assert len(extract_text(text).articles) == 1
+
+
+def test_a_charter_after_a_signed_village_compact_is_a_second_article(extract_text) -> None:
+    text = ("楚东村村规民约\n\n为推进移风易俗,结合本村实际,制定本村规民约。\n1.村民应当自觉学法、守法、用法。\n"
+            "2.本村规民约自公布之日起施行。\n\n楚东村村民委员会\n2024年3月5日\n\n楚东村红白理事会章程\n\n"
+            "第一条 为规范红白喜事办理,制定本章程。\n第二条 理事会由9人组成。\n")
+    assert [(a.title, a.doc_type) for a in extract_text(text).articles] == [
+        ("楚东村村规民约", "村规民约"), ("楚东村红白理事会章程", "章程")]

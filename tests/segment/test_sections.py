@@ -334,3 +334,13 @@ def test_numbered_table_rows_and_clause_citations_are_no_headings(extract_text) 
             "一、本年新收申请数量  13  1  14\n(一)予以公开  6  1  7\n三、工作要求\n各科室要按时公开信息。\n")
     result = extract_text(_article("一、总体情况。全年主动公开信息286条。", body))
     assert _tree(result) == [("一、", 1, "总体情况"), ("二、", 1, "收到申请情况"), ("三、", 1, "工作要求")]
+
+
+def test_subheadings_on_their_own_lines_outrank_short_opening_sentences(extract_text) -> None:
+    """A news page with colon subheadings whose paragraphs open with short sentences (成效看得见。…): the
+    subheadings are the headings, the opening sentences are text."""
+    text = ("静升镇:小积分“撬动”乡村治理大变化\n\n" + BODY + "\n\n定规则:一本“积分账”管到底\n\n"
+            "规则定得好。各村成立积分评议小组,每月评议1次。\n\n促参与:党员带头“跑在前”\n\n"
+            "党员走在前。镇里对全镇党员实行积分管理。\n\n见成效:乡风文明“焕新颜”\n\n成效看得见。全镇矛盾纠纷数量明显下降。\n")
+    titles = [s.title for s in extract_text(text).sections]
+    assert titles == ["定规则:一本“积分账”管到底", "促参与:党员带头“跑在前”", "见成效:乡风文明“焕新颜”"], titles

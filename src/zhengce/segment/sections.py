@@ -213,6 +213,9 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
         del numbered[index]
     runin = runin_headings(lines, numbered)
     standalone = [l for l in lines if l.index not in numbered and l.index not in runin and _standalone(l)]
+    if runin and not numbered and len(standalone) >= 2 and not any(runin_heading(l) for l in lines if l.index in runin):
+        runin = {}  # subheadings on lines of their own (定规则:一本“积分账”管到底) outrank bare lead-in sentences
+        standalone = [l for l in lines if l.index not in numbered and _standalone(l)]
     heads = list(numbered.values()) + list(runin.values())
     if numbered or runin:
         states_rule = _line_patterns()["caption_states_rule"].search
