@@ -137,14 +137,15 @@ class _Reader(Predicates):
                 or self.next_predicate(ci, group.end, end)
             handed = left[:m[0]].endswith("交")  # 交由X托管: X acts, unless the hand-over is what is told (严禁…交由X)
             penalty = not pred and sanction_words()["penalty"].search(t, group.end, end)
-            paid = not pred and not handed and sanction_words()["money"].search(left, 0, m[0])  # 所需资金由市、县分担
+            money = sanction_words()["money"].search(left, 0, m[0])  # 所需资金由市、县分担: X funds it
+            paid = not pred and not handed and money
             if (strict and not penalty and not paid or handed) and not pred or handed and self.g["scan"]["modals"].search(left) \
                     or self.g["scan"]["composition"].search(t, group.end, end):
                 return None  # 由村民直接选举: a bare level needs a predicate (由街道予以解聘 has one); 由X组成 names members
             role = pred[0] if pred else "oversee" if penalty else "execute"
             if t[self.skip(group.end, end):end].rstrip("。;") in self.g["far_post"]:
                 role = "lead"  # 网格长由社区“两委”成员担任: the post is given to X
-            if role in ("execute", "lead") and sanction_words()["money"].search(left, 0, m[0]):
+            if role in ("execute", "lead") and money:
                 role = "fund"  # 所需费用由乡镇人民政府承担
             elif role in ("execute", "lead") and (sanction_words()["check"].search(left, 0, m[0]) or not left[:m[0]].strip()
                                                     and ci and sanction_words()["check_topic"].match(t)):

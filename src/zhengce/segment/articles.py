@@ -120,8 +120,7 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
                 lines[nxt].role = "body"
                 starts.append((nxt, place_headline(lines, nxt)))
     for i, line in enumerate(lines):  # (a title under a signature may have been taken for a caption)
-        if line.role in ("body", "caption") and i > starts[0][0] \
-                and _titled_after_sign_off(lines, max(s for s, _ in starts if s < i), i):
+        if line.role in ("body", "caption") and i > starts[0][0] and _titled_after_sign_off(lines, starts, i):
             line.role = "body"
             starts.append((i, None))
     starts.sort()
@@ -136,14 +135,14 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
     return spans
 
 
-def _titled_after_sign_off(lines: list[Line], first: int, i: int) -> bool:
+def _titled_after_sign_off(lines: list[Line], starts: list[tuple[int, str | None]], i: int) -> bool:
     """Line `i` opens a second document filed on the same page: it follows the signed date of the
-    article begun at `first` (公告 … 居委会 / 2024年6月5日), names its own document type (…会议纪要) and a
+    article begun before it (公告 … 居委会 / 2024年6月5日), names its own document type (…会议纪要) and a
     paragraph follows. The text an issuing notice carries (关于印发《X》的通知 … 落款, then X) stays with it."""
-    if i == 0 or lines[i - 1].role != "tail" or not is_date_line(lines[i - 1].text) \
+    if lines[i - 1].role != "tail" or not is_date_line(lines[i - 1].text) \
             or not doc_type_of(lines[i].text) or not _opens_article(lines, i):
         return False
-    opening = lines[first].text
+    opening = lines[max(s for s, _ in starts if s < i)].text
     return not (_ISSUES.search(opening) or lines[i].text in opening)
 
 

@@ -89,7 +89,7 @@ def _mark_signatures(lines: list[Line]) -> None:
     """An issuing organ's name over a date line (落款) signs a document, wherever it stands
     (a notice is often followed by the text it issues): never a provision, read for metadata."""
     for i, line in enumerate(lines):
-        if line.role == "body" and _DATE_LINE.match(line.text):
+        if line.role == "body" and is_date_line(line.text):
             line.role = "tail"
             j = i - 1
             while j >= 0 and lines[j].role == "body" and _ORGAN_LINE.match(lines[j].text) and i - j <= 3:
