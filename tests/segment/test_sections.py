@@ -301,6 +301,20 @@ def test_heading_title_with_a_figure_is_also_a_provision(extract_text) -> None:
     assert "高龄老年人" not in texts and "补贴对象" not in texts
 
 
+@pytest.mark.parametrize("lead_in", ["第五条 社区党委履行下列职责:", "第九条 网格员主要履行以下职责:",
+                                     "一、街道办事处承担下列工作:"])
+def test_a_lead_in_to_an_actors_duties_is_also_a_provision(extract_text, lead_in) -> None:
+    """第五条 社区党委履行下列职责: assigns the listed duties to its actor, so it is read as a rule; a bare
+    主要职责 caption is not."""
+    text = _article(lead_in, "(一)统筹协调本辖区基层治理工作;", "(二)完成上级交办的其他事项。", "二、主要职责", BODY)
+    result = extract_text(text)
+    title = lead_in.split(" ")[-1].split("、")[-1].rstrip(":")
+    texts = [p.text for p in result.provisions]
+    assert title in [s.title for s in result.sections]
+    assert any(t.startswith(title) for t in texts), texts
+    assert "主要职责" not in texts
+
+
 def test_colon_inside_brackets_does_not_end_a_title(extract_text) -> None:
     """12.耕地保护监督(牵头部门:县自然资源局): the whole line is the title, and a provision (it names a lead)."""
     text = _article("一、配合履职事项", BODY, "1.耕地保护监督(牵头部门:县自然资源局)", "2.森林防火(牵头部门:县林业局)", "二、工作要求", BODY)
