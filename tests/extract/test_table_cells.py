@@ -24,10 +24,22 @@ CLOSING = "考核结果作为网格员续聘、奖惩的重要依据。"
     ("建筑面积(平方米)", "平方米", None, None),
     ("核定床位(张)", "张", None, None),
     ("综合得分", "分", None, None),  # a score got (reported or required as the caption says)
+    ("签约人数(万人)", "人", None, None),  # (the figure is scaled: see below)
+    ("较上年提高(个百分点)", "百分点", None, None),
 ])
 def test_header_cells_name_their_unit(cell, unit, per, time) -> None:
     col = table_cells.column(cell)
     assert (col.unit, col.per, col.time) == (unit, per, time)
+
+
+@pytest.mark.parametrize("page_break", [[], ["- 2 -"]], ids=["units on the next line", "a page number between"])
+def test_units_on_the_line_under_the_column_names(page_break) -> None:
+    """A header cell wrapped in two lines (签约人数 / (万人)): the units line gives the last columns their
+    units, right-aligned (the row labels' column has none); 万人 counts ten thousands."""
+    found = _quantities("区县 签约人数 常住人口 重点人群", *page_break, "(万人) 签约率(%) 签约率(%)", "武陵区 24.34 33.8 72.4")
+    assert [(t, v, u, s) for t, v, u, _, s in found] == [
+        ("24.34", 243400.0, "人", "武陵区签约人数"), ("33.8", 33.8, "%", "武陵区常住人口签约率"),
+        ("72.4", 72.4, "%", "武陵区重点人群签约率")]
 
 
 @pytest.mark.parametrize("cell", ["考核项目", "评分标准", "(元)", "金额(元/套)", "得分说明"])

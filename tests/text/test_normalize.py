@@ -52,6 +52,8 @@ KEEPS = [
     ("table rows (runs of spaces)", WRAPPED + "\n3    开展村级换届    县委组织部    县民政局"),
     ("rows of figures (single spaces)", "岗位类别 岗位等级 基本报酬 绩效报酬 月薪酬合计\n一类岗位 一级 4200 1000 5200\n"
                                         "一类岗位 二级 4350 1040 5390"),
+    ("a header wrapped in two lines (names, then units)", "区县(市) 签约人数 常住人口 较上年同期提高 重点人群\n"
+                                                          "(万人) 签约率(%) (个百分点) 签约率(%)"),
 ]
 # fmt: on
 

@@ -20,8 +20,8 @@ from .kind import sentence_kind
 from .qty_types import QuantityMatch
 
 Key = tuple[int, int]  # (article index, provision index), as in run.py
-SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_caption", "basis_words", "time_words",
-                    "min_cells"})
+SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words",
+                    "time_words", "min_cells"})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WIDE_GAP = re.compile(r" {2,}")
 _ONE_SPACE = re.compile(" ")
@@ -38,6 +38,7 @@ class Column:
     per: Optional[str]
     time: Optional[str]
     score: bool
+    scale: float = 1.0  # (签约人数(万人): the figure counts ten thousands)
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,8 @@ def _measured(name: str, m: re.Match) -> Optional[Column]:
         return None
     per = "".join("每" + b for b in basis) or None
     time = next(("每" + b for b in basis if b in r["time_words"]), None)
-    return Column(name, m.group("unit"), per, time, False)
+    unit, scale = r["unit_scales"].get(m.group("unit"), (m.group("unit"), 1))
+    return Column(name, unit, per, time, False, float(scale))
 
 
 def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
@@ -110,20 +112,26 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
     out: dict[Key, list[QuantityMatch]] = {}
     header: Optional[list[Optional[Column]]] = None
     caption, unit = "", None
+    names: Optional[tuple[str, list[tuple[int, int]]]] = None  # a row naming columns whose units the next gives
     for line in doc.lines:
+        if line.role == "furniture":
+            continue  # (a page number inside a table, or between a header and its units, parts nothing)
         cells = None if line.role in _SKIPPED_ROLES else split_cells(line.text)
         if cells is None:
             if found := table_unit(line.text):
                 unit = found
             else:
                 caption, unit = line.text, None
-            header = None
+            header = names = None
             continue
-        if header is None and (columns := _header(line.text, cells, unit)):
-            header, kind, unit = columns, sentence_kind(caption), None
+        if header is None and (columns := _header(line.text, cells, unit, names)):
+            header, kind, unit, names = columns, sentence_kind(caption), None, None
             owners = owners if owners is not None else _provisions_by_line(doc)
             continue
-        if header is None or owners is None or len(cells) > len(header) or line.index not in owners:
+        if header is None:
+            names = None if any(_NUMBER.fullmatch(line.text, s, e) for s, e in cells) else (line.text, cells)
+            continue
+        if owners is None or len(cells) > len(header) or line.index not in owners:
             continue  # (a row may end early: the text drops its trailing empty cells)
         label = "".join(_leading_labels(line.text, cells))
         for (s, e), col in zip(cells, header):
@@ -141,14 +149,31 @@ def _leading_labels(line: str, cells: list[tuple[int, int]]):
         yield line[s:e]
 
 
-def _header(line: str, cells: list[tuple[int, int]], unit: Optional[re.Match]) -> Optional[list[Optional[Column]]]:
-    """The columns a header row names; under a (单位:…) caption every column but the row labels' first."""
+def _header(line: str, cells: list[tuple[int, int]], unit: Optional[re.Match],
+            names: Optional[tuple[str, list[tuple[int, int]]]] = None) -> Optional[list[Optional[Column]]]:
+    """The columns a header row names; under a (单位:…) caption every column but the row labels' first; under
+    a row of `names`, the units of its last columns (a header cell wrapped in two lines)."""
+    if names and (columns := _units_under(names, line, cells)):
+        return columns
     if len(cells) < _rules()["min_cells"]:
         return None
     if unit and not any(_NUMBER.fullmatch(line, s, e) for s, e in cells):
         return [None] + [_measured(line[s:e], unit) for s, e in cells[1:]]
     columns = [column(line[s:e]) for s, e in cells]
     return columns if any(columns) else None
+
+
+def _units_under(names: tuple[str, list[tuple[int, int]]], line: str,
+                 cells: list[tuple[int, int]]) -> Optional[list[Optional[Column]]]:
+    """签约人数 常住人口 … over (万人) 签约率(%) …: a line of bracketed units only, no more cells than the
+    names row above it, gives the last columns their units (the first, the row labels', has none)."""
+    above_line, above = names
+    units = [_rules()["bracket_re"].search(line, s, e) for s, e in cells]
+    if len(cells) > len(above) or not all(units):
+        return None
+    pad = len(above) - len(cells)
+    return [None] * pad + [_measured(above_line[a:b] + line[s:m.start()], m)
+                           for (a, b), (s, _), m in zip(above[pad:], cells, units)]
 
 
 def _provisions_by_line(doc: Document) -> dict[int, list[tuple[Key, int, int]]]:
@@ -169,6 +194,6 @@ def _add(out: dict, owners: list[tuple[Key, int, int]], s: int, e: int, number: 
     for key, ps, pe in owners:
         if ps <= s and e <= pe:
             out.setdefault(key, []).append(QuantityMatch(
-                s - ps, e - ps, s - ps, e - ps, float(number), None, None, col.unit, "=", col.per,
+                s - ps, e - ps, s - ps, e - ps, round(float(number) * col.scale, 6), None, None, col.unit, "=", col.per,
                 (label + col.name) or None, col.time, kind))
             return

@@ -93,6 +93,9 @@ def _entity_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+_PROSE_MARK = re.compile("[,。;:!?、]")
+
+
 def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
     """Whether the break between lines `prev` and `nxt` falls inside a sentence."""
     p, n = prev.rstrip(), nxt.lstrip()
@@ -104,6 +107,8 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
         return False
     if _starts_block(n) or is_table_row(p) or is_table_row(n) or _meta_line(p.lstrip()):
         return False
+    if _cell_row(p) and _cell_row(n):
+        return False  # a table's header wrapped in two lines (签约人数 常住人口 … / (万人) 签约率(%) …)
     if n[0] in rules["continuation_start"] or p[-1] in rules["open_end"]:
         return True
     if len(nxt) - len(n) >= 2 and not prev[:1].isspace():
@@ -134,6 +139,13 @@ def _figure_row(cells: list[str]) -> bool:
     numbers, cell_len = _figure_limits()
     return len(cells) >= 3 and all(len(c) <= cell_len for c in cells) \
         and sum(1 for c in cells if _NUMBER.fullmatch(c)) >= numbers
+
+
+def _cell_row(line: str) -> bool:
+    """Three short cells or more parted by single spaces, with no sentence punctuation: a table's row of names
+    or units (words of prose are not parted by spaces)."""
+    cells = line.split()
+    return len(cells) >= 3 and all(len(c) <= _figure_limits()[1] for c in cells) and not _PROSE_MARK.search(line)
 
 
 @lru_cache(maxsize=1)
