@@ -47,3 +47,12 @@ def test_items_after_a_lead_in_provision_take_its_actor():
             "①负责网格内人口、房屋等基础信息的采集录入;\n②每季度走访网格内特殊群体1次。\n")
     got = [(r.actor, r.role) for r in _records(text)]
     assert ("专职网格员", "lead") in got and ("专职网格员", "execute") in got
+
+
+def test_an_item_labelled_with_its_own_actor_is_that_actors():
+    """指挥部成员单位职责: then (一)镇党政办:负责… — each item names its unit, which is the actor, not the lead-in's."""
+    text = ("南坝镇防汛抗旱应急预案\n\n第八条 镇防汛抗旱指挥部履行下列职责:\n(一)镇党政办:负责防汛抗旱综合协调和值班值守工作。\n"
+            "(二)镇水利站:负责水情、工情监测和堤防安全巡查。\n第九条 本预案自印发之日起施行。\n")
+    got = [(r.actor, r.role) for r in _records(text)]
+    assert ("镇党政办", "lead") in got and ("镇水利站", "lead") in got, got
+    assert not any(actor == "镇防汛抗旱指挥部" and role == "lead" for actor, role in got), got

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..document import Document
-from .actor_scan import find_mentions
+from .actor_scan import find_mentions, names_one_actor
 from .actors import duty_rules
 from .resp_tables import LIST_NUMBER
 
@@ -63,8 +63,11 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
     headings = doc.layers["headings"][article] if "headings" in doc.layers else []
     parents = _parents(headings)
     owner: list[Optional[str]] = []  # the lead-in actor each heading is listed under
+    labelled: list[bool] = []  # under an item labelled with an actor of its own ((一)镇党政办:负责…): its actor's
     for k, h in enumerate(headings):
-        owner.append(lead_in_actor(h.title) or (owner[parents[k]] if parents[k] is not None else None))
+        lead, up = lead_in_actor(h.title), parents[k]
+        labelled.append(not lead and (names_one_actor(h.title) or (up is not None and labelled[up])))
+        owner.append(None if labelled[k] else lead or (owner[up] if up is not None else None))
     out: dict[int, str] = {}
     pending: Optional[tuple[Optional[int], str]] = None  # (the heading of a lead-in provision, its actor)
     for p, prov in enumerate(doc.layers["provisions"][article]):
@@ -75,6 +78,8 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
             pending = (prov.heading, actor)
             continue
         subject = pending[1] if pending else owner[prov.heading] if prov.heading is not None else None
+        if prov.heading is not None and labelled[prov.heading]:
+            subject = None  # (run.py reads it with its heading's actor)
         if subject and not own_subject(text):
             out[p] = subject
     return out
