@@ -14,7 +14,7 @@ from .resp_subject import last_clause
 _LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
 _TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
 _SENTENCE = re.compile("[^。;!?]+")
-RANKED = "ranked"  # a label list whose first unit leads and the others (after 、) support
+RANKED = "ranked"  # a label list whose first unit leads and the others support
 # a list or article number opening a line: (一), 一、, 1., 第五条
 LIST_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十百零\d]+[)、.]|第[一二三四五六七八九十百零\d]+[条章节])\s*")
 
@@ -33,7 +33,7 @@ def context_subject(context: str) -> str:
 
 def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple[int, str]]:
     """{group start: (label start, role)} of the groups a task-table label lists (see duties.yaml); a lone
-    责任单位 list is RANKED: its first unit leads, the units after a 、 support."""
+    责任单位 list is RANKED: its first unit leads, the others support (after a 、 or a comma: 责任单位:县食安办,各乡镇人民政府)."""
     g, out = duty_grammar(), {}
     found = list(g["scan"]["labels"].finditer(text))
     lead = lead_labelled(context)  # 牵头单位:X; then 责任单位:Y supports
@@ -45,9 +45,9 @@ def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple
         tags = {x.start for x in members  # 责任单位:X(牵头)、Y: X leads, Y supports
                 if (t := _TAG.match(text, x.end)) and g["roles"].get(t.group(1), ("",))[0] == "lead"}
         if not tags and role == "lead" and word in g["secondary"]:
-            role = RANKED  # 责任单位:A、B、C ranks its units (排在第一位的为牵头单位; a comma starts another list)
-        out.update((x.start, (m.start(), role if not tags else "lead" if x.start in tags else "support"))
-                   for x in members)
+            role = RANKED  # 责任单位:A、B,C ranks its units (排在第一位的为牵头单位,其余为配合单位)
+        out.update((x.start, (m.start(), "support" if role == RANKED and k else role if not tags
+                              else "lead" if x.start in tags else "support")) for k, x in enumerate(members))
     return out
 
 

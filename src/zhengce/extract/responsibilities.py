@@ -343,8 +343,7 @@ class _Reader(Predicates):
             duty = t[max(a.duty_start, a.start):a.duty_end].strip(" ,、;:")
         end, deadline = max(a.duty_end, a.group.end), deadline_in(t, a.start, max(a.duty_end, a.group.end))
         money = a.role == "execute" or a.role == "lead" and _MONEY.search(t)  # 所需经费由县级财政统筹解决
-        roles = ["lead"] + ["support" if t[x.end:y.start] == "、" else "lead" for x, y in zip(members, members[1:])] \
-            if a.role == RANKED else [a.role] * len(members)
+        roles = ["lead"] + ["support"] * (len(members) - 1) if a.role == RANKED else [a.role] * len(members)
         return [ResponsibilityMatch(a.start, end, actor, "fund" if m.finance and money else role, duty, deadline)
                 for m, role in zip(members, roles) for actor in m.actors]
 
