@@ -62,12 +62,21 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
     the same heading or its sub-headings."""
     headings = doc.layers["headings"][article] if "headings" in doc.layers else []
     parents = _parents(headings)
+    labels: dict[int, bool] = {}
+
+    def labelled(k: int) -> bool:
+        """Whether heading k is, or is under, an item labelled with an actor of its own ((一)镇党政办:负责…);
+        asked only where a lead-in's actor would reach it (the actor scan is not run on every title)."""
+        if k not in labels:
+            up = parents[k]
+            labels[k] = not lead_in_actor(headings[k].title) and (
+                names_one_actor(headings[k].title) or (up is not None and labelled(up)))
+        return labels[k]
+
     owner: list[Optional[str]] = []  # the lead-in actor each heading is listed under
-    labelled: list[bool] = []  # under an item labelled with an actor of its own ((一)镇党政办:负责…): its actor's
     for k, h in enumerate(headings):
-        lead, up = lead_in_actor(h.title), parents[k]
-        labelled.append(not lead and (names_one_actor(h.title) or (up is not None and labelled[up])))
-        owner.append(None if labelled[k] else lead or (owner[up] if up is not None else None))
+        inherited = owner[parents[k]] if parents[k] is not None else None
+        owner.append(lead_in_actor(h.title) or (None if inherited and labelled(k) else inherited))
     out: dict[int, str] = {}
     pending: Optional[tuple[Optional[int], str]] = None  # (the heading of a lead-in provision, its actor)
     for p, prov in enumerate(doc.layers["provisions"][article]):
@@ -78,7 +87,7 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
             pending = (prov.heading, actor)
             continue
         subject = pending[1] if pending else owner[prov.heading] if prov.heading is not None else None
-        if prov.heading is not None and labelled[prov.heading]:
+        if subject and prov.heading is not None and labelled(prov.heading):
             subject = None  # (run.py reads it with its heading's actor)
         if subject and not own_subject(text):
             out[p] = subject

@@ -18,6 +18,7 @@ from .cell_tables import tabulate_cell_lines
 from .offsets import OffsetMap
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PROSE_MARK = re.compile("[,。;:!?、]")
 # A hard-wrapped text: at least this many lines (and 30 % of the lines that end mid-sentence) cut at one
 # length; shorter lines are headings and labels, not wraps. Without such a length the width stays _NO_WIDTH.
 _MIN_BREAK_LENGTH = 20
@@ -93,9 +94,6 @@ def _entity_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-_PROSE_MARK = re.compile("[,。;:!?、]")
-
-
 def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
     """Whether the break between lines `prev` and `nxt` falls inside a sentence."""
     p, n = prev.rstrip(), nxt.lstrip()
@@ -136,16 +134,17 @@ def is_table_row(line: str) -> bool:
 
 def _figure_row(cells: list[str]) -> bool:
     """Three short cells or more, at least two of them numbers: a row of figures parted by single spaces."""
-    numbers, cell_len = _figure_limits()
-    return len(cells) >= 3 and all(len(c) <= cell_len for c in cells) \
-        and sum(1 for c in cells if _NUMBER.fullmatch(c)) >= numbers
+    return _short_cells(cells) and sum(1 for c in cells if _NUMBER.fullmatch(c)) >= _figure_limits()[0]
 
 
 def _cell_row(line: str) -> bool:
     """Three short cells or more parted by single spaces, with no sentence punctuation: a table's row of names
     or units (words of prose are not parted by spaces)."""
-    cells = line.split()
-    return len(cells) >= 3 and all(len(c) <= _figure_limits()[1] for c in cells) and not _PROSE_MARK.search(line)
+    return _short_cells(line.split()) and not _PROSE_MARK.search(line)
+
+
+def _short_cells(cells: list[str]) -> bool:
+    return len(cells) >= 3 and all(len(c) <= _figure_limits()[1] for c in cells)
 
 
 @lru_cache(maxsize=1)
