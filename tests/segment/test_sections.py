@@ -245,6 +245,24 @@ def test_short_lines_in_a_numbered_article_are_captions(analyse_text, extract_te
     assert [line.role for line in doc.lines if line.text == "昭化区朝阳村活动阵地"] == ["caption"]
 
 
+def test_name_lines_heading_restarted_lists_rank_between_the_styles(analyse_text, extract_text) -> None:
+    """一、 group / a unit's name line / 1. 2. its duties / the next unit's name line / 1. …: the name lines are
+    headings between the two numbered styles (the list restarts under each), not captions."""
+    text = _article("一、综合监管部门", "县应急管理局", "1.负责安全生产综合监督管理。", "2.组织开展执法检查。",
+                    "县消防救援大队", "1.负责消防监督检查。", "二、行业监管部门", "县公安局", "1.负责道路交通安全管理。")
+    assert [(s.label, s.level, s.title) for s in extract_text(text).sections][:4] == [
+        ("一、", 1, "综合监管部门"), ("", 2, "县应急管理局"), ("1.", 3, "负责安全生产综合监督管理"),
+        ("2.", 3, "组织开展执法检查")]
+    assert [s.title for s in extract_text(text).sections if s.level == 2] == ["县应急管理局", "县消防救援大队", "县公安局"]
+
+
+def test_one_line_over_a_list_is_no_such_heading(extract_text) -> None:
+    """An attachment's title over its numbered list, once: not the pattern of name lines over restarted lists."""
+    text = _article("一、总体要求", BODY, "二、工作措施", BODY, "村(社区)工作事务准入清单", "1.党组织建设。",
+                    "2.村务公开。")
+    assert "村(社区)工作事务准入清单" not in [s.title for s in extract_text(text).sections]
+
+
 @pytest.mark.parametrize("line", [
     "每周开放不少于6天,每天开放不少于8小时",  # a scoring-table cell copied onto its own line
     "标识不规范的扣2分",

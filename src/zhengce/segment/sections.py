@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -218,9 +219,11 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
         standalone = [l for l in lines if l.index not in numbered and _standalone(l)]
     heads = list(numbered.values()) + list(runin.values())
     if numbered or runin:
+        inter = _interposed(doc, standalone, numbered)
+        heads += inter.values()
         states_rule = _line_patterns()["caption_states_rule"].search
         for l in standalone:
-            if not states_rule(l.text):
+            if l.index not in inter and not states_rule(l.text):
                 l.role = "caption"
     else:
         heads += _standalone_headings(doc, standalone)
@@ -229,6 +232,25 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     heads.sort(key=lambda h: h.start)
     _assign_levels(heads)
     return heads
+
+
+def _interposed(doc: Document, standalone: list[Line], numbered: dict[int, Heading]) -> dict[int, Heading]:
+    """Unnumbered lines that head a numbered list of their own inside a section of a higher style (一、综合监管部门 /
+    县应急管理局 / 1.负责… / 2.… / 县消防救援大队 / 1.…): the list restarts at 1 right under each, so the line is a
+    heading between the two numbered styles, not a caption. It takes two such lines to show the pattern."""
+    styles = {name: i for i, (name, _) in enumerate(_styles()[0])}
+    out: dict[int, Heading] = {}
+    for l in standalone:
+        nxt = next((m for m in doc.lines[l.index + 1:] if m.role in ("body", "caption")), None)
+        child = numbered.get(nxt.index) if nxt is not None else None
+        if child is None or child.style not in styles or label_number(child.label) != 1:
+            continue
+        if any(h.style in styles and styles[h.style] < styles[child.style] and h.start < l.start
+               for h in numbered.values()):
+            out[l.index] = Heading(l.index, l.start, l.end, "", "above:" + child.style, l.text, l.end, l.start)
+    # one such line could be an attachment's title over its list; the pattern is a list restarting under each
+    counts = Counter(h.style for h in out.values())
+    return {i: h for i, h in out.items() if counts[h.style] >= 2}
 
 
 def _note_items(lines: list[Line], numbered: dict[int, Heading]) -> set[int]:
@@ -289,6 +311,7 @@ def _assign_levels(heads: list[Heading]) -> None:
     numbered = any(h.style in order for h in heads)
     # A run-in lead-in heads a digest paragraph; inside a numbered article it is the innermost level.
     order.update({"runin": len(order) + 1 if numbered else -1, "parent": -1, "standalone": len(order), "question": -2})
+    order.update({s: order[s[6:]] - 0.5 for s in {h.style for h in heads} if s.startswith("above:")})
     used = sorted({h.style for h in heads}, key=lambda s: order[s])
     rank = {s: i + 1 for i, s in enumerate(used)}
     for h in heads:
