@@ -56,3 +56,19 @@ def test_an_item_labelled_with_its_own_actor_is_that_actors():
     got = [(r.actor, r.role) for r in _records(text)]
     assert ("镇党政办", "lead") in got and ("镇水利站", "lead") in got, got
     assert not any(actor == "镇防汛抗旱指挥部" and role == "lead" for actor, role in got), got
+
+
+DUTY_LIST = ("县部门安全生产工作职责清单\n\n一、综合监管部门\n县应急管理局\n1.负责全县安全生产综合协调工作。\n"
+             "2.每年组织开展2次综合应急演练。\n县消防救援大队\n1.负责消防工作的综合监督管理。\n"
+             "2.指导乡镇开展消防安全网格化管理。\n二、行业领域监管部门\n县公安局\n1.负责道路交通安全管理。\n"
+             "2.配合县应急管理局开展烟花爆竹专项整治。\n县教育局\n1.督促学校落实校园安全主体责任。\n")
+
+
+def test_items_under_a_department_name_line_take_its_actor():
+    """A 职责清单: department-name lines between 一、 groups and their numbered duties (the list restarts at 1
+    under each) own the duties listed under them."""
+    got = [(r.actor, r.role) for r in _records(DUTY_LIST)]
+    assert ("县应急管理局", "lead") in got and ("县应急管理局", "execute") in got, got
+    assert ("县消防救援大队", "oversee") in got, got
+    assert ("县公安局", "support") in got and ("县教育局", "oversee") in got, got
+    assert not any(actor == "县应急管理局" and "消防" in r.duty for r in _records(DUTY_LIST) for actor in [r.actor])

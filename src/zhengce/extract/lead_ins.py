@@ -56,27 +56,29 @@ def _under(parents: list[Optional[int]], k: Optional[int], ancestor: Optional[in
     return k == ancestor
 
 
+def _title_actor(title: str) -> Optional[str]:
+    """The actor a heading's title names and nothing else (县应急管理局, (一)镇党政办:)."""
+    return find_mentions(title.strip(" :"))[0].text if names_one_actor(title) else None
+
+
 def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
     """{provision index: the actor of the lead-in it is listed under} for one article: provisions under a
-    heading whose title is a lead-in (or under its sub-headings), and those after a lead-in provision under
-    the same heading or its sub-headings."""
+    heading whose title is a lead-in or an actor's name (or under its sub-headings: 县应急管理局 / 1.负责…), and
+    those after a lead-in provision under the same heading or its sub-headings. A provision right under a
+    heading named by an actor is left to run.py, which reads it with that actor only if it names none."""
     headings = doc.layers["headings"][article] if "headings" in doc.layers else []
     parents = _parents(headings)
-    labels: dict[int, bool] = {}
+    named: dict[int, Optional[str]] = {}  # the actor each heading's title names, asked only where it could matter
 
-    def labelled(k: int) -> bool:
-        """Whether heading k is, or is under, an item labelled with an actor of its own ((一)镇党政办:负责…);
-        asked only where a lead-in's actor would reach it (the actor scan is not run on every title)."""
-        if k not in labels:
-            up = parents[k]
-            labels[k] = not lead_in_actor(headings[k].title) and (
-                names_one_actor(headings[k].title) or (up is not None and labelled(up)))
-        return labels[k]
+    def title_actor(k: int) -> Optional[str]:
+        if k not in named:
+            named[k] = None if lead_in_actor(headings[k].title) else _title_actor(headings[k].title)
+        return named[k]
 
-    owner: list[Optional[str]] = []  # the lead-in actor each heading is listed under
+    owner: list[Optional[str]] = []  # the actor each heading's items are listed under
     for k, h in enumerate(headings):
         inherited = owner[parents[k]] if parents[k] is not None else None
-        owner.append(lead_in_actor(h.title) or (None if inherited and labelled(k) else inherited))
+        owner.append(lead_in_actor(h.title) or title_actor(k) or inherited)
     out: dict[int, str] = {}
     pending: Optional[tuple[Optional[int], str]] = None  # (the heading of a lead-in provision, its actor)
     for p, prov in enumerate(doc.layers["provisions"][article]):
@@ -87,7 +89,7 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
             pending = (prov.heading, actor)
             continue
         subject = pending[1] if pending else owner[prov.heading] if prov.heading is not None else None
-        if subject and prov.heading is not None and labelled(prov.heading):
+        if subject and prov.heading is not None and title_actor(prov.heading):
             subject = None  # (run.py reads it with its heading's actor)
         if subject and not own_subject(text):
             out[p] = subject
