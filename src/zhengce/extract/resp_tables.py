@@ -82,10 +82,13 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     return tuple(sorted(kept + added, key=lambda m: m.start))
 
 
-def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+_CELL_SEPARATORS = re.compile("[、,]")
+
+
+def _units(text: str, start: int, end: int, separators: re.Pattern = re.compile("、")) -> list[tuple[int, int]]:
     """Spans of the 、-separated units in text[start:end] (a closing 等 dropped), or none if one is not a name."""
     out, pos = [], start
-    for item in text[start:end].split("、"):
+    for item in separators.split(text[start:end]):
         s, e = pos, pos + len(item)
         pos = e + 1
         while e > s and text[e - 1] in "等 ":
@@ -122,8 +125,9 @@ Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline)
 
 def row_assignments(text: str) -> Optional[Row]:
     """A task-table row pasted as text (序号, 工作任务, 牵头单位, 配合单位, 完成时限 parted by tabs or spaces), read
-    by column: the longest cell of words before the units is the task, the first cell listing units after it leads (its first unit
-    alone when it lists several and no second such cell follows: 责任单位 ranks them), later ones support.
+    by column: the longest cell of words before the units is the task, the first cell listing units after it leads
+    (its first unit alone when it lists several and no second such cell follows: 责任单位 ranks them), later ones
+    support. A cell parts its units by 、 or by commas (市商务局,市城市管理局,市供销社).
     None when `text` is no such row; [] for a header row."""
     if not is_table_row(text):
         return None
@@ -136,7 +140,7 @@ def row_assignments(text: str) -> Optional[Row]:
     if any(_PHONE.fullmatch(text, s, e) for s, e in cells):
         return None  # a contact list (汽车路街道  刘建平  党工委委员  0737-4221036): posts, no tasks
     first = next((i for i, (s, e) in enumerate(cells) if _HAS_HAN.search(text, s, e)), len(cells))
-    unit_cells = [(i, u) for i, (s, e) in enumerate(cells) if i > first and (u := _units(text, s, e))]
+    unit_cells = [(i, u) for i, (s, e) in enumerate(cells) if i > first and (u := _units(text, s, e, _CELL_SEPARATORS))]
     stop = unit_cells[0][0] if unit_cells else len(cells)
     # the task: the longest cell of words before the first list of units (依法履职 | 人民调解和矛盾纠纷排查化解 | 区司法局)
     task = max((i for i in range(first, stop) if _HAS_HAN.search(text, *cells[i])),
