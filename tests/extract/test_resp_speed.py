@@ -50,7 +50,7 @@ def test_memo_is_emptied_when_the_rules_are_reloaded():
     assert responsibilities._MEMO
     actors.duty_grammar.cache_clear()
     find_responsibilities("县民政局负责审核;")
-    assert list(responsibilities._MEMO) == [("县民政局负责审核;", "")]
+    assert list(responsibilities._MEMO) == [("县民政局负责审核;", "", ())]  # (text, context, aliases in force)
 
 
 def test_memo_returns_a_fresh_list():

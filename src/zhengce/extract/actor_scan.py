@@ -10,6 +10,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .actors import _COORD_WORDS, KINDS, Group, Mention, _patterns, lexicon
+from .aliases import current as current_aliases
+from .aliases import with_aliases
 from .memo import text_cache
 
 _GAPS = frozenset(_COORD_WORDS) | {""}  # what may stand between coordinated mentions
@@ -81,9 +83,16 @@ def _join(level: str, head: str) -> str:
     return level + head
 
 
-@text_cache(4096)
 def find_mentions(text: str) -> tuple[Mention, ...]:
-    """Every actor mention in `text`, left to right."""
+    """Every actor mention in `text`, left to right, with the short names the document being read gave its
+    actors (aliases.py)."""
+    found = scan_mentions(text)
+    return with_aliases(text, found, aliases) if (aliases := current_aliases()) else found
+
+
+@text_cache(4096)
+def scan_mentions(text: str) -> tuple[Mention, ...]:
+    """Every mention of an actor the lexicon knows in `text`, left to right."""
     pats, out = _patterns(), []
     actor, plain = pats["actor"], pats["plain"]
     for m in _matches(text, pats):

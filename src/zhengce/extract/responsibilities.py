@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Optional
 
 from .actor_scan import find_mentions, group_mentions
+from .aliases import current as current_aliases
 from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, lexicon
 from .memo import RuleMemo
 from .resp_tables import RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments, task_of
@@ -353,8 +354,8 @@ def find_responsibilities(text: str, context: str = "") -> list[ResponsibilityMa
 
     `context` is the paragraph before it: a provision opening with a marker (负责…) is read after its last
     clause, a task-table label (牵头单位:…) takes its task from it. Results are memoized by provision and
-    context (a reposted document repeats both); ZHENGCE_MEMO=0 turns the memo off."""
-    return list(_MEMO.get((text, context), lambda: tuple(_read(text, context))))
+    context (a reposted document repeats both) and the aliases in force; ZHENGCE_MEMO=0 turns the memo off."""
+    return list(_MEMO.get((text, context, current_aliases()), lambda: tuple(_read(text, context))))
 
 
 _MEMO: RuleMemo[tuple[ResponsibilityMatch, ...]] = RuleMemo(lambda: (lexicon(), duty_grammar()))

@@ -67,16 +67,19 @@ def quantities_of(doc: Document) -> dict[Key, list[Any]]:
 
 
 def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
-    """ResponsibilityMatch lists per provision, with the records of a notice's addressee line."""
+    """ResponsibilityMatch lists per provision, with the records of a notice's addressee line; the short names
+    the document gives its actors count as actors."""
     from .actor_scan import names_one_actor
+    from .aliases import aliases_in_force, document_aliases
     from .addressees import addressee_records
     from .lead_ins import lead_in_subjects
     from .resp_subject import subjectless
     from .resp_tables import under_task
     from .responsibilities import find_responsibilities, with_subject
 
-    found = _each_provision(doc, find_responsibilities, under_task,
-                            HeadingSubject(names_one_actor, subjectless, with_subject), lead_in_subjects)
-    for key, records in addressee_records(doc).items():
-        found.setdefault(key, records)  # (a line the clause reader already assigned keeps its records)
+    with aliases_in_force(document_aliases(doc.norm)):
+        found = _each_provision(doc, find_responsibilities, under_task,
+                                HeadingSubject(names_one_actor, subjectless, with_subject), lead_in_subjects)
+        for key, records in addressee_records(doc).items():
+            found.setdefault(key, records)  # (a line the clause reader already assigned keeps its records)
     return found

@@ -1,0 +1,37 @@
+"""Short names a document gives its actors (extract/aliases.py)."""
+from __future__ import annotations
+
+import pytest
+
+import zhengce
+from zhengce.extract.aliases import aliases_in_force, document_aliases
+from zhengce.extract.responsibilities import find_responsibilities
+
+
+@pytest.mark.parametrize("text, aliases", [
+    ("第三条 绵阳市住房公积金管理中心(以下简称管理中心)负责提取的审核。", ["管理中心"]),
+    ("设立领导小组,领导小组办公室(以下简称“市营商办”)设在市发展改革委。", ["市营商办"]),
+    ("为扩大城乡居民基本养老保险(以下简称城乡居保)覆盖面。", []),  # no actor before the bracket
+    ("《实施方案》(以下简称《方案》)", []),
+    ("区住房和城乡建设局(以下简称区住建局)负责。", []),  # the lexicon reads 区住建局 anyway
+    ("本办法自印发之日起施行。", []),
+])
+def test_document_aliases(text, aliases):
+    assert [a for a, _, _ in document_aliases(text)] == aliases
+
+
+def test_an_alias_is_an_actor_only_while_in_force():
+    text = "管理中心应当在3个工作日内作出决定。"
+    assert find_responsibilities(text) == []
+    with aliases_in_force(document_aliases("市住房公积金管理中心(以下简称管理中心)")):
+        assert [(r.actor, r.role) for r in find_responsibilities(text)] == [("管理中心", "execute")]
+    assert find_responsibilities(text) == []  # (the memo keys results by the aliases in force)
+
+
+def test_a_documents_aliases_name_actors_throughout_it():
+    text = ("住房公积金提取管理办法\n\n第三条 市住房公积金管理中心(以下简称管理中心)负责全市提取的审核和支付。\n"
+            "第十五条 管理中心应当自受理申请之日起3个工作日内作出决定。\n"
+            "第十八条 管理中心履行下列职责:\n(一)制定提取业务操作规程;\n(二)建立风险防控机制。\n")
+    got = [(r.actor, r.duty) for r in zhengce.extract(text).responsibilities]
+    assert ("管理中心", "制定提取业务操作规程") in got, got
+    assert any(actor == "管理中心" and "作出决定" in duty for actor, duty in got), got
