@@ -365,6 +365,15 @@ def test_a_titled_document_after_a_signature_is_a_second_article(extract_text) -
     assert [s.title for s in result.sections if s.doc_id == result.articles[1].doc_id] == ["会议议定事项"]
 
 
+def test_a_second_notice_after_the_page_tools_under_a_signature(extract_text) -> None:
+    """Two notices saved on one page: the first one's signed date, the page's share tools, then the second title
+    with its own date line."""
+    first, second = NOTICE_THEN_MINUTES.split("\n\n玉林北路社区居民代表会议纪要")
+    text = first + "\n\n分享到:\n扫一扫在手机打开当前页\n\n玉林北路社区居民代表会议纪要" + second
+    assert [a.title for a in extract_text(text).articles] == [
+        "玉林北路社区居民委员会关于召开居民代表会议的公告", "玉林北路社区居民代表会议纪要"]
+
+
 def test_the_text_an_issuing_notice_carries_stays_with_it(extract_text) -> None:
     text = ("某县民政局关于印发《村务公开办法》的通知\n\n各乡镇:\n现将《村务公开办法》印发给你们,请认真贯彻执行。\n"
             "某县民政局\n2024年3月1日\n\n村务公开办法\n\n第一条 为规范村务公开工作,制定本办法。\n"

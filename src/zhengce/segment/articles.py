@@ -120,7 +120,8 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
                 lines[nxt].role = "body"
                 starts.append((nxt, place_headline(lines, nxt)))
     for i, line in enumerate(lines):  # (a title under a signature may have been taken for a caption)
-        if line.role in ("body", "caption") and i > starts[0][0] and _titled_after_sign_off(lines, starts, i):
+        if line.role in ("body", "caption") and i > starts[0][0] and all(s != i for s, _ in starts) \
+                and _titled_after_sign_off(lines, starts, i):
             line.role = "body"
             starts.append((i, None))
     starts.sort()
@@ -137,9 +138,12 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
 
 def _titled_after_sign_off(lines: list[Line], starts: list[tuple[int, str | None]], i: int) -> bool:
     """Line `i` opens a second document filed on the same page: it follows the signed date of the
-    article begun before it (公告 … 居委会 / 2024年6月5日), names its own document type (…会议纪要) and a
-    paragraph follows. The text an issuing notice carries (关于印发《X》的通知 … 落款, then X) stays with it."""
-    if lines[i - 1].role != "tail" or not is_date_line(lines[i - 1].text) \
+    article begun before it (公告 … 居委会 / 2024年6月5日; page furniture may stand between), names its own
+    document type (…会议纪要) and a paragraph follows. The text an issuing notice carries (关于印发《X》的通知 … 落款, then X) stays with it."""
+    before = i - 1
+    while before > 0 and lines[before].role == "furniture":
+        before -= 1  # (the page's 分享到 / 扫一扫 furniture under the first article)
+    if lines[before].role != "tail" or not is_date_line(lines[before].text) \
             or not doc_type_of(lines[i].text) or not _opens_article(lines, i):
         return False
     opening = lines[max(s for s, _ in starts if s < i)].text
