@@ -141,6 +141,20 @@ def test_press_conference_questions_answered_by_speakers_are_headings(extract_te
     assert _tree(extract_text(_article(*lines))) == [("", 1, "社区工作者待遇如何提升?"), ("", 1, "下一步有哪些打算?")]
 
 
+def test_questions_inside_numbered_parts_are_their_text(extract_text) -> None:
+    """一、出台背景 / 问:… / 答:…: a policy explainer numbered by parts; the questions are the parts' text."""
+    lines = ["一、出台背景", "问:为什么要出台《办法》?", "答:" + BODY, "二、缴费标准", "问:个人缴费标准是多少?",
+             "答:" + BODY, "问:什么时候缴费?", "答:" + BODY]
+    assert _tree(extract_text(_article(*lines))) == [("一、", 1, "出台背景"), ("二、", 1, "缴费标准")]
+
+
+def test_an_interview_with_numbered_points_in_its_answers_keeps_its_questions(extract_text) -> None:
+    lines = ["问:这次改革的主要考虑是什么?", "答:主要有三点。", "一、加强领导。" + BODY, "二、健全机制。" + BODY,
+             "问:经费从哪里来?", "答:" + BODY]
+    assert _tree(extract_text(_article(*lines))) == [("", 1, "这次改革的主要考虑是什么?"), ("一、", 2, "加强领导"),
+                                                      ("二、", 2, "健全机制"), ("", 1, "经费从哪里来?")]
+
+
 def test_asker_lines_without_answers_are_no_headings(extract_text) -> None:
     result = extract_text(_article("问:这次改革的主要考虑是什么?", BODY))
     assert _tree(result) == []

@@ -209,7 +209,8 @@ def _line_patterns() -> dict[str, re.Pattern]:
 def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     """Headings of one article with their levels; standalone lines become captions when unneeded."""
     lines = [l for l in doc.lines[span.first:span.stop] if l.role == "body"]
-    numbered = {l.index: h for l in lines if (h := numbered_heading(l))} | _questions(lines)
+    numbered = {l.index: h for l in lines if (h := numbered_heading(l))}
+    numbered |= _questions(lines, first_numbered=min(numbered, default=None))
     for index in _note_items(lines, numbered):
         del numbered[index]
     runin = runin_headings(lines, numbered)
@@ -267,10 +268,15 @@ def _note_items(lines: list[Line], numbered: dict[int, Heading]) -> set[int]:
     return out
 
 
-def _questions(lines: list[Line]) -> dict[int, Heading]:
+def _questions(lines: list[Line], first_numbered: int | None) -> dict[int, Heading]:
     """An interview's questions (记者:…? answered by 答:… lines or by the speakers): level-1 headings, the asker
-    left out of the title."""
+    left out of the title. None where a numbered heading comes first (一、出台背景 / 问:… / 答:…): there the
+    numbered parts are the headings and the questions are their text."""
     pats = _line_patterns()
+    if first_numbered is not None:
+        first_question = next((l.index for l in lines if pats["interview_question"].match(l.text)), None)
+        if first_question is None or first_numbered < first_question:
+            return {}
     question, answer = pats["interview_question"], pats["interview_answer"]
     least = _styles()[1]["interview_min_answers"]
     if sum(1 for l in lines if answer.match(l.text)) < least \
