@@ -56,3 +56,32 @@ def test_table_split_by_a_repeated_header_goes_on_counting_past_group_lines() ->
                                "13\t推进社区综合服务设施提档升级\t社区办、民生办\t2025年8月底前",
                                "14\t推行一窗受理\t民生办、社区办\t2025年6月底前", "四、平安建设(6项)",
                                "15\t健全矛盾纠纷多元化解机制\t平安办、司法所\t2025年12月底前", "结尾"]
+
+
+SPACED = ("附件\n重点任务分工表\n序号 任务 牵头单位 配合单位 完成时限\n"
+          "1 企业开办全流程压缩至1个工作日以内 市市场监管局 市公安局、市税务局 2024年6月底前\n"
+          "2 为新开办企业免费发放印章 市市场监管局 市财政局 2024年3月底前\n— 27 —\n某市人民政府公报  2024年第4期\n"
+          "3 工程建设项目审批事项精简至60项以内 市住房城乡建设局 市数据资源局 2024年6月底前\n"
+          "各部门要按照分工抓好落实。\n")
+
+
+def test_rows_of_pdf_text_parted_by_spaces_under_a_spaced_header():
+    """PDF text of a task table: a header of column names and each row on one line, cells parted by single
+    spaces, a page break between rows. The spaces become tabs; the rows stay lines of their own."""
+    out = tabulate_cell_lines(SPACED)
+    assert len(out) == len(SPACED)
+    lines = out.split("\n")
+    assert lines[2] == "序号\t任务\t牵头单位\t配合单位\t完成时限"
+    assert lines[3] == "1\t企业开办全流程压缩至1个工作日以内\t市市场监管局\t市公安局、市税务局\t2024年6月底前"
+    assert lines[7].startswith("3\t工程建设项目审批事项精简至60项以内\t")
+    assert lines[8] == "各部门要按照分工抓好落实。"
+    assert [line for line in normalize(SPACED).text.split("\n") if line[:2] in ("1\t", "2\t", "3\t")] == \
+        [lines[3], lines[4], lines[7]]  # (no row joined to the next)
+
+
+@pytest.mark.parametrize("text", [
+    "序号 任务 牵头单位\n年 内完成 3 项任务\n",  # no running number
+    "序号 任务 说明文字\n1 公开招聘 党建办\n",  # a header cell that names no column
+])
+def test_spaced_lines_left_alone(text):
+    assert tabulate_cell_lines(text) == text

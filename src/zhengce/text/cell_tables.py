@@ -30,7 +30,11 @@ def tabulate_cell_lines(text: str) -> str:
     header_cells, i, changed = _header_cells(), 0, False
     while i < len(lines):
         if lines[i].strip() != _RUNNING_NUMBER:
-            i += 1
+            if _spaced_header(lines[i], header_cells):
+                i, found = _tabulate_spaced_rows(lines, i)
+                changed = changed or found
+            else:
+                i += 1
             continue
         width = _header_width(lines, i, header_cells)
         if width < MIN_COLUMNS:
@@ -72,3 +76,36 @@ def _row_starts(lines: list[str], i: int, width: int) -> list[int]:
         starts.append(i)
         number, i = int(cell) + 1, i + width
     return starts
+
+
+_SPACED_ROW = re.compile(r"\s*(\d{1,3}) +\S")
+_INNER_SPACES = re.compile(r"(?<=\S) +(?=\S)")
+_MAX_FURNITURE = 3  # lines a page break may set between two rows (page number, running header, blank)
+
+
+def _spaced_header(line: str, header_cells: frozenset[str]) -> bool:
+    """A header of column names parted by spaces (序号 任务 牵头单位 配合单位 完成时限), 序号 first."""
+    cells = line.split()
+    return len(cells) >= MIN_COLUMNS and cells[0] == _RUNNING_NUMBER and all(c in header_cells for c in cells)
+
+
+def _tabulate_spaced_rows(lines: list[str], header: int) -> tuple[int, bool]:
+    """The header at `header` and the rows under it, each on one line opening with the next running number,
+    cells parted by spaces (PDF text of a table): their spaces become tabs (same length), so line joining
+    leaves each row a line of its own and the rows read like any table pasted as text. A page break's lines
+    may stand between rows. Returns where reading stopped and whether a row was found."""
+    number, found, skipped, i = 1, False, 0, header + 1
+    while i < len(lines):
+        m = _SPACED_ROW.match(lines[i])
+        if m and int(m.group(1)) == number and len(lines[i].split()) >= MIN_COLUMNS:
+            lines[i] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[i])
+            number, found, skipped = number + 1, True, 0
+        elif skipped < _MAX_FURNITURE and found and not _SPACED_ROW.match(lines[i]):
+            skipped += 1
+        else:
+            break
+        i += 1
+    if found:
+        lines[header] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[header])
+    return i - skipped, found
+
