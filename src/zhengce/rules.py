@@ -21,7 +21,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                             "page_markers", "table_cell_gap", "figure_row_numbers", "figure_row_cell_len",
                             "cell_line_header"}),
     "boilerplate": frozenset({"line_patterns", "prefix_patterns", "tail_max_len", "head_max_len",
-                              "article_break_patterns", "caption_max_len", "credit_line"}),
+                              "article_break_patterns", "caption_max_len", "credit_line", "link_list_header"}),
     "headings": frozenset({"styles", "max_unnumbered_len", "runin_max_len", "runin_followers",
                            "bare_runin_max_len", "runin_pair_part_max_len", "runin_pair_min_paragraphs",
                            "field_line", "interview_question", "interview_answer", "interview_min_answers",

@@ -387,3 +387,32 @@ def test_a_charter_after_a_signed_village_compact_is_a_second_article(extract_te
             "第一条 为规范红白喜事办理,制定本章程。\n第二条 理事会由9人组成。\n")
     assert [(a.title, a.doc_type) for a in extract_text(text).articles] == [
         ("楚东村村规民约", "村规民约"), ("楚东村红白理事会章程", "章程")]
+
+
+def test_running_header_of_pdf_pages_is_furniture(extract_text) -> None:
+    """A gazette's running header repeated on each page (宣城市人民政府公报     2024年第4期) is no provision."""
+    header = "某市人民政府公报            2024年第4期"
+    text = (f"关于优化营商环境的行动计划\n\n一、主要目标\n企业开办时间压缩至1个工作日以内。\n— 25 —\n{header}\n"
+            f"二、重点任务\n全面推行告知承诺制。\n— 26 —\n{header}\n三、保障措施\n各部门要抓好落实。\n")
+    texts = [p.text for p in extract_text(text).provisions]
+    assert not any("公报" in t for t in texts), texts
+    assert any("1个工作日以内" in t for t in texts) and any("抓好落实" in t for t in texts), texts
+
+
+def test_link_list_and_footer_link_bar_close_the_page(extract_text) -> None:
+    """相关链接: and the site names under it, and a footer line ending in a bar of site links, are furniture:
+    neither is the page's signature (issuer) nor a provision."""
+    text = ("关于城乡居民医保政策的解读\n发布时间:2024-05-20    来源:某市医疗保障局\n\n一、出台背景\n"
+            "为进一步完善城乡居民医保制度,制定本办法。\n【打印本页】    【关闭窗口】\n相关链接:\n国家医疗保障局\n"
+            "四川省医疗保障局\n某市人民政府\n医保服务热线:0816-12393    联系我们 | 网站地图 | 隐私声明\n")
+    result = extract_text(text)
+    assert result.articles[0].issuer == "某市医疗保障局"
+    assert not any("医疗保障局" in p.text or "网站地图" in p.text for p in result.provisions)
+
+
+def test_a_leading_group_signs_its_notice(extract_text) -> None:
+    text = ("中共某县委农村工作领导小组文件\n某农组发〔2024〕2号\n中共某县委农村工作领导小组关于印发《乡村振兴考核细则》的通知\n"
+            "各乡镇党委、人民政府:\n现将《乡村振兴考核细则》印发给你们,请认真对照执行。\n中共某县委农村工作领导小组\n2024年3月12日\n"
+            "乡村振兴考核细则\n为压紧压实乡镇推进乡村振兴主体责任,制定本细则。\n一、考核对象\n全县22个乡镇。\n")
+    result = extract_text(text)
+    assert [(a.issuer, a.date) for a in result.articles] == [("中共某县委农村工作领导小组", "2024-03-12")]

@@ -25,6 +25,7 @@ class FurnitureRules:
     head_max_len: int
     caption_max_len: int
     credit: re.Pattern
+    link_list: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,7 @@ def furniture_rules() -> FurnitureRules:
         head_max_len=int(r["head_max_len"]),
         caption_max_len=int(r["caption_max_len"]),
         credit=re.compile(r["credit_line"]),
+        link_list=re.compile(r["link_list_header"]),
     )
 
 
@@ -60,6 +62,8 @@ def mark_furniture(lines: list[Line]) -> None:
         # (length first: body paragraphs are long, and the furniture alternation is slow on them)
         if (len(line.text) <= _LONGEST_FURNITURE or _DISCLAIMER.match(line.text)) and rules.line.match(line.text):
             line.role = "furniture"
+    _mark_link_lists(lines, rules)
+    _mark_running_headers(lines)
     _mark_signatures(lines)
     for line in lines:
         if line.role == "body" and line.text.endswith(")") and rules.credit.fullmatch(line.text):
@@ -76,11 +80,43 @@ def mark_furniture(lines: list[Line]) -> None:
             line.role = "tail"  # signature or footer: read for metadata, never a provision
 
 
+def _mark_link_lists(lines: list[Line], rules: FurnitureRules) -> None:
+    """The short lines under a link list's header (相关链接:) name other sites: furniture, up to the first
+    line that could be text."""
+    for i, line in enumerate(lines):
+        if line.role == "furniture" and rules.link_list.match(line.text):
+            for nxt in lines[i + 1:]:
+                if nxt.role != "body" or len(nxt.text) > rules.tail_max_len or nxt.text[-1] in _FINAL:
+                    break
+                nxt.role = "furniture"
+
+
+_LAYOUT_GAP = re.compile(r"\S\s{2,}\S")
+_RUNNING_MAX = 60
+_LABEL_START = re.compile(r"[(（]?[一二三四五六七八九十\d]+[、.)）]|第[一二三四五六七八九十百\d]+[章节条]")
+
+
+def _mark_running_headers(lines: list[Line]) -> None:
+    """A running header or footer that PDF text repeats on every page (宣城市人民政府公报     2024年第4期):
+    the same short line met again, holding a figure, with no sentence end and no list label; set out with a
+    layout gap, or met three times or more. (A repeated signature or heading holds no such figure.)"""
+    seen: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.role == "body" and len(line.text) <= _RUNNING_MAX and _DIGIT.search(line.text):
+            seen.setdefault(line.text, []).append(line)
+    for text, same in seen.items():
+        if len(same) < 2 or text[-1] in _FINAL or is_date_line(text) or _LABEL_START.match(text):
+            continue
+        if len(same) >= 3 or _LAYOUT_GAP.search(text):
+            for line in same:
+                line.role = "furniture"
+
+
 _DATE_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 # How the name of an issuing organ ends (articles.py reads it too, for titles set under an organ line).
 ORGAN_SUFFIXES = "委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院"
-_ORGAN = rf"\S{{2,30}}(?:{ORGAN_SUFFIXES}|会|处|中心)"
+_ORGAN = rf"\S{{2,30}}(?:{ORGAN_SUFFIXES}|会|处|中心|领导小组|指挥部)"
 # one organ, or joint issuers set side by side: 中共六安市委组织部    六安市民政局
 _ORGAN_LINE = re.compile(rf"^{_ORGAN}(?:\s+{_ORGAN})*$")
 
