@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-import zhengce.api
 import yaml
+
+import zhengce
+import zhengce.api
 
 from zhengce import rules
 from zhengce.extract import actors, resp_predicate
@@ -167,3 +168,13 @@ def test_a_row_of_figures_is_no_task_row() -> None:
 
     assert row_assignments("1\t长沙市雨花区社会福利中心\t公办\t洞井街道\t420\t912\t四级") is None
     assert row_assignments("1\t建立社区工作者职业体系\t市人社局\t市财政局\t2024年6月底前")  # a task row still reads
+
+
+def test_a_scoring_table_row_with_sentences_in_a_cell_reads_its_unit_column():
+    """A row whose criteria cell holds several sentences (…得满分;每低1个百分点扣1分;…) is one piece, so its
+    责任单位 column is read: the first unit leads, the next supports."""
+    text = ("乡镇乡村振兴实绩考核细则\n\n一、共性指标\n考核内容\t分值\t评分标准\t责任单位\n"
+            "粮食生产和耕地保护\t10分\t完成粮食播种面积任务得满分;每低于任务1个百分点扣1分;未完成复耕任务扣2分。"
+            "\t县农业农村局、县自然资源局\n")
+    got = [(r.actor, r.role) for r in zhengce.extract(text).responsibilities]
+    assert got == [("县农业农村局", "lead"), ("县自然资源局", "support")], got

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..rules import load_rules
+from ..text.normalize import is_table_row
 from .articles import ArticleSpan
 from .sections import Heading
 
@@ -44,8 +45,20 @@ def find_provisions(doc: Document, span: ArticleSpan, headings: list[Heading]) -
             if h.style != "runin" and h.title_start >= 0 and (h.sentence or _rule_in_title().search(doc.norm, h.title_start, h.end)):
                 # "第三条 社区工作者按…配备。", "(一)80周岁以上的特困人员", "班子建设(20分)": the title is a rule too
                 out.extend(_sentences(doc.norm, h.title_start, h.body_start if h.sentence else h.end, current, line.start))
-        out.extend(_sentences(doc.norm, cursor, line.end, current, line.start))
+        if not heads and is_table_row(line.text) and (piece := _whole_line(doc.norm, line.start, line.end)):
+            out.append(ProvisionSpan(*piece, current, line.start))  # a table row reads by column: one piece
+        else:
+            out.extend(_sentences(doc.norm, cursor, line.end, current, line.start))
     return out
+
+
+def _whole_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line's span without surrounding blanks, if it holds any content."""
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return (start, end) if _CONTENT.search(text, start, end) else None
 
 
 @lru_cache(maxsize=1)
