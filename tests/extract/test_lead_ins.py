@@ -72,3 +72,24 @@ def test_items_under_a_department_name_line_take_its_actor():
     assert ("县消防救援大队", "oversee") in got, got
     assert ("县公安局", "support") in got and ("县教育局", "oversee") in got, got
     assert not any(actor == "县应急管理局" and "消防" in r.duty for r in _records(DUTY_LIST) for actor in [r.actor])
+
+
+def test_unmarked_items_of_a_duty_list_are_the_units_duties():
+    """Items with no role word (每月巡河不少于2次…) listed under a unit's name line or a lead-in are its duties
+    (execute); a sub-heading's bare title (信息采集) is none."""
+    text = ("镇河长制工作职责\n\n一、工作要求\n各村要落实河长制。\n附件\n镇级河长\n1.每月巡河不少于2次,如实填写巡河记录。\n"
+            "2.负责督促问题整改。\n村级河长\n1.每周巡河不少于1次。\n")
+    got = [(r.actor, r.role, r.duty) for r in _records(text)]
+    assert ("镇级河长", "execute", "每月巡河不少于2次,如实填写巡河记录") in got, got
+    assert ("村级河长", "execute", "每周巡河不少于1次") in got, got
+    lead_in = ("网格员工作制度\n\n第五条 专职网格员履行下列职责:\n(一)信息采集\n(二)每月入户走访不少于80户。\n")
+    got = [(r.actor, r.duty) for r in _records(lead_in)]
+    assert ("专职网格员", "每月入户走访不少于80户") in got and not any(d == "信息采集" for _, d in got), got
+
+
+def test_provisions_under_a_chapter_named_by_a_body_are_no_duty_list():
+    """第二章 联席会议 names a body, but its articles are rules about it, not a list of its duties: an article
+    naming no actor and no role word gives no record."""
+    text = ("社区联席会议制度\n\n第一章 总则\n第一条 为规范议事,制定本制度。\n第二章 联席会议\n"
+            "第二条 每月召开1次例会,特殊情况可临时召开。\n第三条 议定事项形成会议纪要。\n")
+    assert not _records(text), _records(text)

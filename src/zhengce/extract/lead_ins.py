@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..document import Document
+from ..segment.sections import NAME_LINE
 from .actor_scan import find_mentions, names_one_actor
 from .actors import duty_rules
-from .resp_tables import LIST_NUMBER
+from .resp_tables import LIST_NUMBER, deadline_in
+from .responsibilities import ResponsibilityMatch
 
 _STRONG = ("organ", "post", "body")  # a bare level (社区) or a generic word (各部门) leads in no list
 
@@ -61,11 +63,20 @@ def _title_actor(title: str) -> Optional[str]:
     return find_mentions(title.strip(" :"))[0].text if names_one_actor(title) else None
 
 
-def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
-    """{provision index: the actor of the lead-in it is listed under} for one article: provisions under a
-    heading whose title is a lead-in or an actor's name (or under its sub-headings: 县应急管理局 / 1.负责…), and
-    those after a lead-in provision under the same heading or its sub-headings. A provision right under a
-    heading named by an actor is left to run.py, which reads it with that actor only if it names none."""
+class Owner(NamedTuple):
+    """Whose items a heading's provisions are: `actor`, and whether they are a list of that actor's duties
+    (`duties`: under a lead-in, or under a unit's name line over its numbered list) rather than provisions
+    under a heading that merely names it (第三章 联席会议)."""
+
+    actor: str
+    duties: bool
+
+
+def lead_in_subjects(doc: Document, article: int) -> dict[int, Owner]:
+    """{provision index: the owner of the list it stands in} for one article: provisions under a heading whose
+    title is a lead-in or an actor's name (or under its sub-headings: 县应急管理局 / 1.负责…), and those after a
+    lead-in provision under the same heading or its sub-headings. A provision right under a heading named by an
+    actor is left to run.py, which reads it with that actor only if it names none."""
     headings = doc.layers["headings"][article] if "headings" in doc.layers else []
     parents = _parents(headings)
     named: dict[int, Optional[str]] = {}  # the actor each heading's title names, asked only where it could matter
@@ -75,18 +86,22 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
             named[k] = None if lead_in_actor(headings[k].title) else _title_actor(headings[k].title)
         return named[k]
 
-    owner: list[Optional[str]] = []  # the actor each heading's items are listed under
+    owner: list[Optional[Owner]] = []  # whose items each heading's provisions are
     for k, h in enumerate(headings):
-        inherited = owner[parents[k]] if parents[k] is not None else None
-        owner.append(lead_in_actor(h.title) or title_actor(k) or inherited)
-    out: dict[int, str] = {}
-    pending: Optional[tuple[Optional[int], str]] = None  # (the heading of a lead-in provision, its actor)
+        if actor := lead_in_actor(h.title):
+            owner.append(Owner(actor, True))
+        elif actor := title_actor(k):
+            owner.append(Owner(actor, h.style.startswith(NAME_LINE)))
+        else:
+            owner.append(owner[parents[k]] if parents[k] is not None else None)
+    out: dict[int, Owner] = {}
+    pending: Optional[tuple[Optional[int], Owner]] = None  # (the heading of a lead-in provision, its owner)
     for p, prov in enumerate(doc.layers["provisions"][article]):
         text = doc.norm[prov.start:prov.end].rstrip()
         if pending and not _under(parents, prov.heading, pending[0]):
             pending = None
         if text.endswith(":") and (actor := lead_in_actor(text[:-1])):
-            pending = (prov.heading, actor)
+            pending = (prov.heading, Owner(actor, True))
             continue
         subject = pending[1] if pending else owner[prov.heading] if prov.heading is not None else None
         if subject and prov.heading is not None and title_actor(prov.heading):
@@ -94,3 +109,21 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, str]:
         if subject and not own_subject(text):
             out[p] = subject
     return out
+
+
+_ITEM_END = " 。;,:"
+_SHORTEST_DUTY = 6
+
+
+def listed_duty(text: str, actor: str) -> list[ResponsibilityMatch]:
+    """An item listed under an actor's lead-in or name that the clause reader finds no marker in (每月巡河不少于2次,
+    如实填写巡河记录。): the list makes it that actor's duty all the same (execute). None for an item naming an
+    actor of its own."""
+    if own_subject(text):
+        return []
+    number = LIST_NUMBER.match(text)
+    start, end = number.end() if number else 0, len(text.rstrip(_ITEM_END))
+    if end - start < _SHORTEST_DUTY:
+        return []  # (信息采集: a sub-heading's title, not a duty)
+    return [ResponsibilityMatch(start, end, actor, "execute", text[start:end], deadline_in(text, start, end))]
+

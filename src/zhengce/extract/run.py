@@ -13,27 +13,35 @@ Find = Callable[[str, str], list[Any]]
 @dataclass(frozen=True)
 class HeadingSubject:
     """How a heading that names one actor (1.街道党建办 / 负责…;会同…) becomes the subject of the provisions
-    under it that name none: `names_actor(title)`, `subjectless(text)`, `read(text, subject)`."""
+    under it that name none: `names_actor(title)`, `subjectless(text)`, `read(text, subject)`; `listed(text,
+    subject)` reads an item listed under an actor's lead-in or name where `read` finds no marker."""
 
     names_actor: Callable[[str], bool]
     subjectless: Callable[[str], bool]
     read: Find
+    listed: Find = lambda text, subject: []  # an item the list makes the subject's duty though `read` finds none
 
 
 def _each_provision(doc: Document, find: Find, labelled: Callable[[str], bool] = lambda text: False,
                     heading_subject: HeadingSubject | None = None,
-                    listed: Callable[[Document, int], dict[int, str]] | None = None) -> dict[Key, list[Any]]:
+                    listed: Callable[[Document, int], dict[int, tuple[str, bool]]] | None = None) -> dict[Key, list[Any]]:
     """Call `find(text, context)` on every provision; context = its paragraph up to it, or the paragraph
     before it for a `labelled` paragraph. With `heading_subject`, a subjectless provision in a subjectless
     paragraph under a heading that names an actor is read with that actor as its subject, and so is an
-    item `listed(doc, article)` finds under a lead-in naming its actor (X履行下列职责:)."""
+    item `listed(doc, article)` finds under a lead-in naming its actor (X履行下列职责:): {provision: (actor,
+    whether the list is of that actor's duties)}."""
     out: dict[Key, list[Any]] = {}
     for a, provisions in enumerate(doc.layers["provisions"]):
         headings = doc.layers["headings"][a] if "headings" in doc.layers else []
         items = listed(doc, a) if listed and heading_subject else {}
         for p, prov in enumerate(provisions):
             if p in items:
-                if found := heading_subject.read(doc.norm[prov.start:prov.end], items[p]):
+                text, (actor, duties) = doc.norm[prov.start:prov.end], items[p]
+                if duties:  # (a list of the actor's duties: each item is one, marked or not)
+                    found = heading_subject.read(text, actor) or heading_subject.listed(text, actor)
+                else:  # (provisions under a heading naming it: only those that leave their subject out)
+                    found = heading_subject.read(text, actor) if heading_subject.subjectless(text) else []
+                if found:
                     out[(a, p)] = found
                 continue
             text = doc.norm[prov.start:prov.end]
@@ -72,14 +80,14 @@ def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
     from .actor_scan import names_one_actor
     from .aliases import aliases_in_force, document_aliases
     from .addressees import addressee_records
-    from .lead_ins import lead_in_subjects
+    from .lead_ins import lead_in_subjects, listed_duty
     from .resp_subject import subjectless
     from .resp_tables import under_task
     from .responsibilities import find_responsibilities, with_subject
 
     with aliases_in_force(document_aliases(doc.norm)):
         found = _each_provision(doc, find_responsibilities, under_task,
-                                HeadingSubject(names_one_actor, subjectless, with_subject), lead_in_subjects)
+                                HeadingSubject(names_one_actor, subjectless, with_subject, listed_duty), lead_in_subjects)
         for key, records in addressee_records(doc).items():
             found.setdefault(key, records)  # (a line the clause reader already assigned keeps its records)
     return found

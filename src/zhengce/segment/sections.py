@@ -13,6 +13,7 @@ from ..text.numerals import parse_chinese
 from .articles import ArticleSpan
 
 _FINAL = "。!?;:"
+NAME_LINE = "above:"  # style prefix of an unnumbered line heading a numbered list of its own (县应急管理局 / 1.…)
 
 
 @dataclass(slots=True)
@@ -248,7 +249,7 @@ def _interposed(doc: Document, standalone: list[Line], numbered: dict[int, Headi
             continue
         if any(h.style in styles and styles[h.style] < styles[child.style] and h.start < l.start
                for h in numbered.values()):
-            out[l.index] = Heading(l.index, l.start, l.end, "", "above:" + child.style, l.text, l.end, l.start)
+            out[l.index] = Heading(l.index, l.start, l.end, "", NAME_LINE + child.style, l.text, l.end, l.start)
     # one such line could be an attachment's title over its list; the pattern is a list restarting under each
     counts = Counter(h.style for h in out.values())
     return {i: h for i, h in out.items() if counts[h.style] >= 2}
@@ -317,7 +318,7 @@ def _assign_levels(heads: list[Heading]) -> None:
     numbered = any(h.style in order for h in heads)
     # A run-in lead-in heads a digest paragraph; inside a numbered article it is the innermost level.
     order.update({"runin": len(order) + 1 if numbered else -1, "parent": -1, "standalone": len(order), "question": -2})
-    order.update({s: order[s[6:]] - 0.5 for s in {h.style for h in heads} if s.startswith("above:")})
+    order.update({s: order[s[len(NAME_LINE):]] - 0.5 for s in {h.style for h in heads} if s.startswith(NAME_LINE)})
     used = sorted({h.style for h in heads}, key=lambda s: order[s])
     rank = {s: i + 1 for i, s in enumerate(used)}
     for h in heads:
