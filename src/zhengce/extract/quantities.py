@@ -366,6 +366,8 @@ def _prefix_match(text: str, c: Cand, G: Grammar, prev_end: int = 0) -> re.Match
             far = m  # 每季度至少组织集中培训1次, 至少建有1个: 至少 reaches past the verb phrase
         if far is not None and not any(G.prefix[m.group()] != "=" for m in G.prefix_re.finditer(text, far.end(), c.nstart)):
             last = far  # (a nearer comparator takes the number; a neutral word past the window does not)
+    if last is not None and G.g["condition_end_re"].search(text, last.end(), c.nstart + 1):
+        return None  # 未达到的扣2分: the comparator is the condition's
     return last
 
 

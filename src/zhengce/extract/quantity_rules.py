@@ -25,7 +25,8 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "programme_after", "name_after", "slogan", "slogan_item", "quote_max",
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
                                    "class_label_before", "power_units", "frequency_after", "vague_lead",
-                                   "ratio_before", "rank_before", "rank_units", "article_one_before"}),
+                                   "ratio_before", "rank_before", "rank_units", "article_one_before",
+                                   "condition_end"}),
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator",
                                 "comparison", "document_dating"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
@@ -217,7 +218,7 @@ def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
     unit = _unit_alternation()
     suffix = gated_alt(_comparator_table(cmp["suffix"], "suffix"), "suffix")
     ratio = r"(?P<ratio>\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?)+)(?![\d:∶])"
-    scale = "[十百千万亿]+"
+    scale = rf"(?:(?!{numerals.UNIT_KILO})[十百千万亿])+"  # (120千瓦: 120 千瓦, not 120000 瓦)
     # 百分之八十, 三分之二, 千分之五: a fraction; 几十人, 数百名: a vague lead (more than the scale)
     frac = rf"(?:[{numerals.CN_CHARS}]+|\d+)分之"
     # 5000元/人/年, 795元/人·月: the basis written after a slash
@@ -270,7 +271,7 @@ def grammar() -> Grammar:
         prefix[w] = "="
     for key in ("ordinal_before", "ordinal_after", "list_count_after", "programme_after", "name_after",
                 "slogan", "slogan_item", "vague_before", "date_like", "class_label_before", "ratio_before",
-                "article_one_before"):
+                "article_one_before", "condition_end"):
         g[key + "_re"] = re.compile(_expand(g[key]))
     g["idioms_re"] = re.compile(gated_alt(g["idioms"], "idioms"))
     g["money_re"] = re.compile(search_alt(g["money_context"], "money_context"))

@@ -20,8 +20,10 @@ _CHINESE_NUMERAL_CHARS = CN_CHARS + "点半"
 # NOTE: keep these fragments in sync with parse_number(): every string they match must parse.
 AR_NUM = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 CN_NUM = rf"[{CN_CHARS}]+(?:点[{''.join(DIGITS)}]+)?"
+# The 千 that opens a unit (千瓦, 千米, 千克, 千伏): after an Arabic number it is no scale (120千瓦 is 120 千瓦).
+UNIT_KILO = "千[瓦米克伏帕焦]"
 # An Arabic number may carry a Chinese scale: 1.2万, 3千, 5000万.
-MIXED_NUM = rf"(?:{AR_NUM})[{''.join(SCALES)}]*"
+MIXED_NUM = rf"(?:{AR_NUM})(?:(?!{UNIT_KILO})[{''.join(SCALES)}])*"
 NUMBER = rf"(?:{MIXED_NUM}|{CN_NUM}|半)"
 
 _AR_RE = re.compile(rf"^(?:{AR_NUM})$")
