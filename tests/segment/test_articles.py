@@ -416,3 +416,15 @@ def test_a_leading_group_signs_its_notice(extract_text) -> None:
             "乡村振兴考核细则\n为压紧压实乡镇推进乡村振兴主体责任,制定本细则。\n一、考核对象\n全县22个乡镇。\n")
     result = extract_text(text)
     assert [(a.issuer, a.date) for a in result.articles] == [("中共某县委农村工作领导小组", "2024-03-12")]
+
+
+def test_a_promulgation_notice_carries_its_regulation(extract_text) -> None:
+    """人大常委会公告 / 《X条例》已由…通过,…现予公布 / signature / X条例 and its articles: one article, titled and
+    typed by the regulation, dated by the 公告's signature."""
+    text = ("某市人民代表大会常务委员会公告\n(第15号)\n《某市城镇排水与污水处理条例》已由某市第十届人民代表大会常务委员会"
+            "第十六次会议于2023年6月28日通过,现予公布,自2024年1月1日起施行。\n某市人民代表大会常务委员会\n2023年10月12日\n"
+            "某市城镇排水与污水处理条例\n第一章 总则\n第一条 为了加强城镇排水与污水处理的管理,制定本条例。\n"
+            "第二条 市水务主管部门负责本市城镇排水与污水处理的监督管理工作。\n")
+    result = extract_text(text)
+    assert [(a.title, a.doc_type, a.date) for a in result.articles] == [
+        ("某市城镇排水与污水处理条例", "条例", "2023-10-12")]

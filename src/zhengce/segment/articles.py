@@ -139,15 +139,19 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
 def _titled_after_sign_off(lines: list[Line], starts: list[tuple[int, str | None]], i: int) -> bool:
     """Line `i` opens a second document filed on the same page: it follows the signed date of the
     article begun before it (公告 … 居委会 / 2024年6月5日; page furniture may stand between), names its own
-    document type (…会议纪要) and a paragraph follows. The text an issuing notice carries (关于印发《X》的通知 … 落款, then X) stays with it."""
+    document type (…会议纪要) and a paragraph follows. The text an issuing notice carries (关于印发《X》的通知 … 落款,
+    then X; a 公告 citing 《X》) stays with it."""
     before = i - 1
     while before > 0 and lines[before].role == "furniture":
         before -= 1  # (the page's 分享到 / 扫一扫 furniture under the first article)
     if lines[before].role != "tail" or not is_date_line(lines[before].text) \
             or not doc_type_of(lines[i].text) or not _opens_article(lines, i):
         return False
-    opening = lines[max(s for s, _ in starts if s < i)].text
-    return not (_ISSUES.search(opening) or lines[i].text in opening)
+    begun = max(s for s, _ in starts if s < i)
+    opening, cited = lines[begun].text, f"《{lines[i].text}》"
+    # (a 公告 promulgating a regulation names it: 《X条例》已由…通过,现予公布, then X条例's text)
+    return not (_ISSUES.search(opening) or lines[i].text in opening
+                or any(cited in line.text for line in lines[begun + 1:i]))
 
 
 def _opens_article(lines: list[Line], i: int) -> bool:

@@ -51,6 +51,7 @@ def _rules():
         "title_notes": re.compile(r["title_notes"]),
         "issuer_place": re.compile(r["issuer_place"]),
         "issuing_notice": re.compile(r["issuing_notice"]),
+        "promulgation": re.compile(r["promulgation"]),
     }
 
 
@@ -245,6 +246,8 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     title, printed_issuer = _split_printed_title(_rules()["title_notes"].sub("", titles[0]))
     paras = [l.text for l in lines if l.role == "body"]
     first_para = next((p for p in paras if p[-1] in "。!?;"), "")
+    if promulgated := _rules()["promulgation"].match(first_para):
+        title, titles = promulgated.group("name"), [promulgated.group("name")] + titles[1:]
     tail = [l for l in lines if l.role == "tail"]
     meta = _meta_lines(doc, span, page_header)
     body = "\n".join(paras)
