@@ -93,3 +93,16 @@ def test_provisions_under_a_chapter_named_by_a_body_are_no_duty_list():
     text = ("社区联席会议制度\n\n第一章 总则\n第一条 为规范议事,制定本制度。\n第二章 联席会议\n"
             "第二条 每月召开1次例会,特殊情况可临时召开。\n第三条 议定事项形成会议纪要。\n")
     assert not _records(text), _records(text)
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("区应急管理局:负责全区应急管理综合协调工作;承担自然灾害类突发事件应急救援的组织协调工作;依法开展安全生产执法检查。",
+     [("区应急管理局", "lead"), ("区应急管理局", "execute"), ("区应急管理局", "oversee")]),
+    ("区委宣传部(区政府新闻办):负责统筹突发事件新闻发布工作;指导事发地镇(街道)做好信息发布。",
+     [("区委宣传部", "lead"), ("区委宣传部", "oversee")]),
+])
+def test_each_clause_of_a_units_duty_paragraph_is_its_duty(paragraph, expected):
+    """区应急管理局:负责…;承担…;依法开展… — one unit's duties parted by semicolons: every clause is that unit's, marked
+    or not, and a second name in brackets after the unit does not hide it."""
+    text = "区突发事件总体应急预案\n\n一、成员单位职责\n" + paragraph + "\n"
+    assert [(r.actor, r.role) for r in _records(text)] == expected

@@ -185,10 +185,21 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
     return groups
 
 
-@lru_cache(maxsize=256)
+# 区委宣传部(区政府新闻办): the same unit's other name (an organ's, not a role tag such as (牵头))
+_OTHER_NAME = re.compile(r"\(([^()]{1,14}(?:办|局|委|部|室|厅|中心|会|组|院|队))\)$")
+
+
 def names_one_actor(title: str) -> bool:
-    """Whether a heading's title is one actor's name and nothing else (综合协调组, 市民政局:)."""
+    """Whether a heading's title is one actor's name and nothing else (综合协调组, 市民政局:, 区委宣传部(区政府新闻办))."""
+    return _names_one_actor(title, current_aliases())
+
+
+@lru_cache(maxsize=256)
+def _names_one_actor(title: str, aliases: tuple) -> bool:
+    """names_one_actor, cached by the aliases in force too (a document's short names are actors in it alone)."""
     title = title.strip(" :")
+    if (other := _OTHER_NAME.search(title)) and other.start():
+        title = title[:other.start()]
     mentions = find_mentions(title) if title else ()
     return len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(title) \
         and mentions[0].kind in ("organ", "post", "body")

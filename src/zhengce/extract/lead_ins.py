@@ -4,6 +4,7 @@ is theirs (SPEC: an explicit assignment; the list is how the document assigns it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -11,8 +12,8 @@ from ..document import Document
 from ..segment.sections import NAME_LINE
 from .actor_scan import find_mentions, names_one_actor
 from .actors import duty_rules
-from .resp_tables import LIST_NUMBER, deadline_in
-from .responsibilities import ResponsibilityMatch
+from .resp_tables import LIST_NUMBER, deadline_in, duty_list_unit
+from .responsibilities import ResponsibilityMatch, find_responsibilities, with_subject
 
 _STRONG = ("organ", "post", "body")  # a bare level (社区) or a generic word (各部门) leads in no list
 
@@ -126,4 +127,25 @@ def listed_duty(text: str, actor: str) -> list[ResponsibilityMatch]:
     if end - start < _SHORTEST_DUTY:
         return []  # (信息采集: a sub-heading's title, not a duty)
     return [ResponsibilityMatch(start, end, actor, "execute", text[start:end], deadline_in(text, start, end))]
+
+
+_HEAD_REACH = 32  # a duty-list paragraph's unit and colon stand within its first characters
+
+
+def read_duty_lists(text: str, context: str) -> list[ResponsibilityMatch]:
+    """`find_responsibilities`, and where it finds nothing in a paragraph of one unit's duties (区应急管理局:负责…;
+    承担…;依法打击…), the unit's duty all the same: read with the unit as subject, else listed (execute). The
+    paragraph's first clause too, when a second name in brackets keeps the reader from the unit (区委宣传部(区政府
+    新闻办):负责…)."""
+    found = find_responsibilities(text, context)
+    if found or (":" not in context[:_HEAD_REACH] and ":" not in text[:_HEAD_REACH]):
+        return found
+    if context and (unit := duty_list_unit(context)):
+        return [] if own_subject(text) else with_subject(text, unit[0]) or listed_duty(text, unit[0])
+    if (unit := duty_list_unit(text)) and "(" in unit[0]:
+        name, pos = unit
+        rest = text[pos:]
+        return [replace(r, start=r.start + pos, end=r.end + pos)
+                for r in with_subject(rest, name) or listed_duty(rest, name)]
+    return []
 

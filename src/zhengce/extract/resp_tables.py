@@ -22,12 +22,21 @@ LIST_NUMBER = re.compile(r"^\s*(?:\(?[一二三四五六七八九十百零\d]+[)
 _DUTY_LIST = re.compile(r"([^,;:。]{2,24}?):")  # 县民政局:负责…;牵头…: a paragraph of one unit's duties
 
 
+def duty_list_unit(text: str) -> Optional[tuple[str, int]]:
+    """(the unit, where its duties start) when `text` opens a paragraph of one unit's duties (县民政局:负责…;
+    区委宣传部(区政府新闻办):负责…), else None."""
+    number = LIST_NUMBER.match(text)
+    start = number.end() if number else 0
+    if (m := _DUTY_LIST.match(text, start)) and names_one_actor(m.group(1)):
+        return m.group(1), m.end()
+    return None
+
+
 def context_subject(context: str) -> str:
     """The subject a provision that leaves it out takes from its paragraph so far: the unit a duty-list
     paragraph opens with (县民政局:负责…;牵头建立…;会同…), else the paragraph's last clause."""
-    head = LIST_NUMBER.sub("", context)
-    if (m := _DUTY_LIST.match(head)) and names_one_actor(m.group(1)):
-        return m.group(1)
+    if unit := duty_list_unit(context):
+        return unit[0]
     return LIST_NUMBER.sub("", last_clause(context))
 
 

@@ -32,6 +32,9 @@ _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
 
 
+_SCOPE = re.compile("全[省市州县区旗乡镇]?$")  # 全, 全省: a scope word before an actor name
+
+
 @dataclass(frozen=True, slots=True)
 class ResponsibilityMatch:
     """One actor-role-duty assignment; start/end are offsets into the provision text."""
@@ -194,11 +197,11 @@ class _Reader(Predicates):
 
     def is_object(self, cs: int, left: str, group: Group, end: int) -> bool:
         """Whether the words before a group make it an object (对X…, 依托X…, 每个X) or not a subject."""
-        scope = left[:-1] if left.endswith("全") else left  # Y是全省X…: the scope word leaves X a complement
+        scope = _SCOPE.sub("", left)  # Y是全省X…: the scope word leaves X a complement
         if (k := left.find("是")) > 0 and cs + k in self.ends and left.endswith("的"):
             return True  # 区民政局是…的主管部门: a predicate noun, not a second actor
         if self.ending("object_verbs", left) or left.endswith(("每个", "负责")) or scope.endswith("是") and \
-                group.start - 1 - (scope != left) in self.ends or \
+                group.start - 1 - (len(left) - len(scope)) in self.ends or \
                 (group.mentions[0].finance or group.kind == "level") and self.ending("budget_verbs", left):
             return True  # 对X…, 每个X, Y负责X…, Y是X…, 纳入同级财政预算, 列入本级预算
         last, post = None, self._at["post"].match  # the last preposition before the group

@@ -80,13 +80,13 @@ def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
     from .actor_scan import names_one_actor
     from .aliases import aliases_in_force, document_aliases
     from .addressees import addressee_records
-    from .lead_ins import lead_in_subjects, listed_duty
+    from .lead_ins import lead_in_subjects, listed_duty, read_duty_lists
     from .resp_subject import subjectless
     from .resp_tables import under_task
-    from .responsibilities import find_responsibilities, with_subject
+    from .responsibilities import with_subject
 
     with aliases_in_force(document_aliases(doc.norm)):
-        found = _each_provision(doc, find_responsibilities, under_task,
+        found = _each_provision(doc, read_duty_lists, under_task,
                                 HeadingSubject(names_one_actor, subjectless, with_subject, listed_duty), lead_in_subjects)
         for key, records in addressee_records(doc).items():
             found.setdefault(key, records)  # (a line the clause reader already assigned keeps its records)
