@@ -102,3 +102,13 @@ def test_table_closing_the_page_with_two_label_cells_and_a_titled_caption() -> N
 
 def test_numbers_without_a_unit_header_stay_out() -> None:
     assert _quantities("序号\t工作任务\t责任单位", "1\t建立工作台账\t市民政局", "2\t开展专项督查\t市委组织部") == []
+
+
+def test_signed_changes_and_a_concentration_column() -> None:
+    """A monitoring table: a change column signs its figures (+3.2, -11.1), and a concentration's unit holds a slash
+    of its own (微克/立方米: no basis)."""
+    found = _quantities("排名  设区市    优良天数比例(%)  同比变化(百分点)  PM2.5浓度(微克/立方米)  同比变化(%)",
+                        "1     上饶市    96.8    +3.2    24    -11.1")
+    assert [(number, value, unit, per) for number, value, unit, per, _ in found] == [
+        ("96.8", 96.8, "%", None), ("+3.2", 3.2, "百分点", None), ("24", 24.0, "微克/立方米", None),
+        ("-11.1", -11.1, "%", None)]

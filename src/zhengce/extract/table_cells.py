@@ -22,7 +22,7 @@ from .qty_types import QuantityMatch
 Key = tuple[int, int]  # (article index, provision index), as in run.py
 SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words",
                     "time_words", "min_cells"})
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # (a change column signs its figures: +3.2, -11.1)
 _WIDE_GAP = re.compile(r" {2,}")
 _ONE_SPACE = re.compile(" ")
 _SENTENCE_PUNCTUATION = re.compile(r"[,。;:!?]")
