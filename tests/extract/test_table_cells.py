@@ -112,3 +112,20 @@ def test_signed_changes_and_a_concentration_column() -> None:
     assert [(number, value, unit, per) for number, value, unit, per, _ in found] == [
         ("96.8", 96.8, "%", None), ("+3.2", 3.2, "百分点", None), ("24", 24.0, "微克/立方米", None),
         ("-11.1", -11.1, "%", None)]
+
+
+def test_a_cap_column_bounds_its_figures() -> None:
+    """收费上限(元/月·平方米): each figure under it is a cap (<=), per month per square metre."""
+    found = _quantities("服务等级\t收费上限(元/月·平方米)\t主要服务标准", "一级\t2.20\t项目经理具有5年以上从业经历;")
+    assert found[0][:4] == ("2.20", 2.2, "元", "每月每平方米")
+    cap = table_cells.column("收费上限(元/月·平方米)")
+    assert cap is not None and cap.comparator == "<="
+
+
+def test_rows_after_a_cell_set_on_several_lines() -> None:
+    """A tab row whose last cell runs on over the next lines: the rows after it are still the table's."""
+    found = _quantities("服务等级\t收费上限(元/月·平方米)\t主要服务标准", "一级\t2.20\t项目经理具有5年以上从业经历;",
+                        "秩序维护人员24小时值守;", "公共区域每日清扫2次", "二级\t1.80\t项目经理具有3年以上从业经历;",
+                        "公共区域每日清扫1次")
+    assert [(number, value) for number, value, *_ in found if number in ("2.20", "1.80")] == [("2.20", 2.2), ("1.80", 1.8)]
+    assert ("2次", 2.0, "次") in [tuple(q[:3]) for q in found], found

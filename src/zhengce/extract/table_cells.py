@@ -21,12 +21,13 @@ from .qty_types import QuantityMatch
 
 Key = tuple[int, int]  # (article index, provision index), as in run.py
 SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words",
-                    "time_words", "min_cells"})
+                    "time_words", "min_cells", "header_comparators"})
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # (a change column signs its figures: +3.2, -11.1)
 _WIDE_GAP = re.compile(r" {2,}")
 _ONE_SPACE = re.compile(" ")
 _SENTENCE_PUNCTUATION = re.compile(r"[,。;:!?]")
 _SKIPPED_ROLES = ("furniture", "tail")
+_MAX_CELL_LINES = 3  # the lines a tab row's last cell may run on to (项目经理…; / 秩序维护…; / 公共区域每日清扫2次)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class Column:
     time: Optional[str]
     score: bool
     scale: float = 1.0  # (签约人数(万人): the figure counts ten thousands)
+    comparator: str = "="  # (收费上限(元/月·平方米): each figure is a cap, <=)
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +104,8 @@ def _measured(name: str, m: re.Match) -> Optional[Column]:
     per = "".join("每" + b for b in basis) or None
     time = next(("每" + b for b in basis if b in r["time_words"]), None)
     unit, scale = r["unit_scales"].get(m.group("unit"), (m.group("unit"), 1))
-    return Column(name, unit, per, time, False, float(scale))
+    comparator = next((c for word, c in r["header_comparators"].items() if word in name), "=")
+    return Column(name, unit, per, time, False, float(scale), comparator)
 
 
 def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
@@ -113,17 +116,23 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
     header: Optional[list[Optional[Column]]] = None
     caption, unit = "", None
     names: Optional[tuple[str, list[tuple[int, int]]]] = None  # a row naming columns whose units the next gives
+    cell_lines = 0  # lines since the last tab row that may continue its last cell
     for line in doc.lines:
         if line.role == "furniture":
             continue  # (a page number inside a table, or between a header and its units, parts nothing)
         cells = None if line.role in _SKIPPED_ROLES else split_cells(line.text)
         if cells is None:
+            if header is not None and cell_lines < _MAX_CELL_LINES and "\t" not in line.text \
+                    and line.role not in _SKIPPED_ROLES:
+                cell_lines += 1  # (a tab row's last cell set on several lines: the table goes on under it)
+                continue
             if found := table_unit(line.text):
                 unit = found
             else:
                 caption, unit = line.text, None
             header = names = None
             continue
+        cell_lines = 0 if "\t" in line.text else _MAX_CELL_LINES
         if header is None and (columns := _header(line.text, cells, unit, names)):
             header, kind, unit, names = columns, sentence_kind(caption), None, None
             owners = owners if owners is not None else _provisions_by_line(doc)
@@ -194,6 +203,6 @@ def _add(out: dict, owners: list[tuple[Key, int, int]], s: int, e: int, number: 
     for key, ps, pe in owners:
         if ps <= s and e <= pe:
             out.setdefault(key, []).append(QuantityMatch(
-                s - ps, e - ps, s - ps, e - ps, round(float(number) * col.scale, 6), None, None, col.unit, "=", col.per,
+                s - ps, e - ps, s - ps, e - ps, round(float(number) * col.scale, 6), None, None, col.unit, col.comparator, col.per,
                 (label + col.name) or None, col.time, kind))
             return
