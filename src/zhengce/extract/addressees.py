@@ -13,7 +13,8 @@ from ..rules import load_yaml, trie_regex
 from .actor_scan import find_mentions
 from .responsibilities import ResponsibilityMatch
 
-_KEYS = frozenset({"instruction_verbs", "instruction_reach", "line_max_len", "group_coverage", "every"})
+_KEYS = frozenset({"instruction_verbs", "instruction_reach", "line_max_len", "group_coverage", "every", "all_addressees",
+                   "instruction_reach_to_all"})
 _GROUP = re.compile(r"[^,;:]+")
 _OPENING = 3  # provisions of an article the addressee line may be among (after a preamble line or two)
 
@@ -24,6 +25,10 @@ def _rules() -> dict:
     verbs = trie_regex(data["instruction_verbs"])
     # 请, a few words that are no actor's name, the verb, to the clause's end
     data["instruction"] = re.compile(f"请(?P<duty>[^,;。!?]{{0,{int(data['instruction_reach'])}}}?(?:{verbs})[^,;。!?]*)")
+    # 请各单位对照本通报要求,举一反三,认真抓好整改落实: all the addressees, by a word for all of them
+    data["instruction_to_all"] = re.compile(
+        f"请(?:{trie_regex(data['all_addressees'])})(?P<duty>[^;。!?]{{0,{int(data['instruction_reach_to_all'])}}}?"
+        f"(?:{verbs})[^,;。!?]*)")
     return data
 
 
@@ -50,8 +55,10 @@ def instruction(text: str) -> Optional[str]:
     that names no other actor."""
     m = _rules()["instruction"].search(text)
     if not m or find_mentions(m.group("duty")):
-        return None  # (请各乡镇认真落实 addresses 各乡镇: the clause extractor reads it)
-    return m.group("duty").strip()
+        m = _rules()["instruction_to_all"].search(text)  # (请各单位…: every addressee)
+        if not m or find_mentions(m.group("duty")):
+            return None  # (请各乡镇认真落实 addresses 各乡镇: the clause extractor reads it)
+    return m.group("duty").strip(" ,")
 
 
 def addressee_records(doc: Document) -> dict[tuple[int, int], list[ResponsibilityMatch]]:
