@@ -15,6 +15,7 @@ from zhengce.extract.responsibilities import find_responsibilities
     ("《实施方案》(以下简称《方案》)", []),
     ("区住房和城乡建设局(以下简称区住建局)负责。", []),  # the lexicon reads 区住建局 anyway
     ("本办法自印发之日起施行。", []),
+    ("县目标责任考核工作领导小组办公室(以下简称县考核办)会同县直有关部门开展考核。", ["县考核办"]),  # a long name
 ])
 def test_document_aliases(text, aliases):
     assert [a for a, _, _ in document_aliases(text)] == aliases
@@ -35,3 +36,11 @@ def test_a_documents_aliases_name_actors_throughout_it():
     got = [(r.actor, r.duty) for r in zhengce.extract(text).responsibilities]
     assert ("管理中心", "制定提取业务操作规程") in got, got
     assert any(actor == "管理中心" and "作出决定" in duty for actor, duty in got), got
+
+
+def test_a_short_name_opening_with_a_level_is_the_whole_actor():
+    """县考核办 is the short name, not the level 县 followed by other words."""
+    with aliases_in_force(document_aliases("县目标责任考核工作领导小组办公室(以下简称县考核办)")):
+        got = [(r.actor, r.role) for r in find_responsibilities("整改情况报送县考核办备案;县考核办负责跟踪督办整改落实情况。")]
+    assert ("县考核办", "oversee") in got and not any(actor == "县" for actor, _ in got), got
+

@@ -19,6 +19,8 @@ Aliases = tuple[tuple[str, str, bool], ...]  # (short name, the actor's kind, fi
 
 _IN_FORCE: ContextVar[Aliases] = ContextVar("zhengce_aliases", default=())
 _BEFORE = 40  # how far before the bracket the named actor may start
+# a unit's full name, however long, by how it ends (…工作领导小组办公室, …应急管理委员会)
+_UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{4,}(?:领导小组办公室|办公室|领导小组|委员会|指挥部|中心|管理局|局|委|办)$")
 
 
 @lru_cache(maxsize=1)
@@ -38,12 +40,18 @@ def document_aliases(text: str) -> Aliases:
     for m in _definition().finditer(text):
         alias, before = m.group("alias"), text[max(0, m.start() - _BEFORE):m.start()]
         named = scan_mentions(before)
-        if not named or named[-1].end != len(before) or alias in found:
+        if alias in found:
+            continue
+        if named and named[-1].end == len(before):
+            kind, finance = named[-1].kind, named[-1].finance
+        elif _UNIT_NAME.search(before):  # (县目标责任考核工作领导小组办公室: a name longer than the lexicon reads)
+            kind, finance = "organ", False
+        else:
             continue
         own = scan_mentions(alias)
         if own and own[0].start == 0 and own[0].end == len(alias):
             continue  # (区住建局: the lexicon reads it anyway)
-        found[alias] = (named[-1].kind, named[-1].finance)
+        found[alias] = (kind, finance)
     return tuple(sorted(((a, k, f) for a, (k, f) in found.items()), key=lambda a: -len(a[0])))
 
 
@@ -72,13 +80,16 @@ def with_aliases(text: str, mentions: tuple[Mention, ...], aliases: Aliases) -> 
     """`mentions` plus the aliases' occurrences in `text` that no mention covers."""
     if not any(a in text for a, _, _ in aliases):
         return mentions
-    extra = []
+    extra, covered = [], set()
     for m in _alias_pattern(aliases).finditer(text):
-        if any(x.start < m.end() and m.start() < x.end for x in mentions):
-            continue
+        inside = [x for x in mentions if x.start < m.end() and m.start() < x.end]
+        if any(x.start < m.start() or x.end > m.end() for x in inside):
+            continue  # (a longer name holds it)
+        covered.update(id(x) for x in inside)  # (县 of 县考核办: the short name is the whole actor)
         _, kind, finance = next(a for a in aliases if m.group().endswith(a[0]))
         extra.append(Mention(m.start(), m.end(), m.group(), (m.group(),), kind, finance))
     if not extra:
         return mentions
-    return tuple(sorted(mentions + tuple(extra), key=lambda x: x.start))
+    kept = tuple(x for x in mentions if id(x) not in covered)
+    return tuple(sorted(kept + tuple(extra), key=lambda x: x.start))
 
