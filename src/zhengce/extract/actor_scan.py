@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .actors import _COORD_WORDS, KINDS, Group, Mention, _patterns, lexicon
+from .actors import _COORD_WORDS, KINDS, DutyWords, Group, Mention, _patterns, lexicon
 from .aliases import current as current_aliases
 from .aliases import with_aliases
 from .memo import text_cache
@@ -51,7 +51,7 @@ def _kind(branch: str, pre: str, body: str, lex: dict) -> str:
         return "organ" if pre.startswith("各") else "level"  # 各乡镇 addresses every township
     if branch in ("post", "levelpost") or body.endswith(tuple(lex["posts"])):
         return "post"
-    if branch == "named" or body.endswith(tuple(lex["bodies"])):
+    if branch in ("named", "agent") or body.endswith(tuple(lex["bodies"])):
         return "body"
     return "organ"
 
@@ -108,7 +108,10 @@ def scan_mentions(text: str) -> tuple[Mention, ...]:
                 and text.find("”", end) >= 0:
             continue  # inside a quote (“书记抓书记、一级抓一级”): a slogan, not an actor
         mention = Mention(start, end, phrase, parts[0], parts[1], parts[2])
-        if text[end:end + 1] in _CONTINUE:
+        if parts[3] == "named" and out and (organ := out[-1]).end == start and organ.kind == "organ" \
+                and len(organ.actors) == 1:  # 县委农村工作领导小组办公室: the organ's own body, one actor
+            out[-1] = Mention(organ.start, end, organ.text + phrase, (organ.actors[0] + phrase,), "body", False)
+        elif text[end:end + 1] in _CONTINUE:
             out.extend(_continued(text, mention))
         else:
             out.append(mention)
@@ -120,19 +123,40 @@ def _matches(text: str, pats: dict) -> list[re.Match]:
     named = pats["named_any"].search(text)
     found = list(pats["actor" if named else "plain"].finditer(text))
     work_group = pats["work_group_any"].search(text)
-    others = [m for regex, present in ((pats["named"], named), (pats["work_group"], work_group)) if present
+    others = [m for regex, present in ((pats["named"], named), (pats["work_group"], work_group),
+                                       (pats["open_agent"], True)) if present
               for m in regex.finditer(text)]
     if not others:
         return found  # (most texts)
     taken = [m.span() for m in found]
-    extra = [m for m in others if not any(s < m.end() and m.start() < e for s, e in taken)]
-    return sorted(found + extra, key=lambda m: m.start()) if extra else found
+    extra, covered = [], set()
+    for m in others:
+        hit = [i for i, (s, e) in enumerate(taken) if s < m.end() and m.start() < e]
+        if not hit or m.re is pats["work_group"] and all(
+                m.start() <= taken[i][0] and taken[i][1] <= m.end() and taken[i] != m.span() for i in hit) \
+                and not _opens_predicate(text, m.start(), taken[hit[0]][0]):
+            extra.append(m)  # (a work group's fuller name takes the body it ends with: 网格议事会, not 议事会)
+            covered.update(hit)
+    if not extra:
+        return found
+    kept = [m for i, m in enumerate(found) if i not in covered]
+    return sorted(kept + extra, key=lambda m: m.start())
+
+
+def _opens_predicate(text: str, start: int, end: int) -> bool:
+    """Whether the words before a body the lexicon knows open a predicate (通过|网格议事会, 推动|社区卫生服务中心),
+    so they are no part of its name."""
+    words = DutyWords(text)
+    return any(words.at(kind, start, end) for kind in ("verbs", "phrase", "light_verbs", "head_verbs", "passive")) \
+        or words.marker(start, end) is not None
 
 
 def _branch(m: re.Match, pats: dict) -> tuple[str, str, str]:
     """(branch name, prefix, matched text) of an actor match."""
     if m.re is pats["named"] or m.re is pats["work_group"]:
         return "named", "", m.group()  # (named bodies and work groups take no prefix)
+    if m.re is pats["open_agent"]:
+        return "agent", "", m.group()
     pre, branch = m.group("pre") or "", m.lastgroup
     if branch == "lv":
         lv = pats["lv_plain" if m.re is pats["plain"] else "lv_actor"]

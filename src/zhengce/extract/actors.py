@@ -21,10 +21,10 @@ ACTOR_KEYS = frozenset({
     "prefixes", "organs", "level_organs", "department_stems", "bare_stems", "department_suffixes",
     "sub_organs", "named_bodies", "posts", "level_posts", "standalone_posts", "bodies", "generic", "finance_heads",
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
-    "not_actor_compounds",
+    "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
-                          "work_group_not_next"})
+                          "work_group_not_next", "open_agent_not_in_name"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
 _COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或者", "或")
@@ -89,7 +89,7 @@ def _patterns() -> dict:
     sub = _with_departments(lex["sub_organs"])
     post = trie_regex(lex["posts"])
     named = (f"(?:{_NOT_NAMED}(?!的)[\u4e00-\u9fff]){{0,6}}?"
-             f"{trie_regex(lex['named_bodies'])}")
+             f"{trie_regex(lex['named_bodies'])}(?:{trie_regex(lex['named_body_offices'])})?")  # 市领导小组办公室
     stems = trie_regex(lex["department_stems"])
     tail = f"(?:{sub})?(?:\\((?:{head}|{post})\\))?(?:{post})?(?:\\((?:{post})\\))?"  # 党委(党组), 书记(主任)
     # One attempt per position: heads that start like a level (市场监管局) first, then a level group
@@ -126,6 +126,7 @@ def _patterns() -> dict:
         "work_group": re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=由))(?:{_NOT_NAMED}(?![{re.escape(lex['work_group_not_in_name'])}])"
                                  f"[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['work_group_suffixes'])}"
                                  f"(?![{re.escape(lex['work_group_not_next'])}])"),
+        "open_agent": _open_agent(lex),
         "lvg": re.compile(lvg),
         "prefix": re.compile(trie_regex(lex["prefixes"])),
         "unit_only": re.compile(f"(?:{trie_regex(lex['level_modifiers'])})+"),
@@ -135,6 +136,17 @@ def _patterns() -> dict:
     for scan in ("actor", "plain"):
         compiled["lv_" + scan] = tuple((n, b) for n, b in _LV_BRANCHES if n in compiled[scan].groupindex)
     return compiled
+
+
+def _open_agent(lex: dict) -> re.Pattern:
+    """A subject the lexicon does not know: at a clause start, a short name with an agent's ending, right before
+    a modal that is not the start of a longer word (应急, 要求 stay words)."""
+    rules = duty_rules()
+    guards = [w for w in rules["word_guards"] if w.startswith(tuple(rules["modals"]))]
+    not_in = re.escape(lex["open_agent_not_in_name"])
+    return re.compile(f"(?<![^\\s,;。:!?)．.])(?=[\u4e00-\u9fff()“”]{{2}})(?!{trie_regex(lex['open_agent_not_first'])})"
+                      f"(?:(?![{not_in}])[\u4e00-\u9fff()“”]){{0,8}}?{trie_regex(lex['open_agent_suffixes'])}"
+                      f"(?={trie_regex(rules['modals'])})(?!{trie_regex(guards)})")
 
 
 def _any_of(words: list[str]) -> str:

@@ -44,11 +44,11 @@ def sanction_words() -> dict:
 
 
 # actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
-# (or a count that ends the clause: 家庭医生每月至少到签约养老机构巡诊1次)
+# (or a count after the verb: 家庭医生每月至少到签约养老机构巡诊1次, 区委社会工作部每月汇总发布1次运行情况)
 _COUNT = r"[\d一二两三四五六七八九十]+(?:次|遍|轮)"  # 1次, 两遍: a count of times
 _PERIODIC_QUOTA = re.compile(r"(?:每人)?每[一二两三四五六\d]*个?(?:工作日|年|季度|月|周|天|日|半年)(?:至少)?[^,;。:]{1,16}?"
                              r"(?:(?:不少于|不低于|至少)[\d一二两三四五六七八九十]"
-                             rf"|(?<=[\u4e00-\u9fff])(?P<count>{_COUNT})(?:以上)?$)")
+                             rf"|(?<=[\u4e00-\u9fff])(?P<count>{_COUNT})(?:以上)?(?:$|(?=[\u4e00-\u9fff“])))")
 _EACH = re.compile("每[个人户村家处所]")  # 对…的每个给予5万元: a distributive, not the head of a noun phrase
 _COUNTED = re.compile(rf"{_COUNT}|不少于|至少")  # 复核1次: a verb, not a noun head
 
