@@ -123,6 +123,9 @@ _GROUPS = ("ratio", "pct", "vague", "n1", "ge", "inf1", "sc1", "u1", "pct2", "n2
            "suffix", "slash")
 
 
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff(]")
+
+
 def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
     """A candidate from one scanner match (None when the numeral does not parse)."""
     ratio, pct, vague, n1, ge, inf1, sc1, u1, pct2, n2, inf2, sc2, unit, u0, suffix, slash = m.group(*_GROUPS)
@@ -137,6 +140,8 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
         return None
     unit_s = unit or u1 or u0
     ns, ne = m.span("n1")
+    if u0 and text[ne:m.start("u0")] == "\t" and _CJK_AFTER.match(text, m.end("u0")):
+        return None  # 6\t镇(街道)便民服务中心…: a row's number before its task cell (but "15\t个": a unit cell)
     c = Cand(start, end, start if pct else ns, ne)
     # 百分之八十 is a formal percentage: never a slogan or an article, whatever its numerals
     c.n1, c.chinese = n1, not pct and numerals.is_chinese_numeral(n1)
