@@ -168,7 +168,8 @@ class Predicates(DutyWords):
         return (role, q0, end) if role else None
 
     def cooperating(self, co: re.Match, end: int) -> Optional[tuple[str, int, int]]:
-        """X会同Y做…: X leads the task after Y (Y's record is `support`)."""
+        """X会同Y做…: X does the task after Y by its verb (Y's record is `support`): oversee a check, fund a grant,
+        lead what it organises, else execute."""
         partner_end = next((g.end for g in self.groups if g.start == co.end()), None)
         if partner_end is None or PAST.search(self.text, partner_end, end):
             return None  # …联合市财政局出台了…: a report
@@ -176,7 +177,8 @@ class Predicates(DutyWords):
             partner_end = m.end()  # 会同市民政局、市财政局等部门,深入…: the list's summing-up is no duty
         cut, r = self.list_cut(partner_end, end), self.skip(partner_end, end)
         role = self.head_role(r, end) or self.anywhere(r, cut) or self.object_role(r, cut)
-        return role if role in ("oversee", "fund") else "lead", partner_end, cut
+        # (X会同Y组织招聘 leads the task; X会同Y研究确定…, 提出调整方案 does it with Y)
+        return role or ("lead" if self.at("head_verbs", r, cut) else "execute"), partner_end, cut
 
     def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
         """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
