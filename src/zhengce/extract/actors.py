@@ -22,9 +22,11 @@ ACTOR_KEYS = frozenset({
     "sub_organs", "named_bodies", "posts", "level_posts", "standalone_posts", "bodies", "generic", "finance_heads",
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
+    "level_offices", "level_office_not_after", "level_office_not_next",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
-                          "work_group_not_next", "open_agent_not_in_name"})
+                          "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
+                          "level_office_not_next"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
 _COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或者", "或")
@@ -37,7 +39,7 @@ RESPONSIBILITY = re.compile("责任|职责")
 # verbs that set a body up or charge it, and prepositions (区财政对服务站点…): never in its name
 _NOT_NAMED = "(?!成立|设立|组建|建立|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促|[应要须都均将对给从按依是])"
 _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"), ("lhead", "levelhead"),
-                ("lpost", "levelpost"))
+                ("lpost", "levelpost"), ("loffice", "levelhead"))
 
 
 @dataclass(slots=True, unsafe_hash=True)  # (not frozen, as Group: one is built per match; never changed once made)
@@ -91,6 +93,10 @@ def _patterns() -> dict:
     named = (f"(?:{_NOT_NAMED}(?!的)[\u4e00-\u9fff]){{0,6}}?"
              f"{trie_regex(lex['named_bodies'])}(?:{trie_regex(lex['named_body_offices'])})?")  # 市领导小组办公室
     stems = trie_regex(lex["department_stems"])
+    # a level's office the lexicon does not name (镇规划建设办, 镇综合文化站): a short name and an office's ending
+    office = (f"(?:{_NOT_NAMED}(?![{re.escape(lex['work_group_not_in_name'])}])[\u4e00-\u9fff]){{1,6}}?"
+              f"(?<![{re.escape(lex['level_office_not_after'])}]){trie_regex(lex['level_offices'])}"
+              f"(?![{re.escape(lex['level_office_not_next'])}])")
     tail = f"(?:{sub})?(?:\\((?:{head}|{post})\\))?(?:{post})?(?:\\((?:{post})\\))?"  # 党委(党组), 书记(主任)
     # One attempt per position: heads that start like a level (市场监管局) first, then a level group
     # with what may follow it; the level group is matched once. Named bodies after 的 are separate.
@@ -104,7 +110,8 @@ def _patterns() -> dict:
         "post": f"(?(pre)|(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由])))" + trie_regex(lex["standalone_posts"]),
         "stemlist": stemlist,
         "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
-               f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'] + lex['standalone_posts'])}))"),
+               f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'] + lex['standalone_posts'])})"
+               f"|(?P<loffice>{office}))"),
         "level": lvg,  # a level alone, tried after every way to read a head after it (上级机关)
     }
     first = "".join(sorted({w[0] for k in ("prefixes", "levels", "level_modifiers", "generic", "department_stems",
