@@ -85,3 +85,34 @@ def test_rows_of_pdf_text_parted_by_spaces_under_a_spaced_header():
 ])
 def test_spaced_lines_left_alone(text):
     assert tabulate_cell_lines(text) == text
+
+
+ALIGNED = ("具体评分标准如下:\n"
+           "项目          分值  考核内容                          扣分标准\n"
+           "生活垃圾治理  20    每30户配置1个以上垃圾收集点,     收集点不足的每处扣1分;发现\n"
+           "                    垃圾日产日清,无积存垃圾          积存垃圾每处扣0.5分\n"
+           "群众满意度    10    每村随机入户走访不少于20户,      满意率低于90%的扣2分\n"
+           "合计          100\n"
+           "获评县级以上荣誉的,每项加2分。\n")
+
+
+def test_column_aligned_table_with_indented_running_cells():
+    """A table set by column in PDF text (a scoring table): header and rows part their cells by runs of spaces, a
+    cell running on indents its next lines. Each run becomes one tab and spaces, so every row splits into the
+    header's columns; the indented lines and the prose after the table stay as they were."""
+    out = tabulate_cell_lines(ALIGNED)
+    assert len(out) == len(ALIGNED)
+    lines = out.split("\n")
+    assert [c.strip() for c in lines[1].split("\t")] == ["项目", "分值", "考核内容", "扣分标准"]
+    assert [c.strip() for c in lines[2].split("\t")][:2] == ["生活垃圾治理", "20"]
+    assert lines[3] == ALIGNED.split("\n")[3]  # (an indented line of the row above)
+    assert [c.strip() for c in lines[5].split("\t")] == ["合计", "100"]
+    assert lines[6] == "获评县级以上荣誉的,每项加2分。"
+
+
+def test_scores_of_a_column_aligned_table_are_read_under_their_header():
+    import zhengce
+
+    result = zhengce.extract("某镇农村人居环境整治考核办法\n\n一、考核内容\n考核内容包括六个方面。\n" + ALIGNED)
+    scores = sorted(q.value for q in result.quantities if q.unit == "分" and q.comparator == "=")
+    assert {20.0, 10.0, 100.0} <= set(scores)

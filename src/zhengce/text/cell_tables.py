@@ -24,7 +24,8 @@ def _header_cells() -> frozenset[str]:
 
 def tabulate_cell_lines(text: str) -> str:
     """`text` with the cell-per-line tables it holds rejoined as tab-separated rows (same length)."""
-    if _RUNNING_NUMBER not in text:  # (every table read here has a 序号 column: one test for most texts)
+    aligned = _ALIGNED_GAP.search(text)
+    if _RUNNING_NUMBER not in text and not aligned:  # (a 序号 column or a column-aligned header: one test each)
         return text
     lines = text.split("\n")
     header_cells, i, changed = _header_cells(), 0, False
@@ -32,6 +33,9 @@ def tabulate_cell_lines(text: str) -> str:
         if lines[i].strip() != _RUNNING_NUMBER:
             if _spaced_header(lines[i], header_cells):
                 i, found = _tabulate_spaced_rows(lines, i)
+                changed = changed or found
+            elif aligned and _aligned_header(lines[i], header_cells):
+                i, found = _tabulate_aligned_rows(lines, i)
                 changed = changed or found
             else:
                 i += 1
@@ -108,4 +112,39 @@ def _tabulate_spaced_rows(lines: list[str], header: int) -> tuple[int, bool]:
     if found:
         lines[header] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[header])
     return i - skipped, found
+
+
+_ALIGNED_GAP = re.compile(r"\S {2,}\S")  # cells parted by a run of spaces (a table set by column in PDF text)
+_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _aligned_header(line: str, header_cells: frozenset[str]) -> bool:
+    """A header of column names set by column (项目  分值  考核内容  扣分标准): at least three names, parted by
+    runs of spaces, from the start of the line."""
+    if not line or line[0] == " " or len(_RUN.findall(line)) < MIN_COLUMNS - 1:
+        return False
+    return all(cell in header_cells for cell in _RUN.split(line.strip()))
+
+
+def _tabulate_aligned_rows(lines: list[str], header: int) -> tuple[int, bool]:
+    """The header at `header` and the rows under it: a row opens at the line start and parts its cells by runs
+    of spaces; a cell running on sets its next lines indented (they stay lines of the row). Each run of spaces
+    becomes one tab and spaces (same length). Returns where reading stopped and whether a row was found."""
+    i, found = header + 1, False
+    while i < len(lines):
+        line = lines[i]
+        if line[:1] not in ("", " ") and _RUN.search(line):
+            lines[i] = _RUN.sub(_one_tab, line)
+            found = True
+        elif not (found and line.startswith("  ") and line.strip()):
+            break  # (an indented line before any row, or a line of prose: the table has ended)
+        i += 1
+    if found:
+        lines[header] = _RUN.sub(_one_tab, lines[header])
+    return i, found
+
+
+def _one_tab(gap: re.Match) -> str:
+    """A run of spaces as one cell break (a tab, then spaces a cell's strip drops): columns stay one cell each."""
+    return "\t" + " " * (len(gap.group()) - 1)
 
