@@ -180,6 +180,14 @@ class Predicates(DutyWords):
         # (X会同Y组织招聘 leads the task; X会同Y研究确定…, 提出调整方案 does it with Y)
         return role or ("lead" if self.at("head_verbs", r, cut) else "execute"), partner_end, cut
 
+    def cooperating_on(self, q: int, cs: int, ce: int, prior_start: int, prior_end: int) -> Optional[tuple[str, int, int]]:
+        """X负责…,会同Y开展督查: a task of X's own in clause [cs, ce), done with Y (whose `support` the clause has
+        already), in the role its verb gives; None where X's duty [prior_start, prior_end) runs on into the clause
+        or is a bare marker (X牵头,会同Y完善…: one task)."""
+        if prior_end > cs or self.text[prior_start:prior_end].strip(" ,、;:") in ("", *STRIP_LEADING):
+            return None
+        return self.cooperating(co, ce) if (co := self.at("cooperation", q, ce)) else None
+
     def after_modal(self, q: int, modal: re.Match, end: int) -> Optional[tuple[str, int, int]]:
         """After 要/应/不得: a marker there (or after a light verb), else any `anywhere` marker."""
         t, r = self.text, self.skip(modal.end(), end)

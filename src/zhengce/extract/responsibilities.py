@@ -275,9 +275,12 @@ class _Reader(Predicates):
         out: list[_Assign] = []
         assigned, seat = {id(a.group) for a in assigns}, sanction_words()["seat"]
         for ci, (cs, ce) in enumerate(self.clauses[1:], start=1):
-            if ci in done:
-                continue
             q = self.skip(cs, ce)
+            if ci in done:
+                prior = out[-1] if out else next((a for a in reversed(own) if a.clause < ci), None)
+                if prior and prior.duty is None and (found := self.cooperating_on(q, cs, ce, prior.duty_start, prior.duty_end)):
+                    out.append(_Assign(prior.group, found[0], cs, found[1], found[2], ci))  # …,会同Y开展督查
+                continue
             (ps, pe), before = self.clauses[ci - 1], self.in_clause[ci - 1]
             body = before and before[-1].kind == "body" and not self.text[before[-1].end:pe].strip() \
                 and self.g["scan"]["establish"].search(self.text, ps, before[-1].start) and before[-1] \
