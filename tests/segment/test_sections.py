@@ -272,6 +272,22 @@ def test_name_lines_heading_restarted_lists_rank_between_the_styles(analyse_text
     assert [s.title for s in extract_text(text).sections if s.level == 2] == ["县应急管理局", "县消防救援大队", "县公安局"]
 
 
+def test_name_lines_at_the_top_level_head_their_lists(extract_text) -> None:
+    """A duty list with no section over it (区应急管理局 / 1. 2. / 区教育局 / 1. …): three name lines over
+    restarted lists show the pattern; they rank over the numbered items, and the items are their duties."""
+    text = _article("区应急管理局", "1.负责安全生产综合监督管理。", "2.组织开展执法检查。", "区教育局", "1.负责学校安全管理。",
+                    "区公安分局", "1.负责道路交通安全管理。")
+    result = extract_text(text)
+    assert [(s.label, s.level, s.title) for s in result.sections][:3] == [
+        ("", 1, "区应急管理局"), ("1.", 2, "负责安全生产综合监督管理"), ("2.", 2, "组织开展执法检查")]
+
+
+def test_two_top_level_lines_over_lists_are_no_such_headings(extract_text) -> None:
+    """Two titles over numbered lists at the text's top level (an attachment list, a notes list): too few."""
+    text = _article("附件清单", "1.实施方案。", "2.任务分工表。", "有关说明", "1.本通知自印发之日起施行。")
+    assert "附件清单" not in [s.title for s in extract_text(text).sections]
+
+
 def test_one_line_over_a_list_is_no_such_heading(extract_text) -> None:
     """An attachment's title over its numbered list, once: not the pattern of name lines over restarted lists."""
     text = _article("一、总体要求", BODY, "二、工作措施", BODY, "村(社区)工作事务准入清单", "1.党组织建设。",

@@ -242,17 +242,21 @@ def _interposed(doc: Document, standalone: list[Line], numbered: dict[int, Headi
     heading between the two numbered styles, not a caption. It takes two such lines to show the pattern."""
     styles = {name: i for i, (name, _) in enumerate(_styles()[0])}
     out: dict[int, Heading] = {}
+    top_level: dict[int, bool] = {}
     for l in standalone:
         nxt = next((m for m in doc.lines[l.index + 1:] if m.role in ("body", "caption")), None)
         child = numbered.get(nxt.index) if nxt is not None else None
         if child is None or child.style not in styles or label_number(child.label) != 1:
             continue
-        if any(h.style in styles and styles[h.style] < styles[child.style] and h.start < l.start
-               for h in numbered.values()):
-            out[l.index] = Heading(l.index, l.start, l.end, "", NAME_LINE + child.style, l.text, l.end, l.start)
+        under = any(h.style in styles and styles[h.style] < styles[child.style] and h.start < l.start
+                    for h in numbered.values())
+        out[l.index] = Heading(l.index, l.start, l.end, "", NAME_LINE + child.style, l.text, l.end, l.start)
+        top_level[l.index] = not under
     # one such line could be an attachment's title over its list; the pattern is a list restarting under each
+    # (two such lines inside a higher section; three where they are the text's top level: 区应急管理局 / 1.…)
     counts = Counter(h.style for h in out.values())
-    return {i: h for i, h in out.items() if counts[h.style] >= 2}
+    tops = Counter(h.style for i, h in out.items() if top_level[i])
+    return {i: h for i, h in out.items() if counts[h.style] >= 2 and (not top_level[i] or tops[h.style] >= 3)}
 
 
 def _note_items(lines: list[Line], numbered: dict[int, Heading]) -> set[int]:
