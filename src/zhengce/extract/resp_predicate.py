@@ -43,6 +43,13 @@ def sanction_words() -> dict:
             "benefit": re.compile(f"{trie_regex(r['benefit_verbs'])}[^,;。]{{0,20}}?{trie_regex(r['benefit_objects'])}")}
 
 
+@lru_cache(maxsize=1)
+def _attendance() -> tuple[frozenset, re.Pattern]:
+    """The markers that, before a training (参加…培训), tell a post to attend (data/zh/duties.yaml)."""
+    r = duty_rules()
+    return frozenset(r["attendance_markers"]), re.compile(f"[^,;。]{{0,16}}?{trie_regex(r['attendance_objects'])}")
+
+
 # actor + 每月/每周… + a verb phrase + 不少于/至少 N: a quota the actor must meet (the verb need not be known)
 # (or a count after the verb: 家庭医生每月至少到签约养老机构巡诊1次, 区委社会工作部每月汇总发布1次运行情况)
 _COUNT = r"[\d一二两三四五六七八九十]+(?:次|遍|轮)"  # 1次, 两遍: a count of times
@@ -201,9 +208,16 @@ class Predicates(DutyWords):
         if bare and nxt and nxt[0] == end + 1 and self.skip(*nxt) not in self.starts:
             ds, end, r = nxt[0], nxt[1], self.skip(*nxt)  # 要结合实际,制定…: the verb is in the next clause
         cut = self.list_cut(r, end)
+        if (hit := self.marker(r, end)) and self.attends(r, hit[2], end):
+            return "execute", ds, cut  # 应当参加不少于3天的岗前培训
         role = self.head_role(r, end) or self.anywhere(modal.end(), end) or self.spanning(r, end) \
             or self.object_role(r, cut) or "execute"
         return role, ds, cut
+
+    def attends(self, pos: int, m_end: int, end: int) -> bool:
+        """Whether the marker at [pos, m_end) tells its actor to attend a training (参加…培训), not to help."""
+        markers, objects = _attendance()
+        return self.text[pos:m_end] in markers and bool(objects.match(self.text, m_end, end))
 
     def spanning(self, pos: int, end: int) -> Optional[str]:
         """`lead` for 担任…主任, `oversee` for 听取…汇报 (a marker in two parts around its object)."""
@@ -215,6 +229,8 @@ class Predicates(DutyWords):
         负责…保障和质量监管, a list of tasks, is `lead`); 参与验收 is `oversee`."""
         role, _, m_end = hit
         t = self.text
+        if role == "support" and self.attends(q, m_end, end):
+            return "execute", q0, self.list_cut(m_end, end)  # 每年参加集中培训不少于40学时: told to attend
         if role == "lead" and t[m_end:m_end + 1] == "的":
             return None  # 党组织领导的…机制 states a principle (but 各部门密切配合的机制 assigns)
         if role == "support" and (nxt := self.marker(m_end, end)) and nxt[0] == "oversee":
