@@ -123,8 +123,9 @@ def _matches(text: str, pats: dict) -> list[re.Match]:
     named = pats["named_any"].search(text)
     found = list(pats["actor" if named else "plain"].finditer(text))
     work_group = pats["work_group_any"].search(text)
+    agent = pats["open_agent_gate"].search(text)  # (an open-class subject stands before a modal)
     others = [m for regex, present in ((pats["named"], named), (pats["work_group"], work_group),
-                                       (pats["open_agent"], True)) if present
+                                       (pats["open_agent"], agent)) if present
               for m in regex.finditer(text)]
     if not others:
         return found  # (most texts)

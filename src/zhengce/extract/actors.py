@@ -134,6 +134,7 @@ def _patterns() -> dict:
                                  f"[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['work_group_suffixes'])}"
                                  f"(?![{re.escape(lex['work_group_not_next'])}])"),
         "open_agent": _open_agent(lex),
+        "open_agent_gate": re.compile(_any_of(duty_rules()["modals"])),
         "lvg": re.compile(lvg),
         "prefix": re.compile(trie_regex(lex["prefixes"])),
         "unit_only": re.compile(f"(?:{trie_regex(lex['level_modifiers'])})+"),
