@@ -205,7 +205,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "grant_verbs", "grant_objects", "light_oversee", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
     "petition_before", "report_to", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
-    "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects"))
+    "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end"))
 
 
 @lru_cache(maxsize=1)

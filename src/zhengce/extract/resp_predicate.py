@@ -40,6 +40,7 @@ def sanction_words() -> dict:
             "check": re.compile(f"{checks}(?:工作)?$"),
             "check_topic": re.compile(f"(?:年度|季度|半年|日常|试用期)?{checks}"),
             "temporal": re.compile(f"在[^,;。]*{trie_regex(r['temporal_tails'])}"),
+            "time_clause": re.compile("|".join(f"(?:{p})" for p in r["clause_time_end"])),
             "benefit": re.compile(f"{trie_regex(r['benefit_verbs'])}[^,;。]{{0,20}}?{trie_regex(r['benefit_objects'])}")}
 
 
@@ -132,8 +133,8 @@ class Predicates(DutyWords):
         t, at, scan = self.text, self._at, self.g["scan"]
         q0 = m.end() if (m := FILLER.match(t, p, end)) else p
         q = self.skip(q0, end)
-        if q >= end or scan["evaluative"].search(t, q, end):
-            return None
+        if q >= end or scan["evaluative"].search(t, q, end) or sanction_words()["time_clause"].search(t, q, end):
+            return None  # (…工作不到位; 开展监督时,…: a time, the predicate is in the next clause)
         if link := self.at("nominal_links", q, end):  # 社区的…, 市委关于…; but X是第一责任人
             role = link.group() == "是" and self.anywhere(link.end(), end, "nouns")
             return (role, link.end(), end) if role else None
