@@ -205,7 +205,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "grant_verbs", "grant_objects", "light_oversee", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
     "petition_before", "report_to", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
-    "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end"))
+    "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles"))
 
 
 @lru_cache(maxsize=1)
@@ -243,11 +243,12 @@ def duty_grammar() -> dict:
     dated = f"(?=[{_DATED_FIRST}\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
     at.update(adverb=re.compile("|".join([dated, trie_regex(r["adverbs"]), _TIME])),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
+              member=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["member_titles"]) + "(?![\u4e00-\u9fff])"),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"),
               report=re.compile(trie_regex(r["report_after"])))
     # words a clause's left part may end with, by length, longest first (a few set lookups a call)
     ends = {k: [(n, frozenset(w for w in ws if len(w) == n)) for n in sorted({len(w) for w in ws}, reverse=True)]
-            for k, ws in [(k, r[k]) for k in _END_KINDS + ("opinion_before",)] + [("labels", list(labels))]}
+            for k, ws in [(k, r[k]) for k in _END_KINDS + ("opinion_before", "post_titles")] + [("labels", list(labels))]}
     scan = {"anywhere": [w for w, (_, p) in roles.items() if p == "anywhere"] + nots, "any": list(roles) + nots,
             "fund": [w for w, (role, p) in roles.items() if (role, p) == ("fund", "anywhere")] + nots,
             "nouns": nouns, "act": list(roles) + r["verbs"], "modals": r["modals"],

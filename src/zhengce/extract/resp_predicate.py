@@ -142,6 +142,8 @@ class Predicates(DutyWords):
             return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米 (but 受理 is a verb)
         if t[q] in self._first["post"] and (at["post"].match(t, q, end) or scan["far_post"].match(t, q, end)):
             return "lead", q0, self.list_cut(q, end)  # 任组长; 担任小街小巷巷长
+        if t[q] in self._first["post"] and at["member"].match(t, q, end):
+            return "support", q0, self.list_cut(q, end)  # 各村党支部书记为成员
         if co := self.at("cooperation", q, end):
             if found := self.cooperating(co, end):
                 return found
