@@ -20,7 +20,7 @@ from .aliases import current as current_aliases
 from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, lexicon
 from .memo import RuleMemo
 from .resp_tables import RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments, task_of
-from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, sanction_words
+from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, only_filler, sanction_words
 from .resp_subject import CLAUSE, last_clause, opens_with_marker
 
 _SPAN = re.Match.span
@@ -285,8 +285,8 @@ class _Reader(Predicates):
                     out.append(_Assign(prior.group, found[0], cs, found[1], found[2], ci))  # …,会同Y开展督查
                 continue
             (ps, pe), before = self.clauses[ci - 1], self.in_clause[ci - 1]
-            body = before and before[-1].kind == "body" and not self.text[before[-1].end:pe].strip() \
-                and self.g["scan"]["establish"].search(self.text, ps, before[-1].start) and before[-1] \
+            last = next((g for g in reversed(before[-2:]) if only_filler(self.text[g.end:pe])), None)
+            body = last and last.kind == "body" and self.g["scan"]["establish"].search(self.text, ps, last.start) and last \
                 or before and seat.match(self.text, before[0].end) and before[0].start == self.skip(ps, pe) \
                 and before[0]  # X设在Y,负责…
             if body and id(body) not in assigned:
