@@ -22,7 +22,7 @@ ACTOR_KEYS = frozenset({
     "sub_organs", "named_bodies", "posts", "level_posts", "standalone_posts", "bodies", "generic", "finance_heads",
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
-    "level_offices", "level_office_not_after", "level_office_not_next",
+    "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -134,7 +134,7 @@ def _patterns() -> dict:
                                  f"[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['work_group_suffixes'])}"
                                  f"(?![{re.escape(lex['work_group_not_next'])}])"),
         "open_agent": _open_agent(lex),
-        "open_agent_gate": re.compile(_any_of(duty_rules()["modals"])),
+        "open_agent_gate": re.compile(_any_of(duty_rules()["modals"] + lex["open_agent_duty_nouns"])),
         "lvg": re.compile(lvg),
         "prefix": re.compile(trie_regex(lex["prefixes"])),
         "unit_only": re.compile(f"(?:{trie_regex(lex['level_modifiers'])})+"),
@@ -148,13 +148,15 @@ def _patterns() -> dict:
 
 def _open_agent(lex: dict) -> re.Pattern:
     """A subject the lexicon does not know: at a clause start, a short name with an agent's ending, right before
-    a modal that is not the start of a longer word (应急, 要求 stay words)."""
+    a modal that is not the start of a longer word (应急, 要求 stay words), or named a duty holder (机构举办者是安全
+    工作第一责任人)."""
     rules = duty_rules()
     guards = [w for w in rules["word_guards"] if w.startswith(tuple(rules["modals"]))]
     not_in = re.escape(lex["open_agent_not_in_name"])
     return re.compile(f"(?<![^\\s,;。:!?)．.])(?=[\u4e00-\u9fff()“”]{{2}})(?!{trie_regex(lex['open_agent_not_first'])})"
                       f"(?:(?![{not_in}])[\u4e00-\u9fff()“”]){{0,8}}?{trie_regex(lex['open_agent_suffixes'])}"
-                      f"(?={trie_regex(rules['modals'])})(?!{trie_regex(guards)})")
+                      f"(?:(?={trie_regex(rules['modals'])})(?!{trie_regex(guards)})"
+                      f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])}))")
 
 
 def _any_of(words: list[str]) -> str:
