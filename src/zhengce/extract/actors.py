@@ -23,6 +23,7 @@ ACTOR_KEYS = frozenset({
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
+    "open_agent_markers",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -134,7 +135,8 @@ def _patterns() -> dict:
                                  f"[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['work_group_suffixes'])}"
                                  f"(?![{re.escape(lex['work_group_not_next'])}])"),
         "open_agent": _open_agent(lex),
-        "open_agent_gate": re.compile(_any_of(duty_rules()["modals"] + lex["open_agent_duty_nouns"])),
+        "open_agent_gate": re.compile(_any_of(duty_rules()["modals"] + lex["open_agent_duty_nouns"]
+                                              + lex["open_agent_markers"])),
         "lvg": re.compile(lvg),
         "prefix": re.compile(trie_regex(lex["prefixes"])),
         "unit_only": re.compile(f"(?:{trie_regex(lex['level_modifiers'])})+"),
@@ -156,7 +158,8 @@ def _open_agent(lex: dict) -> re.Pattern:
     return re.compile(f"(?<![^\\s,;。:!?)．.])(?=[\u4e00-\u9fff()“”]{{2}})(?!{trie_regex(lex['open_agent_not_first'])})"
                       f"(?:(?![{not_in}])[\u4e00-\u9fff()“”]){{0,8}}?{trie_regex(lex['open_agent_suffixes'])}"
                       f"(?:(?={trie_regex(rules['modals'])})(?!{trie_regex(guards)})"
-                      f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])}))")
+                      f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])})"
+                      f"|(?={trie_regex(lex['open_agent_markers'])})(?!{trie_regex(rules['not_markers'])}))")
 
 
 def _any_of(words: list[str]) -> str:
