@@ -30,6 +30,7 @@ _CHARGE = ("负责", "具体负责", "总负责")  # 负责 + a supervision or f
 _COORDINATED = re.compile("[、和及与]")
 _BRACKETS = re.compile("[(“)”、]")
 PAST = re.compile("了(?!解)")  # …出台了…: a report of what was done
+IN_CHARGE_OF = re.compile(r"分管[^,;。由]{1,20}?的$")  # 由|分管应急管理工作的|副区长: what the post is in charge of
 _CLAUSE_REST = re.compile("[^,;!?。]*")
 
 

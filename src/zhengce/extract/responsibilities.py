@@ -20,7 +20,7 @@ from .aliases import current as current_aliases
 from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, lexicon
 from .memo import RuleMemo
 from .resp_tables import RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments, task_of
-from .resp_predicate import FILLER, PAST, QUOTE, STRIP_LEADING, Predicates, only_filler, sanction_words
+from .resp_predicate import FILLER, IN_CHARGE_OF, PAST, QUOTE, STRIP_LEADING, Predicates, only_filler, sanction_words
 from .resp_subject import CLAUSE, last_clause, opens_with_marker
 
 _SPAN = re.Match.span
@@ -135,7 +135,8 @@ class _Reader(Predicates):
             return special
         if self.g["scan"]["permission"].search(left):
             return None
-        if (m := self.ending("agent_before", left)) and not left[:m[0]].endswith(tuple("经理自缘申邀聘")):
+        if (m := self.ending("agent_before", IN_CHARGE_OF.sub("", left))) \
+                and not left[:m[0]].endswith(tuple("经理自缘申邀聘")):  # (由分管…工作的副区长担任: 由 + the post)
             # (由街道组织…验收: after 由 a bare level is the agent, and a head verb its predicate)
             pred = self.predicate(group.end, end, strict=strict and not self.at("head_verbs", group.end, end)) \
                 or self.next_predicate(ci, group.end, end)
