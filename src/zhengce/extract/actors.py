@@ -23,7 +23,7 @@ ACTOR_KEYS = frozenset({
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
-    "open_agent_markers",
+    "open_agent_markers", "named_body_posts",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -92,7 +92,8 @@ def _patterns() -> dict:
     sub = _with_departments(lex["sub_organs"])
     post = trie_regex(lex["posts"])
     named = (f"(?:{_NOT_NAMED}(?!的)[\u4e00-\u9fff]){{0,6}}?"
-             f"{trie_regex(lex['named_bodies'])}(?:{trie_regex(lex['named_body_offices'])})?")  # 市领导小组办公室
+             f"{trie_regex(lex['named_bodies'])}(?:{trie_regex(lex['named_body_offices'])})?"  # 市领导小组办公室
+             f"(?:{trie_regex(lex['named_body_posts'])})?")  # 区防汛指挥部指挥长, 区防汛指挥部成员单位
     stems = trie_regex(lex["department_stems"])
     # a level's office the lexicon does not name (镇规划建设办, 镇综合文化站): a short name and an office's ending
     office = (f"(?:{_NOT_NAMED}(?![{re.escape(lex['work_group_not_in_name'])}])[\u4e00-\u9fff]){{1,6}}?"
