@@ -211,7 +211,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "grant_verbs", "grant_objects", "light_oversee", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
     "petition_before", "report_to", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
-    "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles"))
+    "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles", "rate_nouns"))
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +249,7 @@ def duty_grammar() -> dict:
     dated = f"(?=[{_DATED_FIRST}\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
     at.update(adverb=re.compile("|".join([dated, trie_regex(r["adverbs"]), _TIME])),
               post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
+              rate=re.compile(f"[\u4e00-\u9fff]{{0,4}}?{trie_regex(r['rate_nouns'])}"),
               member=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["member_titles"]) + "(?![\u4e00-\u9fff])"),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"),
               report=re.compile(trie_regex(r["report_after"])))

@@ -313,6 +313,6 @@ class Predicates(DutyWords):
         t = self.text
         if t[verb_end:verb_end + 1] == "、" and verb_end + 1 not in self.starts \
                 and not self.adverb(verb_end + 1, end) \
-                or self.g["at"]["noun_suffixes"].match(t, verb_end, end):
-            return True  # 党组织建立、…; 覆盖率达到100% (but 统一招聘、统一管理 lists predicates)
+                or self.g["at"]["noun_suffixes"].match(t, verb_end, end) or self.g["at"]["rate"].match(t, verb_end, end):
+            return True  # 党组织建立、…; 覆盖率达到100%; 签约覆盖率达到50% (but 统一招聘、统一管理 lists predicates)
         return bool(self.g["scan"]["tails"].search(t, verb_end, end)) and verb not in sanction_words()["report"]
