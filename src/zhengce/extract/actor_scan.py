@@ -20,8 +20,6 @@ _FREQUENCY_GAP = re.compile(r"每(?:半|两|[一二三四])?(?:年|半年|季度
 _GAP_MAX = max(max(map(len, _GAPS | {"等"})), 6)
 _SPLIT_LEVELS = re.compile(r"(?:、|和|与|及|或)(?![^()〔〕]*[)〕])")
 _PARTY = ("党委", "党(工)委", "党工委")
-# 市、县两级, 中央、省、市、县各级: a group of levels named as one (SPEC: `N级` groups stay one actor)
-_COUNTED_LEVELS = re.compile(f"[{re.escape(lexicon()['group_counts'])}各]级$")
 _CONTINUE = frozenset("政人党纪和及与、")  # what may follow an organ that a bare organ continues
 
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
@@ -71,7 +69,7 @@ def _expand(branch: str, pre: str, body: str) -> tuple[str, ...]:
     levels_text, head = body[: m.end()], body[m.end():]
     if branch != "level" and not head:  # the level group swallowed the head: keep as written
         return (pre + body,)
-    if _COUNTED_LEVELS.search(levels_text) or not _SPLIT_LEVELS.search(levels_text):
+    if _patterns()["counted_levels"].search(levels_text) or not _SPLIT_LEVELS.search(levels_text):
         return (pre + body,)  # 市、县两级财政: one actor (SPEC); 市级、县级财政 lists two
     return tuple(pre + _join(level, head) for level in _SPLIT_LEVELS.split(levels_text))
 

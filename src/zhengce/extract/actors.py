@@ -139,6 +139,8 @@ def _patterns() -> dict:
         "open_agent_gate": re.compile(_any_of(duty_rules()["modals"] + lex["open_agent_duty_nouns"]
                                               + lex["open_agent_markers"])),
         "lvg": re.compile(lvg),
+        # 市、县两级, 中央、省、市、县各级: a group of levels named as one (SPEC: `N级` groups stay one actor)
+        "counted_levels": re.compile(f"[{re.escape(lex['group_counts'])}各]级$"),
         "prefix": re.compile(trie_regex(lex["prefixes"])),
         "unit_only": re.compile(f"(?:{trie_regex(lex['level_modifiers'])})+"),
         "continuation": re.compile(f"{_COORD}?(?P<h>政府|人民政府|人大|政协|党委|纪委)"),

@@ -18,13 +18,6 @@ FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们|\((?:以下简称|
                     r"|\([\u4e00-\u9fff]{2,16}(?:中心|办公室|局|委|部|站|所|办)\)"
                     r"|、[\u4e00-\u9fff]{2,10}?等(?:部门|单位|机构)")
 QUOTE = re.compile(r"“[^“”]{1,30}”")
-
-
-def only_filler(text: str) -> bool:
-    """Nothing, or only a short name given in brackets ((以下简称县指挥部)), between a body and its clause's end."""
-    return not (text := text.strip()) or bool(FILLER.fullmatch(text))
-
-
 STRIP_LEADING = ("负责", "具体负责", "总负责", "牵头")
 _CHARGE = ("负责", "具体负责", "总负责")  # 负责 + a supervision or funding task takes that role; 牵头 stays lead
 _COORDINATED = re.compile("[、和及与]")
@@ -32,6 +25,11 @@ _BRACKETS = re.compile("[(“)”、]")
 PAST = re.compile("了(?!解)")  # …出台了…: a report of what was done
 IN_CHARGE_OF = re.compile(r"分管[^,;。由]{1,20}?的$")  # 由|分管应急管理工作的|副区长: what the post is in charge of
 _CLAUSE_REST = re.compile("[^,;!?。]*")
+
+
+def only_filler(text: str) -> bool:
+    """Nothing, or only a short name given in brackets ((以下简称县指挥部)), between a body and its clause's end."""
+    return not (text := text.strip()) or bool(FILLER.fullmatch(text))
 
 
 @lru_cache(maxsize=1)

@@ -144,14 +144,14 @@ class _Reader(Predicates):
             penalty = not pred and sanction_words()["penalty"].search(t, group.end, end)
             money = sanction_words()["money"].search(left, 0, m[0])  # 所需资金由市、县分担: X funds it
             paid = not pred and not handed and money
-            given = t[self.skip(group.end, end):end].rstrip("。;") in self.g["far_post"] \
-                and self.ending("post_titles", left[:m[0]])  # 副组长由分管副镇长兼任: the post is given to X
+            post_verb = t[self.skip(group.end, end):end].rstrip("。;") in self.g["far_post"]  # 由X担任/兼任
+            given = post_verb and self.ending("post_titles", left[:m[0]])  # 副组长由分管副镇长兼任: the post is X's
             if not given and ((strict and not penalty and not paid or handed) and not pred
                               or handed and self.g["scan"]["modals"].search(left)
                               or self.g["scan"]["composition"].search(t, group.end, end)):
                 return None  # 由村民直接选举: a bare level needs a predicate (由街道予以解聘 has one); 由X组成 names members
             role = pred[0] if pred else "oversee" if penalty else "execute"
-            if t[self.skip(group.end, end):end].rstrip("。;") in self.g["far_post"]:
+            if post_verb:
                 role = "lead"  # 网格长由社区“两委”成员担任: the post is given to X
             if role in ("execute", "lead") and money:
                 role = "fund"  # 所需费用由乡镇人民政府承担

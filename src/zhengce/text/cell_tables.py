@@ -24,7 +24,7 @@ def _header_cells() -> frozenset[str]:
 
 def tabulate_cell_lines(text: str) -> str:
     """`text` with the cell-per-line tables it holds rejoined as tab-separated rows (same length)."""
-    aligned = _ALIGNED_GAP.search(text)
+    aligned = _RUN.search(text)
     if _RUNNING_NUMBER not in text and not aligned:  # (a 序号 column or a column-aligned header: one test each)
         return text
     lines = text.split("\n")
@@ -114,8 +114,7 @@ def _tabulate_spaced_rows(lines: list[str], header: int) -> tuple[int, bool]:
     return i - skipped, found
 
 
-_ALIGNED_GAP = re.compile(r"\S {2,}\S")  # cells parted by a run of spaces (a table set by column in PDF text)
-_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")  # cells parted by a run of spaces (a table set by column in PDF text)
 
 
 def _aligned_header(line: str, header_cells: frozenset[str]) -> bool:
