@@ -190,7 +190,7 @@ class _Reader(Predicates):
         if before and (m := g["at"]["opinion"].match(t, group.end, end)):
             return "oversee", cs + before[0], cs, m.end()  # duty: the matter opening the clause
         if left.endswith("向") and (m := g["scan"]["reported"].search(t, group.end, min(end, group.end + 10))) \
-                and not any(cs <= e < group.start for e in self.ends):  # (X向Y报告: X's duty, see `is_object`)
+                and not any(cs <= e < group.start for e in self.ends) and not self.acts_next(ci, group):
             return "oversee", group.start - 1, cs, m.end()  # 评估结果向区政府报告: the body reported to
         if left.endswith(self.g["report_to"]) and not any(e < group.start for e in self.ends):
             return "oversee", cs, cs, group.end  # (请)及时报告市委组织部: the body reported to, no subject named
@@ -198,6 +198,14 @@ class _Reader(Predicates):
                 and not group.mentions[0].text.startswith(("本级", "同级", "上级")):
             return "fund", cs, cs, end  # 经费纳入县区财政预算 (a relative 本级财政 names no actor)
         return None
+
+    def acts_next(self, ci: int, group: Group) -> bool:
+        """Whether the next clause opens with the same body (…向备案机关报送,备案机关应当…)."""
+        if ci + 1 >= len(self.clauses) or not (nxt := self.in_clause[ci + 1]) \
+                or nxt[0].start != self.skip(*self.clauses[ci + 1]):
+            return False
+        name, other = group.mentions[-1].text, nxt[0].mentions[0].text
+        return name.endswith(other) or other.endswith(name)
 
     def is_object(self, cs: int, left: str, group: Group, end: int) -> bool:
         """Whether the words before a group make it an object (对X…, 依托X…, 每个X) or not a subject."""
@@ -301,7 +309,7 @@ class _Reader(Predicates):
                 if found := self.after_modal(q, modal, ce):
                     out.append(_Assign(topic, found[0], topic.start, found[1], found[2], ci))
                     assigned.add(id(topic))
-            elif (prior := out[-1] if out else next((a for a in reversed(assigns) if a.clause < ci), None)) \
+            elif (prior := out[-1] if out else next((a for a in reversed(own) if a.clause < ci), None)) \
                     and (role := self.continued_role(q, cs, ce, prior)):  # (assigns and out are in clause order)
                 out.append(_Assign(prior.group, role, cs, q, ce, ci))
             elif not prior and ci == 1 and (hit := self.marker(q, ce)) and self.defined_topic():
