@@ -87,6 +87,18 @@ def test_unmarked_items_of_a_duty_list_are_the_units_duties():
     assert ("专职网格员", "每月入户走访不少于80户") in got and not any(d == "信息采集" for _, d in got), got
 
 
+def test_numbered_items_under_a_heading_naming_a_unit_are_its_duties():
+    """(二)县住房和城乡建设局 / 1.… / 2.…: a numbered heading that is a unit's name alone over numbered items lists
+    that unit's duties, items with no role word (对在建工程项目每月…巡查) too; a 第X条 under a chapter is no item."""
+    text = ("县安全生产职责清单\n\n二、行业部门职责\n(一)县应急管理局\n1.负责全县安全生产综合监督管理。\n"
+            "2.每年至少组织1次县级综合应急演练。\n(二)县住房和城乡建设局\n1.负责建筑施工安全监督管理。\n"
+            "2.对在建工程项目每月至少开展1次安全巡查。\n")
+    got = [(r.actor, r.duty) for r in _records(text)]
+    assert ("县应急管理局", "每年至少组织1次县级综合应急演练") in got, got
+    assert ("县住房和城乡建设局", "对在建工程项目每月至少开展1次安全巡查") in got, got
+    assert not any(a == "县应急管理局" and "在建工程" in d for a, d in got), got
+
+
 def test_provisions_under_a_chapter_named_by_a_body_are_no_duty_list():
     """第二章 联席会议 names a body, but its articles are rules about it, not a list of its duties: an article
     naming no actor and no role word gives no record."""

@@ -23,7 +23,7 @@ ACTOR_KEYS = frozenset({
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
-    "open_agent_markers", "named_body_posts",
+    "open_agent_markers", "named_body_posts", "open_agent_name_words",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -159,7 +159,8 @@ def _open_agent(lex: dict) -> re.Pattern:
     guards = [w for w in rules["word_guards"] if w.startswith(tuple(rules["modals"]))]
     not_in = re.escape(lex["open_agent_not_in_name"])
     return re.compile(f"(?<![^\\s,;。:!?)．.])(?=[\u4e00-\u9fff()“”]{{2}})(?!{trie_regex(lex['open_agent_not_first'])})"
-                      f"(?:(?![{not_in}])[\u4e00-\u9fff()“”]){{0,8}}?{trie_regex(lex['open_agent_suffixes'])}"
+                      f"(?:{trie_regex(lex['open_agent_name_words'])}|(?![{not_in}])[\u4e00-\u9fff()“”]){{0,8}}?"
+                      f"{trie_regex(lex['open_agent_suffixes'])}"
                       f"(?:(?={trie_regex(rules['modals'])})(?!{trie_regex(guards)})"
                       f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])})"
                       f"|(?={trie_regex(lex['open_agent_markers'])})(?!{trie_regex(rules['not_markers'])}))")

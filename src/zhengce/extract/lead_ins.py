@@ -15,7 +15,9 @@ from .actors import duty_rules
 from .resp_tables import LIST_NUMBER, deadline_in, duty_list_unit
 from .responsibilities import ResponsibilityMatch, find_responsibilities, with_subject
 
-_STRONG = ("organ", "post", "body")  # a bare level (社区) or a generic word (各部门) leads in no list
+_STRONG = ("organ", "post", "body")
+# numbered list items (1. / (1) / ①): under a heading that is an actor's name alone, they list that actor's duties
+_ITEM_STYLES = ("num_dot", "num_paren", "circled")  # a bare level (社区) or a generic word (各部门) leads in no list
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,9 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, Owner]:
             owner.append(Owner(actor, True))
         elif actor := title_actor(k):
             owner.append(Owner(actor, h.style.startswith(NAME_LINE)))
+        elif (up := parents[k]) is not None and (above := owner[up]) and not above.duties \
+                and h.style in _ITEM_STYLES and title_actor(up):
+            owner.append(above._replace(duties=True))  # (二)县住建局 / 1.… / 2.…: numbered items of its duties
         else:
             owner.append(owner[parents[k]] if parents[k] is not None else None)
     out: dict[int, Owner] = {}
