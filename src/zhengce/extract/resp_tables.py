@@ -82,7 +82,9 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
             body, start = part.group().rstrip(), m.start(1) + part.start()
             if body.endswith(markers := _aside_markers()):  # (one C call rules out most parts)
                 marker = next(w for w in markers if body.endswith(w))
-                spans.extend(_units(text, start + body.startswith("由"), start + len(body) - len(marker)))
+                label = duty_grammar()["scan"]["labels"].match(body)  # (责任科室:养老服务科牵头,规划财务科配合)
+                skip = label.end() if label else body.startswith("由")
+                spans.extend(_units(text, start + skip, start + len(body) - len(marker)))
     if not spans:
         return mentions
     kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
