@@ -123,8 +123,9 @@ class _Reader(Predicates):
             return None  # a bare level inside a phrase (全市, 社区治理): no frame can take it (see is_object)
         co = self.ending("cooperation", left)
         if co and not (left == co[1] and ci and self.in_clause[ci - 1]) and not any(  # 由X牵头,会同Y…
-                e <= cs + co[0] and (e == cs + co[0] or self.at("modals", e, cs + co[0])) for e in self.ends):
-            co = None  # X(要)联合Y: only after an actor (联合党组织 is a body)
+                e <= cs + co[0] and ((q := self.skip(e, cs + co[0])) == cs + co[0] or self.at("modals", q, cs + co[0]))
+                for e in self.ends):
+            co = None  # X(每年)(要)联合Y: only after an actor (联合党组织 is a body)
         if m := co or (None if left.endswith(self.g["not_approval"]) else self.ending("approval_before", left)):
             if co and PAST.search(t, group.end, end):
                 return None
