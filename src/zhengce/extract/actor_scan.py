@@ -61,7 +61,7 @@ def _expand(branch: str, pre: str, body: str) -> tuple[str, ...]:
     if branch == "stemlist":
         m = _patterns()["lvg"].match(body)
         level = m.group() if m and not body.startswith(tuple(lexicon()["department_stems"])) else ""
-        listed = re.fullmatch(r"(?P<stems>.+?)等?(?P<suffix>部门|单位)", body[len(level):])
+        listed = re.fullmatch(r"(?P<stems>.+?)等?(?:行业主管|行业|主管)?(?P<suffix>部门|单位)(?:\(.*\))?", body[len(level):])
         return tuple(pre + level + s + listed["suffix"] for s in listed["stems"].split("、"))
     if branch not in ("levelhead", "levelpost", "level"):
         return (pre + body,)

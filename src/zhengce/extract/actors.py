@@ -30,6 +30,8 @@ _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_a
                           "level_office_not_next"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
+# How a list of department stems closes (民政、教育等部门; 等行业主管部门; 等部门(单位))
+STEM_LIST_END = r"(?:行业主管|行业|主管)?(?:部门|单位)(?:\((?:单位|部门)\))?"
 _COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或者", "或")
 _COORD = f"(?:{'|'.join(_COORD_WORDS)})"
 _TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:工作日|年|季度|季|月|周|半年|天|日|学期|人|小时)度?"  # 每年, 每两年, 每人
@@ -103,7 +105,8 @@ def _patterns() -> dict:
     # One attempt per position: heads that start like a level (市场监管局) first, then a level group
     # with what may follow it; the level group is matched once. Named bodies after 的 are separate.
     # 公安、司法行政、信访等部门: after a known stem, a short unknown item may stand in a list closed by 等
-    stemlist = f"{stems}(?:(?:、{stems})+等?|(?:、(?:{stems}|[\u4e00-\u9fff]{{2,6}}))+等)(?:部门|单位)"
+    stemlist = (f"{stems}(?:(?:、{stems})+等?|(?:、(?:{stems}|[\u4e00-\u9fff]{{2,6}}))+等)"
+                f"{STEM_LIST_END}")  # (…等行业部门, …等部门(单位): each a 部门 still)
     committee = "".join(re.escape(c) for c in lex["committee_levels"])
     branches = {
         "generic": trie_regex(lex["generic"]),
