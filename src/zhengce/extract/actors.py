@@ -23,7 +23,7 @@ ACTOR_KEYS = frozenset({
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
-    "open_agent_markers", "named_body_posts", "open_agent_name_words",
+    "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -101,7 +101,9 @@ def _patterns() -> dict:
     office = (f"(?:{_NOT_NAMED}(?![{re.escape(lex['work_group_not_in_name'])}])[\u4e00-\u9fff]){{1,6}}?"
               f"(?<![{re.escape(lex['level_office_not_after'])}]){trie_regex(lex['level_offices'])}"
               f"(?![{re.escape(lex['level_office_not_next'])}])")
-    tail = f"(?:{sub})?(?:\\((?:{head}|{post})\\))?(?:{post})?(?:\\((?:{post})\\))?"  # 党委(党组), 书记(主任)
+    # a bureau's branch named by its place (市生态环境局临澧分局, 县公安局城关派出所)
+    branch = f"(?:(?<=局)[\u4e00-\u9fff]{{2,3}}?{trie_regex(lex['branch_offices'])})?"
+    tail = f"{branch}(?:{sub})?(?:\\((?:{head}|{post})\\))?(?:{post})?(?:\\((?:{post})\\))?"  # 党委(党组), 书记(主任)
     # One attempt per position: heads that start like a level (市场监管局) first, then a level group
     # with what may follow it; the level group is matched once. Named bodies after 的 are separate.
     # 公安、司法行政、信访等部门: after a known stem, a short unknown item may stand in a list closed by 等

@@ -285,6 +285,8 @@ class Predicates(DutyWords):
         if self.g["scan"]["disposal"].search(t, q, end):  # 县委将机制创新作为…关键: no action of the actor
             if sanction_words()["into_check"].search(t, q, ce := _CLAUSE_REST.match(t, q).end()):
                 return "oversee", q0, ce  # 组织部将…纳入…考核内容: the check is the duty
+            if sanction_words()["budget"].search(t, q, ce):
+                return "fund", q0, ce  # 县财政将…经费列入年度财政预算: the budget line is the duty
             return None
         if sanction_words()["penalty"].search(t, q, end):
             return "oversee", q0, end  # 由X对…依法给予处分
