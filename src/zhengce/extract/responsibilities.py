@@ -336,7 +336,8 @@ class _Reader(Predicates):
                 or prior_role == "execute" and words["budget"].search(t, q, ce):
             return "fund"  # X应当…,所需经费列入本级财政预算: the actor told to act pays for it
         # a check with its own schedule or trigger (每半年开展一次督查, 对…不力的进行通报) is a duty of its own
-        light = self.g["scan"]["light"].search(self.text, q, ce)
+        light = prior_role != "support" and self.g["scan"]["light"].search(self.text, q, ce)
+        # (after 由X牵头,Y配合, the check is the task they share: X's duty holds it already)
         own = light and (q > cs or "的" in self.text[q:light.start()])
         return "oversee" if own and self.g["scan"]["light_end"].search(self.text, light.end(), ce) else None
 
