@@ -119,7 +119,7 @@ def _patterns() -> dict:
         "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
                f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'] + lex['standalone_posts'])})"
                f"|(?P<loffice>{office}))"),
-        "level": lvg,  # a level alone, tried after every way to read a head after it (上级机关)
+        "level": f"{lvg}(?!民)",  # a level alone, tried after every way to read a head after it (上级机关); 村民 is people
     }
     first = "".join(sorted({w[0] for k in ("prefixes", "levels", "level_modifiers", "generic", "department_stems",
                                            "organs", "bodies", "standalone_posts")
