@@ -39,8 +39,16 @@ def test_addressees_become_execute_records():
             "《实施方案》已经县政府同意,现印发给你们,请认真贯彻执行。\n\n县人民政府办公室\n2024年5月20日\n\n"
             "一、工作目标\n到2025年底,每个乡镇建成1个互助养老服务点。\n")
     got = [(r.actor, r.role, r.duty) for r in zhengce.extract(text).responsibilities]
-    assert ("各乡镇人民政府、街道办事处", "execute", "认真贯彻执行") in got
+    assert ("各乡镇人民政府", "execute", "认真贯彻执行") in got  # (a 、 list of whole names: one record each)
+    assert ("街道办事处", "execute", "认真贯彻执行") in got
     assert ("县政府各有关部门", "execute", "认真贯彻执行") in got
+
+
+def test_a_group_sharing_its_level_is_one_addressee():
+    text = ("关于印发社区工作者管理办法的通知\n\n各设区市委组织部、民政局,省直有关单位:\n"
+            "现将《办法》印发给你们,请认真贯彻执行。\n\n一、总则\n社区工作者实行总量控制。\n")
+    got = [r.actor for r in zhengce.extract(text).responsibilities]
+    assert "各设区市委组织部、民政局" in got, got
 
 
 def test_addressees_without_instruction_assign_nothing():

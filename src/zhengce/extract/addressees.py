@@ -16,6 +16,7 @@ from .responsibilities import ResponsibilityMatch
 _KEYS = frozenset({"instruction_verbs", "instruction_reach", "line_max_len", "group_coverage", "every", "all_addressees",
                    "instruction_reach_to_all"})
 _GROUP = re.compile(r"[^,;:]+")
+_LEVELLED = re.compile(r"各?[^、]{0,6}?(?:乡镇|街道|县|市|区|镇|乡|村|社区)")  # a name with a level of its own
 _OPENING = 3  # provisions of an article the addressee line may be among (after a preamble line or two)
 
 
@@ -73,5 +74,24 @@ def addressee_records(doc: Document) -> dict[tuple[int, int], list[Responsibilit
             later = (doc.norm[q.start:q.end] for q in provisions[p + 1:])
             duty = next((d for t in later if "请" in t and (d := instruction(t))), None)
             if duty:
-                out[(a, p)] = [ResponsibilityMatch(s, e, text[s:e].strip(), "execute", duty, None) for s, e in groups]
+                out[(a, p)] = [ResponsibilityMatch(s, e, text[s:e].strip(), "execute", duty, None)
+                               for group in groups for s, e in _units(text, *group)]
     return out
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans one comma group of the line addresses: each unit of a 、 list of whole names (各乡镇人民政府、
+    街道办事处: two), else the group (各设区市委组织部、民政局: the level is shared, the group is one addressee)."""
+    if "、" not in text[start:end]:
+        return [(start, end)]
+    parts, pos = [], start
+    for piece in text[start:end].split("、"):
+        s, e = pos, pos + len(piece)
+        pos = e + 1
+        names = find_mentions(piece.strip())
+        if len(names) != 1 or names[0].text != piece.strip() or names[0].kind not in ("organ", "body", "post"):
+            return [(start, end)]
+        if parts and not _LEVELLED.match(piece.strip()):
+            return [(start, end)]  # (民政局 after 各设区市委组织部 borrows its level)
+        parts.append((s, e))
+    return parts
