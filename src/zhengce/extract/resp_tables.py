@@ -63,6 +63,8 @@ def label_roles(text: str, context: str, groups: list[Group]) -> dict[int, tuple
 # One unit in a label list or an aside (区委社治委, 各镇(街道), 区级相关部门): a short name, brackets allowed.
 _UNIT = re.compile(r"(?:[\u4e00-\u9fff]|\([\u4e00-\u9fff、]{1,8}\)){2,20}")
 _ASIDE = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+# …and the same standing as a sentence of its own after its task (由社会事业办公室牵头,劳动保障所、各社区配合。)
+_BARE_ASIDE = re.compile(r"(由[^(),;。]{2,30}牵头,[^(),;。]{2,60}(?:配合|协助|参与))。?")
 _PART = re.compile("[^,;]+")
 
 
@@ -70,14 +72,15 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     """The mentions with every unit a task-table label lists (牵头单位:区委社治委;配合单位:区委党校、团区委) or an
     aside names ((区委社治委牵头,区级相关部门配合)) read as one actor: the list's position makes it one even where
     the actor lexicon knows the name only in part (区委 of 区委社治委) or not at all."""
-    if ":" not in text and "(" not in text:
+    bare = _BARE_ASIDE.fullmatch(text) if text.startswith("由") else None
+    if ":" not in text and "(" not in text and not bare:
         return mentions  # (most provisions: no label, no aside)
     labels = list(duty_grammar()["scan"]["labels"].finditer(text)) if ":" in text else []
     spans = []
     for m, nxt in zip(labels, labels[1:] + [None]):
         stop = min(_LIST.match(text, m.end()).end(), nxt.start() if nxt else len(text))
         spans.extend(_units(text, m.end(), len(text[:stop].rstrip(",;: "))))
-    for m in _ASIDE.finditer(text) if "(" in text else ():
+    for m in [*(_ASIDE.finditer(text) if "(" in text else ()), *([bare] if bare else [])]:
         for part in _PART.finditer(m.group(1)):
             body, start = part.group().rstrip(), m.start(1) + part.start()
             if body.endswith(markers := _aside_markers()):  # (one C call rules out most parts)
@@ -189,7 +192,8 @@ def under_task(text: str) -> bool:
     """Whether a provision is a task-table label (牵头单位:…) or an aside ((X牵头,Y配合)) standing on its own,
     so it belongs to the task before it."""
     body = text.strip(" 。")
-    return bool(duty_grammar()["scan"]["labels"].match(body.lstrip("( ")) or _ASIDE.fullmatch(body))
+    return bool(duty_grammar()["scan"]["labels"].match(body.lstrip("( ")) or _ASIDE.fullmatch(body)
+                or body.startswith("由") and _BARE_ASIDE.fullmatch(body))
 
 
 def lead_labelled(context: str) -> bool:
