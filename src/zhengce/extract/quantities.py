@@ -393,3 +393,5 @@ def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
         c.comparator = G.prefix[pm.group()]
     if c.comparator == "=" and text.startswith(G.over_half, c.nstart - 1):
         c.comparator, c.start = ">", c.nstart - 1  # 过半数同意: more than half
+    elif c.comparator == "=" and c.unit != "ratio" and G.cap_re.search(text, c.cl[0], c.nstart):
+        c.comparator = "<="  # 年度最高支付限额为40万元: the cap's number is a maximum

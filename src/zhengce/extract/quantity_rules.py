@@ -20,7 +20,7 @@ UNIT_CATEGORIES = frozenset({
     "multiple", "area", "length", "weight", "volume", "power", "measure", "quota", "noun"})
 SCHEMAS: dict[str, frozenset[str]] = {
     "comparators": frozenset({"prefix", "suffix", "infix", "only_cap", "only_report", "range_sep",
-                              "prefix_window", "neutral", "far_prefix", "weak_neutral", "over_half"}),
+                              "prefix_window", "neutral", "far_prefix", "weak_neutral", "over_half", "cap_nouns"}),
     "quantity_grammar": frozenset({"idioms", "ordinal_before", "ordinal_after", "list_count_after",
                                    "programme_after", "name_after", "slogan", "slogan_item", "quote_max",
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
@@ -209,6 +209,7 @@ class Grammar:
     prefix_reach: int  # how far before the window a prefix word may start and still reach into it (不得低于)
     weak_neutral: frozenset  # neutral words a farther far_prefix word still governs (至少有1名)
     over_half: str  # 过半: the 半 after it is more than half
+    cap_re: re.Pattern  # a cap named before a bare number in its clause (最高支付限额为40万元): the number is a `<=`
 
 
 def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
@@ -310,4 +311,4 @@ def grammar() -> Grammar:
                               YEAR),
         far_re=re.compile(search_alt(cmp["far_prefix"], "far_prefix")),
         prefix_reach=max(map(len, prefix)) - 1, weak_neutral=frozenset(cmp["weak_neutral"]),
-        over_half=cmp["over_half"])
+        over_half=cmp["over_half"], cap_re=re.compile(f"(?:{search_alt(cmp['cap_nouns'], 'cap_nouns')})(?!以上)"))
