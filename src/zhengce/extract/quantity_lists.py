@@ -2,6 +2,8 @@
 and a lower and an upper bound back to back make one range."""
 from __future__ import annotations
 
+import re
+
 from . import quantity_context as qc
 from .qty_types import Cand
 
@@ -13,6 +15,11 @@ def inherit_units(text: str, cands: list[Cand]) -> None:
             a.unit, a.category, a.unit_surface = b.unit, b.category, b.unit_surface
 
 
+# what stands between two counts one bound governs: the first count's noun, a coordinator, at most a short verb
+# (不少于3个村民小组、30户农户; 至少聘用1名保洁员、明确1名巡河员), no clause break and no 每 (最多5次、每次2小时)
+_NOUN_LIST_GAP = re.compile(r"[^\d,;。:!?每其]{1,12}?(?:、|和|及|与)[^\d,;。:!?每其]{0,2}")
+
+
 def propagate_lists(text: str, cands: list[Cand]) -> None:
     """A tight list shares its last item's suffix comparator (70%、85%、100%以上) and its first
     item's prefix comparator (分别不超过45人、50人)."""
@@ -22,8 +29,9 @@ def propagate_lists(text: str, cands: list[Cand]) -> None:
                 a.comparator = a.suffix_cmp = b.suffix_cmp
     for a, b in zip(cands, cands[1:]):
         if a.prefix_cmp and a.comparator == a.prefix_cmp and b.comparator == "=" and b.prefix_cmp is None \
-                and b.unit == a.unit and text[a.end:b.start] in qc.TIGHT_GAP:
-            b.comparator = b.prefix_cmp = a.prefix_cmp
+                and (b.unit == a.unit and text[a.end:b.start] in qc.TIGHT_GAP
+                     or a.prefix_cmp in (">=", "<=") and not b.per and _NOUN_LIST_GAP.fullmatch(text, a.end, b.start)):
+            b.comparator = b.prefix_cmp = a.prefix_cmp  # (至少配备1名社工和1名康复人员: the bound is both counts')
 
 
 def join_bounds(cands: list[Cand]) -> list[Cand]:
