@@ -229,7 +229,7 @@ def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
     # 个 before 多/余 belongs to the unit after them (3个多月)
     qty = (rf"(?P<pct>{frac})?(?P<vague>{vague})?(?P<n1>{num})(?P<ge>个(?=[多余]))?(?P<inf1>{inf})?"
            rf"[ \t]?(?P<sc1>{scale})?"
-           rf"(?:(?P<u1>{unit})?(?P<sep>{sep})(?P<pct2>{frac})?(?P<n2>{num})(?P<inf2>{inf})?(?P<sc2>{scale})?"
+           rf"(?:(?P<u1>{unit})?(?:\(不?含\))?(?P<sep>{sep})(?P<pct2>{frac})?(?P<n2>{num})(?P<inf2>{inf})?(?P<sc2>{scale})?"
            rf"(?P<unit>{unit})?|(?P<u0>{unit}))?(?P<suffix>{suffix})?(?P<slash>/{base}(?:[/·・•]{base})?)?")
     return re.compile(rf"{_scanner_gate(cmp, vague)}(?:{ratio}|{qty})")
 
