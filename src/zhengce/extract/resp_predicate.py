@@ -82,6 +82,12 @@ class Predicates(DutyWords):
         checked = m["count"] and self.g["scan"]["light_end"].search(self.text, pos, m.start("count"))
         return "oversee" if checked else "execute", pos, end
 
+    def phrased_quota(self, q0: int, q: int, end: int) -> Optional[tuple[str, int, int]]:
+        """A periodic quota further on in the clause, after a prepositional phrase (在…期间每天…不少于4次)."""
+        each = self.text.find("每", q, end)
+        found = each > q and self.quota(each, end)
+        return (found[0], q0, end) if found else None
+
     def not_a_verb(self, kind: str, pos: int, end: int) -> Optional[re.Match]:
         """A word of `kind` at pos unless a longer verb starts there (受 of 受理, 可 of 可持续…)."""
         if (w := self.at(kind, pos, end)) and not ((v := self.at("verbs", pos, end)) and v.end() > w.end()):
@@ -165,7 +171,8 @@ class Predicates(DutyWords):
         # (after adverbs, 街道每季度至少组织…, a head verb is one after a bare level too)
         prep, verb = self.at("phrase", q, end), self.at("verbs", q, end) or (not strict or q > q0) and self.at("head_verbs", q, end)
         if prep and depth == 0 and not (verb and verb.end() > prep.end()):
-            return self.through(q0, q, end)
+            # (在台风影响期间每天滚动播报…不少于4次: a periodic quota after the phrase, whatever its verb)
+            return self.through(q0, q, end) or self.phrased_quota(q0, q, end)
         if verb:
             if t[verb.end():verb.end() + 1] == "的" and not self.at("procedure_nouns", verb.end() + 1, end) \
                     or self.noun_phrase(verb.end(), end, verb.group()) \
