@@ -392,6 +392,16 @@ def test_note_items_under_a_table_are_no_headings(extract_text) -> None:
     assert not any("细化任务清单" in t or "责任科室简称" in t for t in titles), titles
 
 
+def test_attachment_list_items_are_no_headings(extract_text) -> None:
+    """附件:1.… then 2.…, 3.… on lines of their own list the attachments, not sections."""
+    text = ("南谯区招商引资优惠政策若干措施\n\n一、总则\n1.本措施适用于新引进项目。\n2.奖补资金纳入区级财政预算。\n"
+            "附件:1.南谯区招商引资项目奖补资金申报表.docx\n   2.南谯区高层次人才认定标准(2023年版).pdf\n"
+            "   3.南谯区招商引资优惠政策兑现流程图.jpg\n")
+    titles = [s.title for s in extract_text(text).sections]
+    assert any("新引进项目" in t for t in titles), titles
+    assert not any("人才认定标准" in t or "流程图" in t for t in titles), titles
+
+
 def test_numbered_table_rows_and_clause_citations_are_no_headings(extract_text) -> None:
     body = ("第二十条第(一)项\n信息内容  本年制发件数  现行有效件数\n规章  0  0\n"
             "二、收到申请情况\n本年度办理情况  自然人  法人  总计\n"
