@@ -378,9 +378,6 @@ def find_responsibilities(text: str, context: str = "") -> list[ResponsibilityMa
     return list(_MEMO.get((text, context, current_aliases()), lambda: tuple(_read(text, context))))
 
 
-# a degree short of what is due, not a condition (整改不到位的 is one): the words of a report's problem list
-_SHORTCOMING = re.compile(r"(?:不够|不强|不严|不高|不到位|不规范|不充分|不完善|不顺畅|仍有短板)(?![的地者])")
-
 _MEMO: RuleMemo[tuple[ResponsibilityMatch, ...]] = RuleMemo(lambda: (lexicon(), duty_grammar()))
 
 
@@ -417,4 +414,5 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
 def _states_a_shortcoming(text: str, r: ResponsibilityMatch) -> bool:
     """A report's account of a shortcoming (党组织统筹不够有力、驻区单位参与不够充分等问题; 对党员发展把关不严): no duty,
     unless a modal tells the actor to act on it (要解决…落实不到位等问题)."""
-    return bool(r.duty and _SHORTCOMING.search(r.duty)) and not duty_grammar()["scan"]["modals"].search(text, r.start, r.end)
+    scan = duty_grammar()["scan"]
+    return bool(r.duty and scan["shortcoming"].search(r.duty)) and not scan["modals"].search(text, r.start, r.end)
