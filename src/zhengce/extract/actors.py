@@ -93,7 +93,7 @@ def _patterns() -> dict:
     bound = trie_regex(lex["level_organs"] + lex["bare_stems"])
     sub = _with_departments(lex["sub_organs"])
     post = trie_regex(lex["posts"])
-    named = (f"(?:{_NOT_NAMED}(?!的)[\u4e00-\u9fff]){{0,6}}?"
+    named = (f"(?:{_NOT_NAMED}(?!的)(?:[\u4e00-\u9fff]|“[\u4e00-\u9fff]{{2,6}}”)){{0,6}}?"  # (市“一网统管”工作领导小组)
              f"{trie_regex(lex['named_bodies'])}(?:{trie_regex(lex['named_body_offices'])})?"  # 市领导小组办公室
              f"(?:{trie_regex(lex['named_body_posts'])})?")  # 区防汛指挥部指挥长, 区防汛指挥部成员单位
     stems = trie_regex(lex["department_stems"])
