@@ -216,7 +216,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "markers", "labels", "secondary_labels", "not_markers", "far_post_verbs", "hearing_verbs", "hearing_objects",
     "post_verbs", "post_titles", "strip_modals", "opinion_before", "opinion_after", "manner_prepositions", "adverbs",
     "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns", "composition_tails",
-    "grant_verbs", "grant_objects", "light_oversee", "shortcomings", "report_after", "penalty_patterns", "into_check", "seat_verbs",
+    "grant_verbs", "grant_objects", "light_oversee", "shortcomings", "speech_tails", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
     "petition_before", "report_to", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
     "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles", "rate_nouns"))
@@ -279,6 +279,7 @@ def duty_grammar() -> dict:
                 light_end=re.compile(f"(?:{trie_regex(oversee + r['light_oversee'])})(?:等)?(?:工作|活动)?$"),
                 light=re.compile(trie_regex(r["light_verbs"] + r["head_verbs"])),
                 shortcoming=re.compile(f"{trie_regex(r['shortcomings'])}(?![的地者])"),
+                speech=re.compile(f"^[^,;。]{{0,10}}?(?:{trie_regex(r['speech_tails'])})$"),
                 labels=re.compile(f"{trie_regex(list(labels))}:"),
                 preps=re.compile(trie_regex(r["prepositions"])),
                 closing=re.compile(f"{trie_regex(r['verbs'])}|{at['post'].pattern}"),

@@ -413,6 +413,7 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
 
 def _states_a_shortcoming(text: str, r: ResponsibilityMatch) -> bool:
     """A report's account of a shortcoming (党组织统筹不够有力、驻区单位参与不够充分等问题; 对党员发展把关不严): no duty,
-    unless a modal tells the actor to act on it (要解决…落实不到位等问题)."""
+    unless a modal tells the actor to act on it (要解决…落实不到位等问题); nor is a news item's speaker (…介绍)."""
     scan = duty_grammar()["scan"]
-    return bool(r.duty and scan["shortcoming"].search(r.duty)) and not scan["modals"].search(text, r.start, r.end)
+    return bool(r.duty and (scan["shortcoming"].search(r.duty) or scan["speech"].match(r.duty))) \
+        and not scan["modals"].search(text, r.start, r.end)  # (镇党委组织委员冯卫东介绍: who spoke)
