@@ -174,6 +174,9 @@ class Predicates(DutyWords):
             # (在台风影响期间每天滚动播报…不少于4次: a periodic quota after the phrase, whatever its verb)
             return self.through(q0, q, end) or self.phrased_quota(q0, q, end)
         if verb:
+            if t.startswith("由", verb.end()) and verb.end() + 1 in self.starts \
+                    and not self.g["scan"]["establish"].fullmatch(verb.group()):  # (X成立由Y任组长的…: X's act)
+                return None  # 社区工作者招聘由街道党工委负责: a topic, the act is the agent's after 由
             if t[verb.end():verb.end() + 1] == "的" and not self.at("procedure_nouns", verb.end() + 1, end) \
                     or self.noun_phrase(verb.end(), end, verb.group()) \
                     or PAST.search(t, q, end) \
