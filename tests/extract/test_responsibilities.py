@@ -118,7 +118,7 @@ def data_copy(tmp_path, monkeypatch):
     ("actors.yaml", "bracket_chars:", "bracket_char:"),
     ("duties.yaml", "light_verbs:", "light_verb:"),
     ("duties.yaml", "  oversee:\n", "  overseer:\n"),
-    ("duties.yaml", "    anywhere: [配合责任]", "    everywhere: [配合责任]"),
+    ("duties.yaml", "    anywhere: [配合责任, 给予支持, 予以支持, 配合做好]", "    everywhere: [配合责任, 给予支持, 予以支持, 配合做好]"),
     ("duties.yaml", "  support: [配合单位", "  helper: [配合单位"),
     ("duties.yaml", "penalty_patterns:", "penalty_pattern:"),
     ("duties.yaml", "seat_verbs:", "seat_verb:"),
