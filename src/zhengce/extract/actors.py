@@ -23,7 +23,7 @@ ACTOR_KEYS = frozenset({
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
-    "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices",
+    "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices", "bureau_sections",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -102,7 +102,13 @@ def _patterns() -> dict:
               f"(?<![{re.escape(lex['level_office_not_after'])}]){trie_regex(lex['level_offices'])}"
               f"(?![{re.escape(lex['level_office_not_next'])}])")
     # a bureau's branch named by its place (市生态环境局临澧分局, 县公安局城关派出所)
-    branch = f"(?:(?<=局)[\u4e00-\u9fff]{{2,3}}?{trie_regex(lex['branch_offices'])})?"
+    not_in = re.escape(lex["work_group_not_in_name"])
+    branch = (f"(?:(?<=局)[\u4e00-\u9fff]{{2,3}}?{trie_regex(lex['branch_offices'])}"
+              # …or its section (县教体局计划财务股, 市民政局养老服务科): a short name with a section's ending
+              f"|(?<=[局委厅])(?!{trie_regex(lex['posts'])})"
+              f"(?:{_NOT_NAMED}(?!兼任|担任|进行)(?![{not_in}])[\u4e00-\u9fff]){{2,6}}?"
+              f"(?<![{re.escape(lex['level_office_not_after'])}]){trie_regex(lex['bureau_sections'])}"
+              f"(?![{re.escape(lex['level_office_not_next'])}]))?")
     tail = f"{branch}(?:{sub})?(?:\\((?:{head}|{post})\\))?(?:{post})?(?:\\((?:{post})\\))?"  # 党委(党组), 书记(主任)
     # One attempt per position: heads that start like a level (市场监管局) first, then a level group
     # with what may follow it; the level group is matched once. Named bodies after 的 are separate.
