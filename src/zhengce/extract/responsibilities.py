@@ -344,7 +344,9 @@ class _Reader(Predicates):
     def records(self, a: _Assign) -> list[ResponsibilityMatch]:
         """One record per actor the group names (A或B: one); a finance organ's `execute` (or money `lead`) is `fund`."""
         t = self.text
-        members = [m for m in a.group.mentions if m.kind != "generic"] or list(a.group.mentions)
+        members = list(a.group.mentions)
+        if not all(m.text.startswith("各") for m in members):  # (各乡镇、各部门要…: every addressee kind listed)
+            members = [m for m in members if m.kind != "generic"] or members
         if a.role == "fund" and a.group.kind == "post" and t[a.group.start - 1:a.group.start] == "的":
             return []  # 考核优秀的网格员另给予1000元奖励: the post qualified so receives the grant
         if len(members) > 1 and all(t[x.end:y.start] == "或" for x, y in zip(members, members[1:])):
