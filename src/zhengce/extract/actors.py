@@ -23,7 +23,7 @@ ACTOR_KEYS = frozenset({
     "work_group_suffixes", "work_group_not_in_name", "work_group_not_next", "not_after", "listed_unit_ends",
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
-    "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices", "bureau_sections",
+    "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices", "bureau_sections", "level_not_before",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -125,7 +125,9 @@ def _patterns() -> dict:
         "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
                f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'] + lex['standalone_posts'])})"
                f"|(?P<loffice>{office}))"),
-        "level": f"{lvg}(?!民)",  # a level alone, tried after every way to read a head after it (上级机关); 村民 is people
+        # a level alone, tried after every way to read a head after it (上级机关); 村民 is people, and
+        # 村(社区)公示栏 a place to post notices in, not the village
+        "level": f"{lvg}(?!民|{trie_regex(lex['level_not_before'])})",
     }
     first = "".join(sorted({w[0] for k in ("prefixes", "levels", "level_modifiers", "generic", "department_stems",
                                            "organs", "bodies", "standalone_posts")
