@@ -79,7 +79,7 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     # the blocked spans last, for the candidates the other tests kept: a sentence whose numbers are all
     # dates or ordinals needs no quote, slogan or frame scan (speed; the tests only mark what they drop)
     if cands and (blocked := _blocked_spans(text, G)):
-        cands = [c for c in cands if not any(s <= c.nstart < e for s, e in blocked) or _counts_its_list(text, c)]
+        cands = [c for c in cands if not any(s <= c.nstart < e for s, e in blocked) or lists.counts_its_list(text, c)]
     for c in cands:
         c.cl = qc.clause(text, c.nstart)  # only for the kept ones (speed)
     if len(cands) > 1:
@@ -219,17 +219,6 @@ def _apply_unit(text: str, c: Cand, u, G: Grammar) -> None:
         # 翻一番 = 2 倍; 番 elsewhere (一番努力) is no unit
         c.drop = c.drop or not G.g["power_units_re"][u.surface].search(text, max(0, c.start - 2), c.start)
         c.value = None if c.value is None else 2.0 ** c.value
-
-
-# a 、-list right before a count (一级、二级、三级共三个等级; 全自理、半护理、全护理三档)
-_LIST_BEFORE = re.compile(r"(?:[^\s\d,;。:、()“”]{1,10}、)+[^\s\d,;。:、()“”]{1,10}?共?$")
-
-
-def _counts_its_list(text: str, c: Cand) -> bool:
-    """Whether a count in a slogan-like list counts the items listed right before it (A、B、C三类): the number of
-    a set the text enumerates, a quantity (三个走遍 lists nothing before it)."""
-    m = _LIST_BEFORE.search(text, max(0, c.nstart - 60), c.nstart)
-    return bool(m) and c.category in ("class", "count") and c.value == m.group().count("、") + 1
 
 
 def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:

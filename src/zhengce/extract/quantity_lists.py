@@ -48,3 +48,14 @@ def join_bounds(cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
+
+
+# a 、-list right before a count (一级、二级、三级共三个等级; 全自理、半护理、全护理三档)
+_LIST_BEFORE = re.compile(r"(?:[^\s\d,;。:、()“”]{1,10}、)+[^\s\d,;。:、()“”]{1,10}?共?$")
+
+
+def counts_its_list(text: str, c: Cand) -> bool:
+    """Whether a count in a slogan-like list counts the items listed right before it (A、B、C三类): the number of
+    a set the text enumerates, a quantity (三个走遍 lists nothing before it)."""
+    m = _LIST_BEFORE.search(text, max(0, c.nstart - 60), c.nstart)
+    return bool(m) and c.category in ("class", "count") and c.value == m.group().count("、") + 1
