@@ -153,6 +153,8 @@ KINDS = [
     Kind("encrypted pdf", _write("locked.pdf", lambda: _pdf_bytes("关于加强基层治理的通知", encrypt="secret")),
          "error:ZC-E201"),
     Kind("text named .pdf", _write("plain.pdf", ARTICLE), "records"),
+    Kind("garbage named .pdf", _write("garbage.pdf", b"<html>404 Not Found</html>"), "error:ZC-E203"),
+    Kind("garbage named .docx", _write("garbage.docx", b"not a word file at all"), "error:ZC-E204"),
     Kind("html without visible text", _write("scripts.html", "<html><script>var a='中文';</script>"
                                               "<style>p{}</style></html>"), "error:ZC-E105"),
     Kind("broken html", _write("broken.html", "<html><body><h1>关于加强基层治理的通知<p>" + SENTENCE

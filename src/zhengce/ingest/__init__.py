@@ -37,8 +37,16 @@ def read_file(path: str | Path) -> ExtractedText:
         text, encoding = decode(data)
         extracted = ExtractedText(text=text, kind="txt", encoding=encoding)
     if not has_chinese(extracted.text):
+        if kind in ("txt", "html") and path.suffix.lower() in _FORMAT_SIGNATURES:  # (text named .pdf is read as text)
+            code, what = _FORMAT_SIGNATURES[path.suffix.lower()]
+            raise ZhengceError(code, f"{what}, and no Chinese text as plain text either")
         raise ZhengceError("ZC-E105")
     return extracted
+
+
+# A file whose name promises a format its first bytes do not have: say so rather than "no Chinese text".
+_FORMAT_SIGNATURES = {".pdf": ("ZC-E203", "PDF is corrupt: no %PDF- header"),
+                      ".docx": ("ZC-E204", "DOCX is corrupt: not a zip archive")}
 
 
 def read_text(text: str) -> ExtractedText:
