@@ -124,6 +124,7 @@ _GROUPS = ("ratio", "pct", "vague", "n1", "ge", "inf1", "sc1", "u1", "pct2", "n2
 
 
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff(]")
+_RATE_CATEGORIES = frozenset({"length", "weight", "volume", "area", "power", "measure"})
 
 
 def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
@@ -173,7 +174,13 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
         c.suffix_cmp, c.end = None, m.start("suffix")  # 四项内容: 内 is part of a word, not 以内
     elif suffix in ("多", "余") and not inf1:
         c.infix_cmp = ">"  # 300余 without a unit: the 余 is part of the number
-    if slash:
+    if slash and c.category in _RATE_CATEGORIES:
+        # 2500吨/日以下, 35蒸吨/小时, 20公里/小时: a physical rate is one unit as written (no per), and the
+        # comparator after it is the number's
+        c.unit, c.end = c.unit + slash, m.end("slash")
+        if after := G.suffix_re.match(text, c.end):
+            c.suffix_cmp, c.end = G.suffix[after.group()], after.end()
+    elif slash:
         c.per = slash[1:]
     while c.end > c.nend and text[c.end - 1] in " \t":
         c.end -= 1  # a space scanned before a unit that did not follow

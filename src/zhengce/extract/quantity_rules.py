@@ -199,6 +199,7 @@ class Grammar:
     prefix: dict
     prefix_re: re.Pattern
     suffix: dict
+    suffix_re: re.Pattern  # a suffix comparator where a compound rate unit ends (2500吨/日以下)
     infix: dict
     prefix_window: int
     g: dict  # quantity_grammar.yaml, with compiled regexes under *_re keys
@@ -304,7 +305,8 @@ def grammar() -> Grammar:
     return Grammar(
         units=load_units(), scanner=_scanner(cmp, g["vague_lead"], p["slash_bases"]),
         starts=_scan_starts(cmp, g["vague_lead"]), prefix=prefix,
-        prefix_re=re.compile(search_alt(prefix, "prefix")), suffix=_comparator_table(cmp["suffix"], "suffix"),
+        prefix_re=re.compile(search_alt(prefix, "prefix")), suffix=(suffix := _comparator_table(cmp["suffix"], "suffix")),
+        suffix_re=re.compile(search_alt(suffix, "suffix")),
         infix=_comparator_table(cmp["infix"], "infix"), prefix_window=int(cmp["prefix_window"]),
         g=g, time=t, per=p,
         subj=compile_lexicons(load_yaml("quantity_subject", SCHEMAS["quantity_subject"]), gated_alt, search_alt,
