@@ -428,3 +428,16 @@ def test_a_promulgation_notice_carries_its_regulation(extract_text) -> None:
     result = extract_text(text)
     assert [(a.title, a.doc_type, a.date) for a in result.articles] == [
         ("某市城镇排水与污水处理条例", "条例", "2023-10-12")]
+
+
+REPORT = ("霍山新闻网 首页 > 时政要闻 > 霍山要闻\n\n政府工作报告(摘要)\n——2024年1月9日在霍山县第十八届人民代表大会第四次会议上\n"
+          "霍山县人民政府代县长 陈卫东\n\n2024-01-12 09:15:36 来源:霍山县融媒体中心\n\n"
+          "编者按:1月9日,霍山县第十八届人民代表大会第四次会议开幕,代县长陈卫东代表县人民政府作政府工作报告。现将报告摘要刊发如下。\n\n"
+          "各位代表:\n现在,我代表县人民政府,向大会报告工作,请予审议。\n一、2023年工作回顾\n全县经济运行稳中有进、持续向好。\n")
+
+
+def test_report_byline_is_no_headline_and_names_the_issuer(extract_text) -> None:
+    # the speaker's byline under a report's title names a place, as a digest headline does: it is neither the
+    # title nor a second article, and the government it speaks for issues the report (not the news site)
+    assert [(a.title, a.issuer, a.jurisdiction, a.doc_type, a.normative) for a in extract_text(REPORT).articles] == [
+        ("政府工作报告", "霍山县人民政府", "霍山县", "工作报告", False)]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Line
 from .boilerplate import ORGAN_SUFFIXES, is_article_break, is_date_line
-from .metadata import doc_type_of
+from .metadata import doc_type_of, is_byline
 from .places import gazetteer
 
 _FINAL = "。!?;"
@@ -44,8 +44,8 @@ def _next_body(lines: list[Line], i: int) -> Line | None:
 def place_headline(lines: list[Line], i: int) -> str | None:
     """The place a digest headline leads with, when the paragraph below names it too."""
     line = lines[i]
-    if not _is_headline_shape(line):
-        return None
+    if not _is_headline_shape(line) or is_byline(line.text):
+        return None  # (a speaker's byline names the place too: 霍山县人民政府代县长 陈卫东)
     chain = gazetteer().chain_at(line.text, 0)
     if not chain:
         return None
@@ -87,7 +87,7 @@ def _title_block(lines: list[Line], first: int, stop: int) -> tuple[list[int], i
         line = lines[j]
         if line.role != "body":
             continue
-        if line.text == title or (_is_headline_shape(line) and _SUBTITLE.search(line.text)):
+        if line.text == title or (_is_headline_shape(line) and (_SUBTITLE.search(line.text) or is_byline(line.text))):
             block.append(j)
             continue
         break
@@ -169,8 +169,9 @@ def _anchor_title(lines: list[Line], body: list[int]) -> int:
             above = [j for j in body if j < line.index]
             if above and _is_headline_shape(lines[above[-1]]):
                 k = len(above) - 1
-                while k and _DASHED_SUBTITLE.match(lines[above[k]].text) and _is_headline_shape(lines[above[k - 1]]):
-                    k -= 1  # 强基固本 让…“主心骨” / ——解读《…》: the headline is above its subtitle
+                while k and (_DASHED_SUBTITLE.match(text := lines[above[k]].text) or is_byline(text)) \
+                        and _is_headline_shape(lines[above[k - 1]]):
+                    k -= 1  # 强基固本 让…“主心骨” / ——解读《…》 / a byline: the headline is above them
                 for j in above[:k]:
                     lines[j].role = "furniture"
                 return above[k]

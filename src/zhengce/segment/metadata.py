@@ -55,6 +55,11 @@ def _rules():
     }
 
 
+def is_byline(text: str) -> bool:
+    """A speaker's byline under a report's title (霍山县人民政府代县长 陈卫东)."""
+    return bool(_rules()["issuer"]["byline"].match(text))
+
+
 def required_text(pattern: re.Pattern) -> str:
     """The longest run of literal characters every match of `pattern` holds ('' when none is known).
 
@@ -163,14 +168,18 @@ def _pick_date(meta: list[Line], tail: list[Line], opening: list[str]) -> Option
 
 
 def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[Line], meta: list[Line],
-            closing: list[Line] = ()) -> Optional[str]:
-    """Who issues the article: its signatories, a printed or adopting organ, the organ its first paragraph
-    opens with, the credit closing it (`closing`: its last lines), or the page's source line."""
+            closing: list[Line] = (), subtitles: list[str] = ()) -> Optional[str]:
+    """Who issues the article: its signatories, a printed organ, the government a report's byline speaks for,
+    an adopting organ, the organ its first paragraph opens with, the credit closing it (`closing`: its last
+    lines), or the page's source line."""
     pats, needs = _rules()["issuer"], _rules()["issuer_needs"]
     if signed := _signatories(tail, pats["signature"]):
         return "、".join(signed)
     if title_issuer:
         return title_issuer
+    for line in subtitles:
+        if m := pats["byline"].match(line):
+            return m.group("issuer")
     head = body[:3000]
     if needs["legislature"] in head and (m := pats["legislature"].search(head)):
         return f"{m.group('place')}人民代表大会{m.group('standing') or ''}"
@@ -253,7 +262,7 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     body = "\n".join(paras)
     # subtitles too: a regulation's adopted-by line "(…第X次会议通过)" sits under its title
     closing = [l for l in lines if l.text.strip() and l.role != "furniture"][-3:]
-    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta, closing)
+    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta, closing, titles[1:])
     doc_type = doc_type_of(*titles[1:], title) if len(titles) > 1 else doc_type_of(title)
     if doc_type is None and span.headline_place:
         doc_type = "经验交流"
