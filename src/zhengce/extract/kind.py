@@ -20,7 +20,7 @@ from pathlib import Path
 from ..rules import RuleError, alternation, load_yaml
 from .memo import text_cache
 
-SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight"})
+SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight", "norm_bounds"})
 # the clause breaks of quantity_context.CLAUSE_END (a quantity's clause lies between two of them)
 _BREAKS = ",;:。!?\n"
 NGRAMS = (1, 2)  # unigrams and bigrams: features() and _sentence_score build exactly these
@@ -40,6 +40,7 @@ def cues() -> dict:
         data[key + "_re"] = re.compile(alternation([re.escape(w) for w in words], key))
     # whether a clause's cues can be read off its sentence's (see _clause_score)
     data["clause_safe"] = not any(ch in _BREAKS for w in data["requirement"] + data["statistic"] for ch in w)
+    data["norm_bounds"] = tuple(data["norm_bounds"])
     return data
 
 

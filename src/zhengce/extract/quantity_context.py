@@ -51,8 +51,11 @@ def annotate(text: str, cands: list["Cand"], G: "Grammar") -> tuple[tuple["Quant
         k, n = groups[i]
         post_from = cands[i + n - 1 - k].end  # a tight list shares the noun after its last item
         per, slash_time = _slash_per(text, c, cands, G) if c.per else (_per(text, c, cands, G), None)
-        kind = kind_mod.classify(text, c.cl, c.nstart, c.comparator, per, c.unit,
-                                 c.value if c.value is not None else c.low)
+        if c.prefix_cmp and text.endswith(kind_mod.cues()["norm_bounds"], 0, c.cmp_end):
+            kind = "requirement"  # 不少于2平方米: a norm's bound, whatever the sentence reports
+        else:
+            kind = kind_mod.classify(text, c.cl, c.nstart, c.comparator, per, c.unit,
+                                     c.value if c.value is not None else c.low)
         time = _time(text, c, times, groups[i], kind, G.time["document_dating_re"]) or slash_time
         if time is None and not _qualifier(text, c):
             inherit.append(i)
