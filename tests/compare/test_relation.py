@@ -73,6 +73,20 @@ def test_frequency_and_basis_compare_apart(pa, pb, expected):
     assert per_compat(pa, pb) == expected
 
 
+@pytest.mark.parametrize("pa, pb", [
+    ("每日", "每天"),  # one time basis spelled two ways (每日…不少于6小时 vs 每天在岗…不少于7小时)
+    ("每季", "每季度"),
+    ("每人每年", "每名网格员每年"),  # both count people: 每人 names them generically
+    ("每位老年人", "每人"),
+])
+def test_same_basis_written_differently(pa, pb):
+    assert per_compat(pa, pb) == per_compat(pb, pa) == 1.0
+
+
+def test_people_do_not_compare_with_households():
+    assert per_compat("每名网格员", "每户") == 0.0
+
+
 def test_compat_needs_same_unit_and_direction():
     assert compat(ref(500, "平方米", ">="), ref(300, "平方米", ">=")) > 0
     assert compat(ref(500, "平方米", ">="), ref(300, "人", ">=")) == 0
@@ -95,6 +109,14 @@ def test_pairing_is_one_to_one_by_subject():
     assert got[(350, 300)] == "a_stricter"
     assert got[(900, 500)] == "a_stricter"
     assert len({x for x, _ in got}) == len(got) and len({y for _, y in got}) == len(got)
+
+
+def test_one_number_may_govern_several():
+    # 城乡低保标准不低于…人均消费支出30% against 城市…28% and 农村…38%: the one B floor is compared with both
+    a = [ref(28, "%", ">=", subject="城市低保标准", start=1), ref(38, "%", ">=", subject="农村低保标准", start=2)]
+    b = [ref(30, "%", ">=", subject="城乡低保标准", start=11)]
+    got = {(c.a.quantity.value, c.b.quantity.value): c.relation for c in compare_quantities(a, b)}
+    assert got == {(28, 30): "b_stricter", (38, 30): "a_stricter"}
 
 
 def test_statistics_are_not_compared():

@@ -28,7 +28,8 @@ SETTINGS_KEYS = frozenset({
     "threshold", "check_threshold", "threshold_one_sided", "margin", "margin_b", "clause_weight", "quantity_bonus", "min_clause_chars", "short_clause", "min_compat",
     "concept_weight", "concept_clause_weight", "concept_prior", "concept_mismatch", "concept_units",
     "concept_units_skip",
-    "generic_terms", "per_scales", "per_time", "per_prefix", "rate_bases", "unit_aliases", "cap_cues"})
+    "generic_terms", "per_scales", "per_time", "per_time_same", "per_prefix", "rate_bases", "people_bases",
+    "unit_aliases", "cap_cues"})
 _OPEN, _CLOSE = "“《(「『‘[【", "”》)」』’]】"
 _CLAUSE_END = ",;:。!?"
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
@@ -345,14 +346,20 @@ def bigram_dice(a: str, b: str) -> float:
 
 
 def frequency(per: Optional[str]) -> tuple[str, ...]:
-    """The time words of a per phrase: 每人每年 -> ('每年',); 每个社区 -> ()."""
-    return tuple(_time_words().findall(per)) if per else ()
+    """The time words of a per phrase, one spelling each: 每人每年 -> ('每年',); 每天 -> ('每日',); 每个社区 -> ()."""
+    same = settings()["per_time_same"]
+    return tuple(same.get(w, w) for w in _time_words().findall(per)) if per else ()
 
 
 @lru_cache(maxsize=1)
 def _time_words() -> re.Pattern:
     """The per_time words, longest first (compared for every pair of quantities)."""
     return re.compile("|".join(map(re.escape, sorted(settings()["per_time"], key=len, reverse=True))))
+
+
+def _people(basis: str) -> bool:
+    """Whether a per basis counts people (人, 网格员, 党员, 老年人)."""
+    return basis.endswith(tuple(settings()["people_bases"]))
 
 
 def per_compat(pa: Optional[str], pb: Optional[str]) -> float:
@@ -365,7 +372,8 @@ def per_compat(pa: Optional[str], pb: Optional[str]) -> float:
     if not (ba or sa) and not (bb or sb):  # frequencies only: 每年 vs 每年, or vs one left implied
         return 1.0 if fa == fb else 0.9
     if sa or sb or (ra and rb):  # a rate: scale and counted basis must agree
-        return 1.0 if ra == rb and (sa or 1) == (sb or 1) and set(ba) & set(bb) else 0.0
+        same_basis = set(ba) & set(bb) or _people(ba) and _people(bb)  # (每人 ~ 每名网格员)
+        return 1.0 if ra == rb and (sa or 1) == (sb or 1) and same_basis else 0.0
     if not ba or not bb:  # 每个社区 / 每人 vs none: the basis usually restates the subject
         return 0.9
     return 0.4 + 0.6 * bigram_dice(ba, bb)

@@ -204,8 +204,13 @@ def compare_quantities(qa: list[QuantityRef], qb: list[QuantityRef]) -> list[Com
     order_a = np.arange(len(qa))[:, None] / max(len(qa) - 1, 1)
     order_b = np.arange(len(qb))[None, :] / max(len(qb) - 1, 1)
     rows, cols = linear_sum_assignment(1.0 - compat_ab + 1e-3 * np.abs(order_a - order_b))
+    pairs = list(zip(rows, cols))
+    # a number the assignment left alone meets its best match on the other side too: one number may
+    # govern several (城乡低保标准不低于…30% against 城镇…28% and 农村…38%)
+    pairs += [(r, int(np.argmax(compat_ab[r]))) for r in sorted(set(range(len(qa))) - set(rows))]
+    pairs += [(int(np.argmax(compat_ab[:, c])), c) for c in sorted(set(range(len(qb))) - set(cols))]
     out = []
-    for r, c in sorted(zip(rows, cols), key=lambda rc: qa[rc[0]].quantity.start):
+    for r, c in sorted(pairs, key=lambda rc: (qa[rc[0]].quantity.start, qb[rc[1]].quantity.start)):
         if compat_ab[r, c] >= settings()["min_compat"]:
             rel = relation(qa[r], qb[c])
             if rel:
