@@ -7,6 +7,7 @@ from .extract.kind_of import provision_kinds
 from .process import FileResult
 from .records import Article, Provision, Quantity, Responsibility, Section
 from .segment.provisions import ProvisionSpan
+from .text.normalize import holds_page_marker
 
 
 def build_records(doc: Document) -> FileResult:
@@ -37,19 +38,38 @@ def _provisions(doc: Document, result: FileResult, a: int, doc_id: str, provs: l
     prefix = f"{doc_id}/p"
     for p, prov in enumerate(provs, 1):
         start, end = prov.start, prov.end
-        text = norm[start:end]
         q_matches = quantities.get(p)
-        kind = kind_of(text, [m.kind for m in q_matches] if q_matches else ())
-        src_start, src_end = to_source(start, end)
-        page = page_of(start) if page_of else None
-        section_id, path = (None, ()) if prov.heading is None else heads[prov.heading]
-        provision = Provision(f"{prefix}{p}", doc_id, source, src_start, src_end, text, kind, section_id, path, page)
-        append(provision)
-        if q_matches:
-            _quantities(doc, provision, start, q_matches, result.quantities)
         r_matches = responsibilities.get(p)
-        if r_matches:
-            _responsibilities(doc, provision, start, r_matches, result.responsibilities)
+        src_start, src_end = to_source(start, end)
+        section_id, path = (None, ()) if prov.heading is None else heads[prov.heading]
+        # (most provisions: no page number inside, one piece; the test costs two subtractions)
+        cuts = _page_cuts(doc, start, end, q_matches) if src_end - src_start - (end - start) > 2 else ()
+        bounds = [start, *cuts, end]
+        for k in range(len(bounds) - 1):
+            lo, hi = bounds[k], bounds[k + 1]
+            in_piece = (lambda m: lo <= start + m.start < hi) if cuts else None
+            qs = [m for m in q_matches if in_piece(m)] if cuts and q_matches else q_matches
+            rs = [m for m in r_matches if in_piece(m)] if cuts and r_matches else r_matches
+            text = norm[lo:hi]
+            kind = kind_of(text, [m.kind for m in qs] if qs else ())
+            ps, pe = to_source(lo, hi) if cuts else (src_start, src_end)
+            pid = f"{prefix}{p}" if k == 0 else f"{prefix}{p}-{k + 1}"
+            provision = Provision(pid, doc_id, source, ps, pe, text, kind, section_id, path,
+                                  page_of(lo) if page_of else None)
+            append(provision)
+            if qs:
+                _quantities(doc, provision, start, qs, result.quantities)
+            if rs:
+                _responsibilities(doc, provision, start, rs, result.responsibilities)
+
+
+def _page_cuts(doc: Document, start: int, end: int, q_matches: list | None) -> list[int]:
+    """Where a sentence broken across a page resumes after the page number dropped from it: the provision
+    is recorded in pieces, so no record's span takes in the page furniture (a quantity is never cut)."""
+    src = doc.source_text
+    return [n for n, s, e in doc.offsets.deletions_within(start, end)
+            if holds_page_marker(src[s:e])
+            and not any(start + m.start < n < start + m.end for m in q_matches or ())]
 
 
 def _of_article(matches: dict, a: int) -> dict:

@@ -172,6 +172,21 @@ def test_from_deletions_agrees_with_a_brute_force_model(case) -> None:
         om.to_source(len(kept) + 1)
 
 
+@FAST
+@given(_DELETIONS)
+def test_deletions_within_names_each_gap_between_kept_characters(case) -> None:
+    n, raw = case
+    ranges = _sorted_ranges(n, raw)
+    deleted = {j for s, e in ranges for j in range(s, e)}
+    kept = [j for j in range(n) if j not in deleted]
+    om = OffsetMap.from_deletions(n, ranges)
+    for a in range(len(kept)):
+        for b in range(a + 1, len(kept) + 1):
+            # brute force: a gap sits before every kept char k (a < k < b) whose source does not follow its neighbour's
+            want = [(k, kept[k - 1] + 1, kept[k]) for k in range(a + 1, b) if kept[k] > kept[k - 1] + 1]
+            assert om.deletions_within(a, b) == want
+
+
 def test_offset_map_edges() -> None:
     assert OffsetMap.identity(5).span_to_source(1, 3) == (1, 3)
     assert OffsetMap.from_deletions(4, [(0, 2)]).to_source(0) == 2  # leading deletion

@@ -153,6 +153,12 @@ def _figure_limits() -> tuple[int, int]:
     return int(rules["figure_row_numbers"]), int(rules["figure_row_cell_len"])
 
 
+def holds_page_marker(text: str) -> bool:
+    """Whether deleted source text holds a page-number line (— 3 —, 第3页 共8页)."""
+    page = _compiled()[2]
+    return any(page.fullmatch(line) for line in text.split("\n") if line.strip())
+
+
 def _starts_block(line: str) -> bool:
     return bool(_compiled()[0].match(line))
 

@@ -68,6 +68,20 @@ class OffsetMap:
         j = bisect_right(norm, end - 1, i) - 1
         return src[i] + (start - norm[i]), src[j] + (end - 1 - norm[j]) + 1
 
+    def deletions_within(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(normalized position, source start, source end) of each source range deleted between normalized
+        characters start..end-1: the text before `position` ends at source start, the text after resumes at
+        source end."""
+        out = []
+        i = bisect_right(self._norm, start)
+        while i < len(self._norm) and self._norm[i] < end:
+            n = self._norm[i]
+            before = self._src[i - 1] + (n - 1 - self._norm[i - 1]) + 1  # just after normalized char n-1
+            if self._src[i] > before:
+                out.append((n, before, self._src[i]))
+            i += 1
+        return out
+
     def _overflow(self, pos: int) -> int:
         raise IndexError(f"normalized offset {pos} beyond text of length {self.norm_len}")
 
