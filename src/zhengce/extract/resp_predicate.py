@@ -152,7 +152,8 @@ class Predicates(DutyWords):
             return (role, link.end(), end) if role else None
         if t[end - 1] == "的" or self.not_a_verb("unassigned", q, end):
             return None  # …承担的, (a condition); 可…, 接受…监督, …不得超过15平方米 (but 受理 is a verb)
-        if t[q] in self._first["post"] and (at["post"].match(t, q, end) or scan["far_post"].match(t, q, end)):
+        if t[q] in self._first["post"] and ((pm := at["post"].match(t, q, end)) or scan["far_post"].match(t, q, end)) \
+                and not (pm and t[q] == "为" and self.at("verbs", pm.end(), end)):  # (为护林员购买保险: for them)
             return "lead", q0, self.list_cut(q, end)  # 任组长; 担任小街小巷巷长
         if t[q] in self._first["post"] and at["member"].match(t, q, end):
             return "support", q0, self.list_cut(q, end)  # 各村党支部书记为成员
