@@ -113,6 +113,12 @@ def scan_mentions(text: str) -> tuple[Mention, ...]:
             out[-1] = Mention(organ.start, end, organ.text + phrase, (organ.actors[0] + phrase,), "body", False)
         elif text[end:end + 1] in _CONTINUE:
             out.extend(_continued(text, mention))
+        elif out and (alt := out[-1]).end == start - 1 and text[alt.end] == "(" and text[end:end + 1] == ")" \
+                and len(alt.actors) == 1 and len(mention.actors) == 1 and alt.kind not in ("generic", "level") \
+                and mention.kind != "level":
+            # 各区县(管委会), 镇农业综合服务中心(林业站): the bracket names the same actor another way (the actor
+            # keeps its first name, as a known alias in brackets does)
+            out[-1] = Mention(alt.start, end + 1, text[alt.start:end + 1], alt.actors, alt.kind, alt.finance)
         else:
             out.append(mention)
     return tuple(out)
