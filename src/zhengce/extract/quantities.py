@@ -120,7 +120,7 @@ def _scan(text: str, G: Grammar) -> list[re.Match]:
 
 # the scanner groups _candidate reads, in one m.group() call (speed: groupdict() builds a dict of all)
 _GROUPS = ("ratio", "pct", "vague", "n1", "ge", "inf1", "sc1", "u1", "pct2", "n2", "inf2", "sc2", "unit", "u0",
-           "suffix", "slash")
+           "suffix", "slash", "sfrac")
 
 
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff(]")
@@ -129,11 +129,20 @@ _RATE_CATEGORIES = frozenset({"length", "weight", "volume", "area", "power", "me
 
 def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
     """A candidate from one scanner match (None when the numeral does not parse)."""
-    ratio, pct, vague, n1, ge, inf1, sc1, u1, pct2, n2, inf2, sc2, unit, u0, suffix, slash = m.group(*_GROUPS)
+    ratio, pct, vague, n1, ge, inf1, sc1, u1, pct2, n2, inf2, sc2, unit, u0, suffix, slash, sfrac = m.group(*_GROUPS)
     start, end = m.span()
     if ratio:
         c = Cand(start, end, start, end)
         c.unit, c.category, c.n1 = "ratio", "ratio", ratio
+        return c
+    if sfrac:
+        num, den = map(int, sfrac.split("/"))
+        if num >= den:
+            return None  # (3/2: no share)
+        c = Cand(start, end, start, end)
+        c.value, c.unit, c.category, c.n1 = round(num / den * 100, 2), "%", "percent", sfrac
+        if after := G.suffix_re.match(text, end):
+            c.suffix_cmp, c.end = G.suffix[after.group()], after.end()  # 1/2以上
         return c
     v1 = _scaled(n1, sc1, pct)
     v2 = _scaled(n2, sc2, pct2 or pct) if n2 else None

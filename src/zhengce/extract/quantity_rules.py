@@ -232,7 +232,9 @@ def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
            rf"[ \t]?(?P<sc1>{scale})?"
            rf"(?:(?P<u1>{unit})?(?:\(不?含\))?(?P<sep>{sep})(?P<pct2>{frac})?(?P<n2>{num})(?P<inf2>{inf})?(?P<sc2>{scale})?"
            rf"(?P<unit>{unit})?|(?P<u0>{unit}))?(?P<suffix>{suffix})?(?P<slash>/{base}(?:[/·・•]{base})?)?")
-    return re.compile(rf"{_scanner_gate(cmp, vague)}(?:{ratio}|{qty})")
+    # 2/3 of a base (按不超过其实际缴费额的2/3给予补贴): a proper fraction written with a slash, a share in %
+    sfrac = r"(?<![\d/.])(?P<sfrac>[1-9]/(?:10|[2-9]))(?![\d/.])"
+    return re.compile(rf"{_scanner_gate(cmp, vague)}(?:{ratio}|{sfrac}|{qty})")
 
 
 def _scanner_gate(cmp: dict, vague: str) -> str:
