@@ -21,10 +21,10 @@ _NOUN_LIST_GAP = re.compile(r"[^\d,;。:!?每其]{1,12}?(?:、|和|及|与)[^\d,
 
 
 def propagate_lists(text: str, cands: list[Cand]) -> None:
-    """A tight list shares its last item's suffix comparator (70%、85%、100%以上) and its first
+    """A tight list shares its last item's suffix comparator (70%、85%、100%以上; 10%和12%左右) and its first
     item's prefix comparator (分别不超过45人、50人)."""
     for a, b in zip(reversed(cands[:-1]), reversed(cands[1:])):
-        if text[a.end:b.start] in qc.TIGHT_GAP and a.comparator == "=" and b.suffix_cmp in (">=", "<="):
+        if text[a.end:b.start] in qc.TIGHT_GAP and a.comparator == "=" and b.suffix_cmp in (">=", "<=", "~"):
             if a.unit == b.unit:
                 a.comparator = a.suffix_cmp = b.suffix_cmp
     for a, b in zip(cands, cands[1:]):
