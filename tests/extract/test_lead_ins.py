@@ -12,6 +12,8 @@ from zhengce.extract.lead_ins import lead_in_actor, own_subject
     ("第二十五条 村务监督委员会履行以下职责", "村务监督委员会"),
     ("班子成员联系社区的主要职责", "班子成员"),
     ("专职网格员在社区党委领导下开展工作,履行以下六个方面职责", "专职网格员"),
+    ("会长行使下列职权", "会长"),  # a statute's officers hold powers (职权) as units hold duties
+    ("理事会的职权是", "理事会"),
     ("社区的主要职责", None),  # a bare level leads in no list
     ("县民政局负责以下工作", None),  # tasks, not the unit's standing duties
     ("主要职责", None),
