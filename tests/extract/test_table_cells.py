@@ -129,3 +129,10 @@ def test_rows_after_a_cell_set_on_several_lines() -> None:
                         "公共区域每日清扫1次")
     assert [(number, value) for number, value, *_ in found if number in ("2.20", "1.80")] == [("2.20", 2.2), ("1.80", 1.8)]
     assert ("2次", 2.0, "次") in [tuple(q[:3]) for q in found], found
+
+
+def test_header_labels_a_single_space_apart_split_when_rows_have_more_cells() -> None:
+    """排名 乡镇   得分 …: two label cells a single space apart in a header whose other cells are wider apart; the rows
+    (1  白沙镇  96.5) have one cell more, so the header is read split at every space."""
+    found = _quantities("排名 乡镇   得分  备注", "1  白沙镇  96.5  无", "2  龙潭镇  94.0  无")
+    assert [(number, value, unit) for number, value, unit, _, _ in found] == [("96.5", 96.5, "分"), ("94.0", 94.0, "分")]

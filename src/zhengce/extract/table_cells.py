@@ -72,6 +72,17 @@ def split_cells(line: str, least: int = 2) -> Optional[list[tuple[int, int]]]:
     return spans if len(spans) >= least else None
 
 
+_ANY_SPACE = re.compile(" +")
+
+
+def _split_at(line: str, gap: re.Pattern) -> list[tuple[int, int]]:
+    """Cell spans of `line` cut at every match of `gap`."""
+    cuts = [(m.start(), m.end()) for m in gap.finditer(line.strip())]
+    lead = len(line) - len(line.lstrip())
+    starts, ends = [0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(line.strip())]
+    return [(lead + a, lead + b) for a, b in zip(starts, ends)]
+
+
 def _strip(line: str, s: int, e: int) -> tuple[int, int]:
     while s < e and line[s] == " ":
         s += 1
@@ -114,6 +125,7 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
     owners: Optional[dict] = None  # (built at the first table header: most documents have none)
     out: dict[Key, list[QuantityMatch]] = {}
     header: Optional[list[Optional[Column]]] = None
+    finer: Optional[list[Optional[Column]]] = None  # the header split at every space
     caption, unit = "", None
     names: Optional[tuple[str, list[tuple[int, int]]]] = None  # a row naming columns whose units the next gives
     cell_lines = 0  # lines since the last tab row that may continue its last cell
@@ -134,16 +146,21 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
             continue
         cell_lines = 0 if "\t" in line.text else _MAX_CELL_LINES
         if header is None and (columns := _header(line.text, cells, unit, names)):
+            # (排名 乡镇   得分  事故起数: two labels a single space apart read as one cell; rows with one cell
+            # more take the header split at every space)
+            spaced = _split_at(line.text, _ANY_SPACE) if "  " in line.text and not names else None
+            finer = _header(line.text, spaced, unit) if spaced and len(spaced) > len(cells) else None
             header, kind, unit, names = columns, sentence_kind(caption), None, None
             owners = owners if owners is not None else _provisions_by_line(doc)
             continue
         if header is None:
             names = None if any(_NUMBER.fullmatch(line.text, s, e) for s, e in cells) else (line.text, cells)
             continue
-        if owners is None or len(cells) > len(header) or line.index not in owners:
+        columns = header if len(cells) <= len(header) or finer is None or len(cells) > len(finer) else finer
+        if owners is None or len(cells) > len(columns) or line.index not in owners:
             continue  # (a row may end early: the text drops its trailing empty cells)
         label = "".join(_leading_labels(line.text, cells))
-        for (s, e), col in zip(cells, header):
+        for (s, e), col in zip(cells, columns):
             if col and _NUMBER.fullmatch(line.text, s, e):
                 _add(out, owners[line.index], line.start + s, line.start + e, line.text[s:e], col, label,
                      "requirement" if col.score else kind)
