@@ -290,11 +290,15 @@ def _excluded(text: str, c: Cand, G: Grammar) -> bool:
 
 
 def _bare_ok(text: str, c: Cand, G: Grammar) -> bool:
-    """A number without a counter that still is a quantity: 300余万 (money) or 四大 after a list."""
+    """A number without a counter that still is a quantity: 300余万 (money), 四大 after a list, or a number right
+    after a noun that is its unit (系数为1.60)."""
     if c.bare_scale and c.value is not None:
         clause = text[qc.clause(text, c.nstart)[0]:c.nstart]
         if G.g["money_re"].search(clause):
             c.unit, c.category = "元", "money"
+        return True
+    if not c.chinese and (m := G.g["noun_unit_re"].search(text, max(0, c.start - 6), c.start)):
+        c.unit, c.category = G.g["noun_units"][m.group(1)], "measure"  # 岗位系数为1.60—2.10
         return True
     if c.chinese and G.g["list_count_after_re"].match(text, c.nend):
         before = text[qc.clause(text, c.nstart)[0]:c.nstart]

@@ -26,7 +26,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
                                    "class_label_before", "power_units", "frequency_after", "vague_lead",
                                    "ratio_before", "rank_before", "rank_units", "article_one_before",
-                                   "condition_end"}),
+                                   "condition_end", "noun_units"}),
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator",
                                 "comparison", "document_dating"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
@@ -279,6 +279,7 @@ def grammar() -> Grammar:
         g[key + "_re"] = re.compile(_expand(g[key]))
     g["idioms_re"] = re.compile(gated_alt(g["idioms"], "idioms"))
     g["money_re"] = re.compile(search_alt(g["money_context"], "money_context"))
+    g["noun_unit_re"] = re.compile(f"({'|'.join(map(re.escape, g['noun_units']))})(?:为|是|达到|调整为)?$")
     g["alloc_re"] = re.compile(gated_alt(g["one_alloc_verbs"], "one_alloc_verbs") + r"[各再只]?$")
     g["frequency_after_re"] = re.compile(_expand(g["frequency_after"]))
     g["rank_before_re"] = re.compile(_expand(g["rank_before"]))
