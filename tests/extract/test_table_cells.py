@@ -136,3 +136,11 @@ def test_header_labels_a_single_space_apart_split_when_rows_have_more_cells() ->
     (1  白沙镇  96.5) have one cell more, so the header is read split at every space."""
     found = _quantities("排名 乡镇   得分  备注", "1  白沙镇  96.5  无", "2  龙潭镇  94.0  无")
     assert [(number, value, unit) for number, value, unit, _, _ in found] == [("96.5", 96.5, "分"), ("94.0", 94.0, "分")]
+
+
+def test_a_table_titled_by_what_its_figures_are() -> None:
+    """常德市社区工作者岗位等级系数表: a title naming its figures (系数) gives every column that unit."""
+    text = "\n".join([TITLE, OPENING, "一、薪酬标准", CLOSING, "附件", "社区工作者岗位等级系数表",
+                      "岗位类别  一级  二级  三级", "社区正职  1.60  1.70  1.80"]) + "\n"
+    found = [(q.text, q.value, q.unit) for q in zhengce.extract(text).quantities]
+    assert ("1.60", 1.6, "系数") in found and ("1.80", 1.8, "系数") in found

@@ -21,7 +21,7 @@ from .qty_types import QuantityMatch
 
 Key = tuple[int, int]  # (article index, provision index), as in run.py
 SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words",
-                    "time_words", "min_cells", "header_comparators"})
+                    "time_words", "min_cells", "header_comparators", "noun_caption"})
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # (a change column signs its figures: +3.2, -11.1)
 _WIDE_GAP = re.compile(r" {2,}")
 _ONE_SPACE = re.compile(" ")
@@ -48,6 +48,7 @@ def _rules() -> dict:
     data = dict(load_yaml("table_units", SCHEMA))
     data["bracket_re"] = re.compile(data["bracket_unit"])
     data["caption_re"] = re.compile(f"(?:{data['unit_caption']})$")  # ending a line: a title may run into it
+    data["noun_caption_re"] = re.compile(data["noun_caption"])
     data["scores"] = frozenset(data["score_headers"])
     data["scored"] = frozenset(data["scored_headers"])
     return data
@@ -103,7 +104,9 @@ def column(cell: str) -> Optional[Column]:
 def table_unit(line: str) -> Optional[re.Match]:
     """The unit a table's caption line gives all its figures ((单位:元/月), also after the table's title), as a
     match, or None."""
-    return _rules()["caption_re"].search(line) if "单位" in line else None
+    if "单位" in line:
+        return _rules()["caption_re"].search(line)
+    return _rules()["noun_caption_re"].search(line)  # 岗位等级系数表: every figure is a coefficient
 
 
 def _measured(name: str, m: re.Match) -> Optional[Column]:
