@@ -144,3 +144,9 @@ def test_a_table_titled_by_what_its_figures_are() -> None:
                       "岗位类别  一级  二级  三级", "社区正职  1.60  1.70  1.80"]) + "\n"
     found = [(q.text, q.value, q.unit) for q in zhengce.extract(text).quantities]
     assert ("1.60", 1.6, "系数") in found and ("1.80", 1.8, "系数") in found
+
+
+def test_a_count_header_names_its_counter() -> None:
+    """一季度事故起数: the figures under a header ending in 起数 count 起."""
+    found = _quantities("排名  乡镇  得分  事故起数", "1  白沙镇  96.5  1", "2  龙潭镇  94.0  2")
+    assert [(number, unit) for number, _, unit, _, _ in found] == [("96.5", "分"), ("1", "起"), ("94.0", "分"), ("2", "起")]

@@ -21,7 +21,7 @@ from .qty_types import QuantityMatch
 
 Key = tuple[int, int]  # (article index, provision index), as in run.py
 SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words",
-                    "time_words", "min_cells", "header_comparators", "noun_caption"})
+                    "time_words", "min_cells", "header_comparators", "noun_caption", "count_headers"})
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # (a change column signs its figures: +3.2, -11.1)
 _WIDE_GAP = re.compile(r" {2,}")
 _ONE_SPACE = re.compile(" ")
@@ -98,7 +98,10 @@ def column(cell: str) -> Optional[Column]:
     if cell in r["scores"] or cell in r["scored"]:
         return Column(cell, r["score_unit"], None, None, cell in r["scores"])
     m = r["bracket_re"].search(cell)
-    return _measured(cell[:m.start()], m) if m and m.start() > 0 else None
+    if m and m.start() > 0:
+        return _measured(cell[:m.start()], m)
+    unit = next((u for end, u in r["count_headers"].items() if cell.endswith(end) and len(cell) > len(end)), None)
+    return Column(cell, unit, None, None, False) if unit else None  # 事故起数 -> 起
 
 
 def table_unit(line: str) -> Optional[re.Match]:
