@@ -141,8 +141,7 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
             return None  # (3/2: no share)
         c = Cand(start, end, start, end)
         c.value, c.unit, c.category, c.n1 = round(num / den * 100, 2), "%", "percent", sfrac
-        if after := G.suffix_re.match(text, end):
-            c.suffix_cmp, c.end = G.suffix[after.group()], after.end()  # 1/2以上
+        _suffix_after(text, c, G)  # 1/2以上
         return c
     v1 = _scaled(n1, sc1, pct)
     v2 = _scaled(n2, sc2, pct2 or pct) if n2 else None
@@ -187,8 +186,7 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
         # 2500吨/日以下, 35蒸吨/小时, 20公里/小时: a physical rate is one unit as written (no per), and the
         # comparator after it is the number's
         c.unit, c.end = c.unit + slash, m.end("slash")
-        if after := G.suffix_re.match(text, c.end):
-            c.suffix_cmp, c.end = G.suffix[after.group()], after.end()
+        _suffix_after(text, c, G)
     elif slash:
         c.per = slash[1:]
     while c.end > c.nend and text[c.end - 1] in " \t":
@@ -198,6 +196,12 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
     else:
         c.value = _clean(c.value)
     return c
+
+
+def _suffix_after(text: str, c: Cand, G: Grammar) -> None:
+    """A suffix comparator right after where the scanner's match stopped (2500吨/日以下, 1/2以上) is the number's."""
+    if after := G.suffix_re.match(text, c.end):
+        c.suffix_cmp, c.end = G.suffix[after.group()], after.end()
 
 
 @lru_cache(maxsize=4096)

@@ -27,9 +27,9 @@ _GROUP_GAP = TIGHT_GAP + ("",)  # 15类28项 reads as one list
 # a period written right before 一次/N次 is its basis: 季度一次初评, 半年一次复评, 全年一次定评
 _PERIOD_BEFORE = re.compile(r"(?<![\d*])(?:每|全|半|一)?个?(?:季度|年度|年|月|周|星期|天|日)$")
 # a number governed directly by 每 is itself inside the basis (每两年, 每增300—400户)
-_NUMBERED_BASE = re.compile(r"\d")
 _NUM_START = re.compile(r"[\d一二两三四五六七八九十百千万半]")
 _PERIOD_CATEGORIES = ("time", "frequency")
+_NUMBERED_BASE = re.compile(r"\d")  # words after a base marker holding a number are a list's other item
 _CLASSIFIERS = ("个", "名", "位", "处", "条", "家", "所", "座", "间", "件")
 _RECIPIENT_RATED = re.compile(r"^(?:经|被)?(?:评定为|评为|认定为|命名为|确定为)")
 _QUALIFIED = re.compile(r"\d.*的")

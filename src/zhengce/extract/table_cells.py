@@ -63,10 +63,7 @@ def split_cells(line: str, least: int = 2) -> Optional[list[tuple[int, int]]]:
             bounds.append((pos, pos + len(cell)))
             pos += len(cell) + 1
     elif " " in line and not _SENTENCE_PUNCTUATION.search(line):
-        gap = _WIDE_GAP if "  " in line else _ONE_SPACE
-        cuts = [(m.start(), m.end()) for m in gap.finditer(line)]
-        starts, ends = [0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(line)]
-        bounds = list(zip(starts, ends))
+        bounds = _between(line, _WIDE_GAP if "  " in line else _ONE_SPACE)
     else:
         return None
     spans = [_strip(line, s, e) for s, e in bounds]
@@ -76,12 +73,10 @@ def split_cells(line: str, least: int = 2) -> Optional[list[tuple[int, int]]]:
 _ANY_SPACE = re.compile(" +")
 
 
-def _split_at(line: str, gap: re.Pattern) -> list[tuple[int, int]]:
-    """Cell spans of `line` cut at every match of `gap`."""
-    cuts = [(m.start(), m.end()) for m in gap.finditer(line.strip())]
-    lead = len(line) - len(line.lstrip())
-    starts, ends = [0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(line.strip())]
-    return [(lead + a, lead + b) for a, b in zip(starts, ends)]
+def _between(line: str, gap: re.Pattern) -> list[tuple[int, int]]:
+    """The spans of `line` between the matches of `gap`."""
+    cuts = [(m.start(), m.end()) for m in gap.finditer(line)]
+    return list(zip([0] + [e for _, e in cuts], [s for s, _ in cuts] + [len(line)]))
 
 
 def _strip(line: str, s: int, e: int) -> tuple[int, int]:
@@ -154,7 +149,8 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
         if header is None and (columns := _header(line.text, cells, unit, names)):
             # (排名 乡镇   得分  事故起数: two labels a single space apart read as one cell; rows with one cell
             # more take the header split at every space)
-            spaced = _split_at(line.text, _ANY_SPACE) if "  " in line.text and not names else None
+            spaced = [c for c in _between(line.text, _ANY_SPACE) if c[1] > c[0]] \
+                if "  " in line.text and not names else None
             finer = _header(line.text, spaced, unit) if spaced and len(spaced) > len(cells) else None
             header, kind, unit, names = columns, sentence_kind(caption), None, None
             owners = owners if owners is not None else _provisions_by_line(doc)
