@@ -5,6 +5,9 @@ Labels: the gold diff files (../shared/gold/diff/*.json) and corpus/labels/diff_
 A labelled clause is right when some predicted pair covers it and one of its counterparts
 (or, with none, when no pair covers it); precision counts predicted pairs on labelled clauses.
 
+Scores include the learned pair filter (compare/pair_filter.py); after settling new settings, rebuild
+its rows and model (python -m zhengce.learn.pair_rows; python -m zhengce.learn.train_pairs).
+
 Objective: mean over the two label sets (gold, extra) of min(accuracy, pair precision).
 Extra labels are per document pair (`set`); those of 000_vs_001, 003_vs_004 and 001_vs_004 came
 first, those of 000_vs_003, 001_vs_002, 001_vs_003 and 002_vs_003 were added with the concept
@@ -84,7 +87,8 @@ def run(sets, parts, texts, overrides: dict) -> dict:
         tot = defaultdict(lambda: [0, 0, 0, 0])
         for key, items in sets.items():
             a, b, vec, clause, provision, evidence, concept = parts[key]
-            pred = diff_scored(a, b, vec, align.combine(clause, provision, evidence, concept)).to_dict()
+            pred = diff_scored(a, b, vec, align.combine(clause, provision, evidence, concept),
+                               (clause, provision, concept)).to_dict()
             for part in ("gold", "extra"):
                 sel = [i for i in items if i["gold"] == (part == "gold")]
                 if sel:

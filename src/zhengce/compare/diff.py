@@ -19,6 +19,7 @@ from .align import (QuantityRef, Side, Vectorizer, canonical_unit, combine, comp
                     select, settings, similarities, unit_vectors, words)
 from .concepts import concept_similarities
 from .index import load_side
+from .pair_filter import Parts, link_probabilities, load_model
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ def diff_sides(a: Side, b: Side) -> DiffResult:
     if not a.units or not b.units:
         return DiffResult(only_a=_unmatched(a, set()), only_b=_unmatched(b, set()), a=a, b=b)
     vec, clause, provision, evidence, concept = score_parts(a, b)
-    return diff_scored(a, b, vec, combine(clause, provision, evidence, concept))
+    return diff_scored(a, b, vec, combine(clause, provision, evidence, concept), (clause, provision, concept))
 
 
 def score_parts(a: Side, b: Side) -> tuple[Vectorizer, np.ndarray, np.ndarray, np.ndarray,
@@ -118,27 +119,33 @@ def score_parts(a: Side, b: Side) -> tuple[Vectorizer, np.ndarray, np.ndarray, n
     return vec, clause, provision, quantity_evidence(a, b), concept
 
 
-def diff_scored(a: Side, b: Side, vec: Vectorizer, scores: np.ndarray) -> DiffResult:
-    """The DiffResult of a clause-pair score matrix."""
+def diff_scored(a: Side, b: Side, vec: Vectorizer, scores: np.ndarray, parts: Optional[Parts] = None) -> DiffResult:
+    """The DiffResult of a clause-pair score matrix; with its `parts` (clause and provision cosines,
+    concept parts), the learned pair filter (pair_filter.py) drops unlikely pairs."""
     links = select(scores)
-    return DiffResult(build_pairs(a, b, links, vec), _unmatched(a, {i for i, _, _ in links}),
-                      _unmatched(b, {j for _, j, _ in links}), a, b)
+    probs = link_probabilities(a, b, links, scores, parts) if parts is not None else None
+    pairs, kept = build_pairs(a, b, links, vec, probs)
+    return DiffResult(pairs, _unmatched(a, {i for i, _ in kept}), _unmatched(b, {j for _, j in kept}), a, b)
 
 
-def build_pairs(a: Side, b: Side, links: list[tuple[int, int, float]], vec: Vectorizer) -> list[Pair]:
-    """Group clause links per provision pair into runs of adjacent clauses; one Pair per run pair."""
+def build_pairs(a: Side, b: Side, links: list[tuple[int, int, float]], vec: Vectorizer,
+                probs: Optional[dict[tuple[int, int], float]] = None) -> tuple[list[Pair], set[tuple[int, int]]]:
+    """Group clause links per provision pair into runs of adjacent clauses; one Pair per run pair, kept
+    when its best link's probability (`probs`, if given) reaches the filter's threshold. Also the links kept."""
     groups: dict[tuple[str, str], list[tuple[int, int, float]]] = {}
     for i, j, s in links:
         groups.setdefault((a.units[i].provision_id, b.units[j].provision_id), []).append((i, j, s))
-    pairs = []
+    threshold = load_model()["threshold"] if probs is not None else 0.0
+    pairs, kept = [], set()
     for group in groups.values():
         for run_a in _runs(sorted({i for i, _, _ in group})):
             for run_b in _runs(sorted({j for _, j, _ in group})):
-                inside = [s for i, j, s in group if i in run_a and j in run_b]
-                if inside:
-                    pairs.append(_pair(a, b, run_a, run_b, max(inside), vec))
+                inside = [(i, j, s) for i, j, s in group if i in run_a and j in run_b]
+                if inside and (probs is None or max(probs[i, j] for i, j, _ in inside) >= threshold):
+                    pairs.append(_pair(a, b, run_a, run_b, max(s for _, _, s in inside), vec))
+                    kept.update((i, j) for i, j, _ in inside)
     pairs.sort(key=lambda p: (p.a.source, p.a.start, p.b.source, p.b.start))
-    return pairs
+    return pairs, kept
 
 
 def _runs(idx: list[int]) -> list[tuple[int, ...]]:
