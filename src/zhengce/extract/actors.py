@@ -24,6 +24,7 @@ ACTOR_KEYS = frozenset({
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
     "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices", "bureau_sections", "level_not_before",
+    "financial_regulators", "financial_branch_ends",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -116,7 +117,11 @@ def _patterns() -> dict:
     stemlist = (f"{stems}(?:(?:、{stems})+等?|(?:、(?:{stems}|[\u4e00-\u9fff]{{2,6}}))+等)"
                 f"{STEM_LIST_END}")  # (…等行业部门, …等部门(单位): each a 部门 still)
     committee = "".join(re.escape(c) for c in lex["committee_levels"])
+    # a central bank's or regulator's branch named by its place (人民银行常德市分行, 金融监管总局鹤壁监管分局)
+    bank = (f"{trie_regex(lex['financial_regulators'])}"
+            f"(?:(?:{_NOT_NAMED}(?![{not_in}])[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['financial_branch_ends'])})?")
     branches = {
+        "bank": bank,
         "generic": trie_regex(lex["generic"]),
         "head": f"{head}{tail}",
         # a stand-alone post starts a word or follows a prefix: 总书记 is not 书记, but 一名领导干部 (由领导干部, 新任代办员) is
@@ -130,7 +135,7 @@ def _patterns() -> dict:
         "level": f"{lvg}(?!民|{trie_regex(lex['level_not_before'])})",
     }
     first = "".join(sorted({w[0] for k in ("prefixes", "levels", "level_modifiers", "generic", "department_stems",
-                                           "organs", "bodies", "standalone_posts")
+                                           "organs", "bodies", "standalone_posts", "financial_regulators")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in branches.items()).replace("NAMED", f"(?P<named>{named})")
     actor = (f"(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
