@@ -1,7 +1,8 @@
 """Run the clause extractors over a document's provisions (normalized coordinates)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from ..document import Document
@@ -66,12 +67,33 @@ def quantities_of(doc: Document) -> dict[Key, list[Any]]:
     from .table_cells import table_quantities
 
     found = _each_provision(doc, find_quantities)
+    _targets_after_date(doc, found)
     for key, cells in table_quantities(doc).items():
         have = found.get(key, [])
         new = [c for c in cells if not any(h.number_start < c.number_end and c.number_start < h.number_end for h in have)]
         if new:
             found[key] = sorted(have + new, key=lambda q: q.start)
     return found
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_SCOPE = re.compile(r"全[省市州县区乡镇]$")  # 实现全县30个乡镇全覆盖: the count of the whole scope is a fact
+
+
+def _targets_after_date(doc: Document, found: dict[Key, list[Any]]) -> None:
+    """A number set for a year after the article's own date is a target, not a report (到2027年累计改造…312个 in
+    a plan signed in 2025): the sentence alone, without a modal, reads like a statistic to the kind model."""
+    years = {a: int(m.date[:4]) for a, m in enumerate(doc.layers["meta"]) if m.date and m.date[:4].isdigit()}
+    for (a, p), matches in found.items():
+        if (year := years.get(a)) is None:
+            continue
+        text = None
+        for i, q in enumerate(matches):
+            if q.kind == "statistic" and q.time and any(int(y) > year for y in _YEAR.findall(q.time)):
+                prov = doc.layers["provisions"][a][p]
+                text = text or doc.norm[prov.start:prov.end]
+                if not _SCOPE.search(text, max(0, q.number_start - 2), q.number_start):
+                    matches[i] = replace(q, kind="requirement")
 
 
 def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:

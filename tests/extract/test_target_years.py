@@ -1,0 +1,28 @@
+"""A number set for a year after the article's date is a target (extract/run.py _targets_after_date)."""
+from __future__ import annotations
+
+import pytest
+
+import zhengce
+
+PLAN = ("某市城市更新三年行动计划\n某市人民政府办公室\n{date}\n一、主要目标\n"
+        "到2027年，全市累计改造城镇老旧小区312个，消除城市易涝积水点18处。\n"
+        "到2027年，实现全市30个街道全覆盖。\n")
+
+
+def _kinds(date: str) -> dict[str, str]:
+    r = zhengce.extract(PLAN.format(date=date))
+    return {q.text: q.kind for q in r.quantities}
+
+
+@pytest.mark.parametrize("date, expected", [
+    ("2025年3月11日", "requirement"),  # a plan signed before its target year sets targets
+    ("2028年1月5日", "statistic"),  # a report written after the year counts what was done
+])
+def test_later_year_makes_a_target(date, expected):
+    kinds = _kinds(date)
+    assert kinds["312个"] == expected and kinds["18处"] == expected
+
+
+def test_the_whole_scope_stays_a_fact():
+    assert _kinds("2025年3月11日")["30个"] == "statistic"  # 全市30个街道: the count of the scope
