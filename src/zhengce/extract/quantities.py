@@ -123,6 +123,7 @@ _GROUPS = ("ratio", "pct", "vague", "n1", "ge", "inf1", "sc1", "u1", "pct2", "n2
            "suffix", "slash", "sfrac")
 
 
+_BEFORE_DASH = frozenset("0123456789.)-—~ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # 3-5, A-1: a dash
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff(]")
 _RATE_CATEGORIES = frozenset({"length", "weight", "volume", "area", "power", "measure"})
 
@@ -152,6 +153,8 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
     if u0 and text[ne:m.start("u0")] == "\t" and _CJK_AFTER.match(text, m.end("u0")):
         return None  # 6\t镇(街道)便民服务中心…: a row's number before its task cell (but "15\t个": a unit cell)
     c = Cand(start, end, start if pct else ns, ne)
+    if not n2 and not pct and ns and text[ns - 1] == "-" and (ns == 1 or text[ns - 2] not in _BEFORE_DASH):
+        v1, c.start, c.nstart = -v1, min(start, ns - 1), ns - 1  # 不高于-18℃, 增长-3.2%: a minus sign, not a dash
     # 百分之八十 is a formal percentage: never a slogan or an article, whatever its numerals
     c.n1, c.chinese = n1, not pct and numerals.is_chinese_numeral(n1)
     c.bare_scale = bool(sc1) or n1[-1] in "万亿"
