@@ -1,6 +1,6 @@
 """Normalization: script, widths, punctuation, whitespace and hard line breaks.
 
-Every edit is either a one-to-one character replacement (OpenCC t2s, width and
+Every edit is either a one-to-one character replacement (OpenCC hk2s, width and
 punctuation folding) or a deletion recorded in an OffsetMap, so any span of the
 normalized text maps back to the exact source characters.
 """
@@ -55,7 +55,7 @@ def _fold_widths(text: str) -> str:
 def _converter():
     import opencc  # the official C++ wheel; imported lazily so spawn workers pay once
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("hk2s")  # t2s, plus the Hong Kong variants it leaves (衞生 -> 卫生, 衹 -> 只)
 
 
 def to_simplified(text: str) -> str:
