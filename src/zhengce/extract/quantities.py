@@ -85,6 +85,7 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     if len(cands) > 1:
         _drop_counted_bases(text, cands, G)
         _link_per_one(text, cands, G)
+        _drop_inclusive_restatements(text, cands)
     cands = [c for c in cands if not c.drop and not _vague_one(text, c, G)]
     for i, c in enumerate(cands):
         _set_comparator(text, c, G, cands[i - 1].end if i else 0)
@@ -356,6 +357,13 @@ def _drop_counted_bases(text: str, cands: list[Cand], G: Grammar) -> None:
             c.drop = True
 
 
+def _drop_inclusive_restatements(text: str, cands: list[Cand]) -> None:
+    """3000元以下(含3000元), 90分以上(含90分): the bracket says the bound is included, no second quantity."""
+    for c, d in zip(cands, cands[1:]):
+        if text[c.end:d.start] in ("(含", "(包含", "(包括") and d.value == c.value and d.unit == c.unit:
+            d.drop = True
+
+
 def _siblings(text: str, cands: list[Cand], i: int) -> list[Cand]:
     """cands[i] and the items after it in the same 、-list (no clause break between)."""
     out = [cands[i]]
@@ -392,13 +400,13 @@ def _prefix_match(text: str, c: Cand, G: Grammar, prev_end: int = 0) -> re.Match
     lo = first if c.category in ("multiple", "percent") else max(first, c.nstart - G.prefix_window)
     last = None
     for m in G.prefix_re.finditer(text, max(first, lo - G.prefix_reach), c.nstart):
-        if m.end() > lo:
+        if m.end() > lo and G.prefix[m.group()]:
             last = m
     if (last is None or last.group() in G.weak_neutral) and c.category not in ("multiple", "percent"):
         far = None
         for m in G.far_re.finditer(text, first, last.start() if last else lo):
             far = m  # 每季度至少组织集中培训1次, 至少建有1个: 至少 reaches past the verb phrase
-        if far is not None and not any(G.prefix[m.group()] != "=" for m in G.prefix_re.finditer(text, far.end(), c.nstart)):
+        if far is not None and not any(G.prefix[m.group()] not in ("=", "") for m in G.prefix_re.finditer(text, far.end(), c.nstart)):
             last = far  # (a nearer comparator takes the number; a neutral word past the window does not)
     if last is not None and G.g["condition_end_re"].search(text, last.end(), c.nstart + 1):
         return None  # 未达到的扣2分: the comparator is the condition's

@@ -20,7 +20,8 @@ UNIT_CATEGORIES = frozenset({
     "multiple", "area", "length", "weight", "volume", "power", "measure", "quota", "noun"})
 SCHEMAS: dict[str, frozenset[str]] = {
     "comparators": frozenset({"prefix", "suffix", "infix", "only_cap", "only_report", "range_sep",
-                              "prefix_window", "neutral", "far_prefix", "weak_neutral", "over_half", "cap_nouns"}),
+                              "prefix_window", "neutral", "far_prefix", "weak_neutral", "over_half", "cap_nouns",
+                              "not_comparators"}),
     "quantity_grammar": frozenset({"idioms", "ordinal_before", "ordinal_after", "list_count_after",
                                    "programme_after", "name_after", "slogan", "slogan_item", "quote_max",
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
@@ -273,6 +274,8 @@ def grammar() -> Grammar:
         prefix.setdefault(w, "<=")
     for w in list(cmp["only_report"]) + list(cmp["neutral"]):
         prefix[w] = "="
+    for w in cmp["not_comparators"]:
+        prefix[w] = ""  # matched so its characters are no comparator, then skipped (_prefix_match)
     for key in ("ordinal_before", "ordinal_after", "list_count_after", "programme_after", "name_after",
                 "slogan", "slogan_item", "vague_before", "date_like", "class_label_before", "ratio_before",
                 "article_one_before", "condition_end"):
