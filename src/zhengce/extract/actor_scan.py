@@ -209,11 +209,30 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
             if gap in _GAPS and (gap or prev.kind == m.kind == "organ") or gap and _FREQUENCY_GAP.fullmatch(gap):
                 members.append(m)
                 continue
+            if gap and (named := _place_named(text, prev, m, gap)):
+                members.append(named)  # 街道综合行政执法队、建宁派出所: the list goes on past a place name
+                continue
             groups.append(_group(members))
         members = [m]
     if members:
         groups.append(_group(members))
     return groups
+
+
+def _place_named(text: str, prev: Mention, m: Mention, gap: str) -> Mention | None:
+    """The listed organ `m` with the place name before it (、建宁派出所, 、芦淞区市场监管局), when the gap after
+    `prev` is 、 and a short name that is no predicate; else None."""
+    if prev.kind not in ("organ", "body") or m.kind not in ("organ", "body") or len(m.actors) != 1 \
+            or not _place_gap().fullmatch(gap) or _opens_predicate(text, m.start - len(gap) + 1, m.start):
+        return None
+    place = gap[1:]
+    return Mention(m.start - len(place), m.end, place + m.text, (place + m.actors[0],), m.kind, m.finance)
+
+
+@lru_cache(maxsize=1)
+def _place_gap() -> re.Pattern:
+    """、 and two or three characters none of which stands in a name (work_group_not_in_name)."""
+    return re.compile(f"、[^{re.escape(lexicon()['work_group_not_in_name'])}\\W\\d]{{2,3}}")
 
 
 # 区委宣传部(区政府新闻办): the same unit's other name (an organ's, not a role tag such as (牵头))
