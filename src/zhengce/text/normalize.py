@@ -234,8 +234,9 @@ def _next_text_line(stripped: list[str], marker: list[bool], i: int) -> int | No
 def normalize(source: str, *, join_lines: bool = True) -> Normalized:
     """Normalize `source` (decoded file or extracted text) and keep the offset map."""
     rules = load_rules("normalize")
-    folded = tabulate_cell_lines(fold(source.replace("\r\n", " \n").replace("\r", "\n")))
-    edits = _entity_edits(folded)
+    raw = source.replace("\r\n", " \n").replace("\r", "\n")
+    folded = tabulate_cell_lines(fold(raw))
+    edits = _entity_edits(raw)  # (on the source: a full-width ； folds to ; but closes no entity, &amp；)
     if join_lines:
         edits.extend(_join_edits(folded, rules))
     edits.sort()
