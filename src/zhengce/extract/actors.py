@@ -24,7 +24,7 @@ ACTOR_KEYS = frozenset({
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
     "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices", "bureau_sections", "level_not_before",
-    "financial_regulators", "financial_branch_ends",
+    "financial_regulators", "financial_branch_ends", "open_agent_duty_tails",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -125,7 +125,9 @@ def _patterns() -> dict:
         "generic": trie_regex(lex["generic"]),
         "head": f"{head}{tail}",
         # a stand-alone post starts a word or follows a prefix: 总书记 is not 书记, but 一名领导干部 (由领导干部, 新任代办员) is
-        "post": f"(?(pre)|(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由])))" + trie_regex(lex["standalone_posts"]),
+        # (其主要负责人: the subject's own post; not 及其工作人员, "and its staff", which continues a list)
+        "post": f"(?(pre)|(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由])|(?<=[^及与和]其)|(?<=\\A其)))"
+                + trie_regex(lex["standalone_posts"]),
         "stemlist": stemlist,
         "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
                f"|(?P<lhead>(?:{head}|{bound}){tail})|(?P<lpost>{trie_regex(lex['posts'] + lex['level_posts'] + lex['standalone_posts'])})"
@@ -155,7 +157,7 @@ def _patterns() -> dict:
                                  f"(?![{re.escape(lex['work_group_not_next'])}])"),
         "open_agent": _open_agent(lex),
         "open_agent_gate": re.compile(_any_of(duty_rules()["modals"] + lex["open_agent_duty_nouns"]
-                                              + lex["open_agent_markers"])),
+                                              + lex["open_agent_markers"] + lex["open_agent_duty_tails"])),
         "lvg": re.compile(lvg),
         # 市、县两级, 中央、省、市、县各级: a group of levels named as one (SPEC: `N级` groups stay one actor)
         "counted_levels": re.compile(f"[{re.escape(lex['group_counts'])}各]级$"),
@@ -181,6 +183,7 @@ def _open_agent(lex: dict) -> re.Pattern:
                       f"{trie_regex(lex['open_agent_suffixes'])}"
                       f"(?:(?={trie_regex(rules['modals'])})(?!{trie_regex(guards)})"
                       f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])})"
+                      f"|(?=对[^,;。]{{1,30}}?{trie_regex(lex['open_agent_duty_tails'])})"
                       f"|(?={trie_regex(lex['open_agent_markers'])})(?!{trie_regex(rules['not_markers'])}))")
 
 
