@@ -157,7 +157,8 @@ def _patterns() -> dict:
                                  f"(?![{re.escape(lex['work_group_not_next'])}])"),
         "open_agent": _open_agent(lex),
         "open_agent_gate": re.compile(_any_of(duty_rules()["modals"] + lex["open_agent_duty_nouns"]
-                                              + lex["open_agent_markers"] + lex["open_agent_duty_tails"])),
+                                              + lex["open_agent_markers"] + lex["open_agent_duty_tails"]
+                                              + ["至少", "不少于"])),
         "lvg": re.compile(lvg),
         # 市、县两级, 中央、省、市、县各级: a group of levels named as one (SPEC: `N级` groups stay one actor)
         "counted_levels": re.compile(f"[{re.escape(lex['group_counts'])}各]级$"),
@@ -184,6 +185,7 @@ def _open_agent(lex: dict) -> re.Pattern:
                       f"(?:(?={trie_regex(rules['modals'])})(?!{trie_regex(guards)})"
                       f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])})"
                       f"|(?=对[^,;。]{{1,30}}?{trie_regex(lex['open_agent_duty_tails'])})"
+                      f"|(?=每(?:年|半年|季度|月|周|天|日)(?:至少|不少于|{trie_regex(rules['modals'])}))"
                       f"|(?={trie_regex(lex['open_agent_markers'])})(?!{trie_regex(rules['not_markers'])}))")
 
 
