@@ -282,7 +282,9 @@ def grammar() -> Grammar:
         g[key + "_re"] = re.compile(_expand(g[key]))
     g["idioms_re"] = re.compile(gated_alt(g["idioms"], "idioms"))
     g["money_re"] = re.compile(search_alt(g["money_context"], "money_context"))
-    g["noun_unit_re"] = re.compile(f"({'|'.join(map(re.escape, g['noun_units']))})(?:为|是|达到|调整为)?$")
+    # the noun, then nothing, a copula or a comparator (系数为1.60, 利用系数不低于0.65, 系数年度提高0.002以上)
+    g["noun_unit_re"] = re.compile(f"({'|'.join(map(re.escape, g['noun_units']))})"
+                                   "(?:为|是|达到|调整为|不低于|不高于|不小于|不大于|提高|提高到|提高至|年度提高|年均提高)?$")
     g["alloc_re"] = re.compile(gated_alt(g["one_alloc_verbs"], "one_alloc_verbs") + r"[各再只]?$")
     g["frequency_after_re"] = re.compile(_expand(g["frequency_after"]))
     g["rank_before_re"] = re.compile(_expand(g["rank_before"]))
