@@ -352,8 +352,9 @@ def _link_per_one(text: str, cands: list[Cand], G: Grammar) -> None:
 def _drop_counted_bases(text: str, cands: list[Cand], G: Grammar) -> None:
     """每缺1人扣1分, 每参加1次志愿服务积5分: the 1 counts the act the score is per (its `per`), no quantity."""
     for c, d in zip(cands, cands[1:]):
-        if d.cl == c.cl and (m := qc.counted_basis(text, max(c.cl[0], c.nstart - 4), d.nstart, G)) \
-                and m.start() <= c.nstart < m.end():
+        if (d.cl == c.cl or d.cl[0] == c.cl[1] + 1 and text[c.cl[1]] == ",") \
+                and (m := qc.counted_basis(text, max(c.cl[0], c.nstart - 4), d.nstart, G)) \
+                and m.start() <= c.nstart < m.end():  # (or the next clause: 每增加1年,每人每月增加15元)
             c.drop = True
 
 
