@@ -219,8 +219,11 @@ def _scaled(num: str | None, scale: str | None, fraction: str | None = None) -> 
     for ch in scale or "":
         v *= numerals.SCALES[ch]
     if fraction:
-        den = numerals.parse_number(fraction[:-2])
-        return None if not den else round(v / den * 100, 2)  # 三分之二 -> 66.67 %, as percentages are written
+        den = numerals.parse_number(fraction[:-2]) or numerals.BIG_UNITS.get(fraction[:-2])  # (万分之五: a bare 万)
+        if not den:
+            return None
+        # 三分之二 -> 66.67 %, as percentages are written; 万分之五 -> 0.05 % (a smaller share keeps its digits)
+        return round(v / den * 100, 2 if den < 10000 else 6)
     return v
 
 
