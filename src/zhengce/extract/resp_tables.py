@@ -96,10 +96,10 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     return tuple(sorted(kept + added, key=lambda m: m.start))
 
 
-_CELL_SEPARATORS = re.compile("[、,]")
+_CELL_SEPARATORS = re.compile(r"[、,](?![^()]*\))")  # (not inside a bracket: 各县(市、区)人民政府 is one unit)
 
 
-def _units(text: str, start: int, end: int, separators: re.Pattern = re.compile("、")) -> list[tuple[int, int]]:
+def _units(text: str, start: int, end: int, separators: re.Pattern = re.compile(r"、(?![^()]*\))")) -> list[tuple[int, int]]:
     """Spans of the 、-separated units in text[start:end] (a closing 等 dropped), or none if one is not a name."""
     out, pos = [], start
     for item in separators.split(text[start:end]):
