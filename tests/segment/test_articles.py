@@ -157,6 +157,15 @@ DOC_TYPES = [
     ("黄坪村村规民约", "村规民约"),
     ("海山社区2024年防汛防台应急预案", "应急预案"),
     ("《辽宁省社区工作者管理办法》政策解读", "政策解读"),
+    # a note after the name is not the name
+    ("岳阳市社区党组织书记队伍建设三年培养计划(2024—2026年)", "计划"),
+    ("吉林省城乡社区协商管理办法(试行)", "管理办法"),
+    ("《某市养老服务条例(草案)》", "条例"),
+    ("关于进一步加强社区建设的意见(征求意见稿)", "意见"),
+    # a year's report ending with next year's plan is a report; a report itself too
+    ("岭背镇2023年工作总结和2024年工作计划", "工作总结"),
+    ("三河镇2024年上半年工作总结及下半年工作计划", "工作总结"),
+    ("横车镇党委2024年度工作汇报", "工作报告"),
 ]
 # fmt: on
 
@@ -446,3 +455,26 @@ def test_report_byline_is_no_headline_and_names_the_issuer(extract_text) -> None
     # title nor a second article, and the government it speaks for issues the report (not the news site)
     assert [(a.title, a.issuer, a.jurisdiction, a.doc_type, a.normative) for a in extract_text(REPORT).articles] == [
         ("政府工作报告", "霍山县人民政府", "霍山县", "工作报告", False)]
+
+
+def test_a_site_document_card_is_furniture_and_the_title_is_below_it(extract_text) -> None:
+    text = ("首页 > 政务公开 > 规范性文件\n索 引 号:421224-08-2024-0037  主题分类:农业\n"
+            "发文机关:通山县财政局  成文日期:2024年04月26日\n标  题:通山县村级项目资金管理办法\n"
+            "文  号:通财发〔2024〕11号  发布日期:2024年05月08日\n有 效 性:有效\n"
+            "通山县村级项目资金管理办法\n第一条 为规范村级项目资金管理,制定本办法。\n第二条 资金专款专用。\n")
+    article = extract_text(text).articles[0]
+    assert (article.title, article.doc_type, article.normative) == ("通山县村级项目资金管理办法", "管理办法", True)
+
+
+def test_a_letter_spaced_joint_masthead_is_no_title(extract_text) -> None:
+    text = ("浠 水 县 农 业 农 村 局\n中共浠水县纪律检查委员会　文件\n浠 水 县 监 察 委 员 会\n浠农发〔2024〕23号\n"
+            "关于印发《浠水县村级财务公开规定》的通知\n各乡镇人民政府:\n现将《浠水县村级财务公开规定》印发给你们,请认真贯彻执行。\n")
+    assert extract_text(text).articles[0].title == "浠水县村级财务公开规定"
+
+
+def test_an_excerpted_regulation_under_its_promulgation_notice_is_one_article(extract_text) -> None:
+    text = ("漯河市人民代表大会常务委员会\n公  告\n"
+            "《漯河市志愿服务条例》已经2023年10月26日漯河市人民代表大会常务委员会会议通过,现予公布,自2024年3月5日起施行。\n"
+            "漯河市人民代表大会常务委员会\n2023年12月5日\n漯河市志愿服务条例(节选)\n"
+            "第一条 为了发展志愿服务事业,根据有关法律,结合本市实际,制定本条例。\n第二条 本条例适用于本市行政区域内的志愿服务。\n")
+    assert len(extract_text(text).articles) == 1

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Line
 from .boilerplate import ORGAN_SUFFIXES, is_article_break, is_date_line
-from .metadata import doc_type_of, is_byline
+from .metadata import doc_type_of, is_byline, without_title_notes
 from .places import gazetteer
 
 _FINAL = "。!?;"
@@ -148,9 +148,10 @@ def _titled_after_sign_off(lines: list[Line], starts: list[tuple[int, str | None
             or not doc_type_of(lines[i].text) or not _opens_article(lines, i):
         return False
     begun = max(s for s, _ in starts if s < i)
-    opening, cited = lines[begun].text, f"《{lines[i].text}》"
+    title = without_title_notes(lines[i].text)  # (the text a 公告 cites may be printed 节选)
+    opening, cited = lines[begun].text, f"《{title}》"
     # (a 公告 promulgating a regulation names it: 《X条例》已由…通过,现予公布, then X条例's text)
-    return not (_ISSUES.search(opening) or lines[i].text in opening
+    return not (_ISSUES.search(opening) or title in opening
                 or any(cited in line.text for line in lines[begun + 1:i]))
 
 

@@ -52,6 +52,7 @@ def _rules():
         "issuer_place": re.compile(r["issuer_place"]),
         "issuing_notice": re.compile(r["issuing_notice"]),
         "promulgation": re.compile(r["promulgation"]),
+        "report_with_plan": re.compile(r["report_with_plan"]),
     }
 
 
@@ -109,12 +110,16 @@ def find_date(text: str) -> Optional[str]:
     return None
 
 
+_TITLE_TAIL = re.compile(r"(?:[》\s\"“”]|\([^()]{1,14}\))+$")
+
+
 def doc_type_of(*texts: str) -> Optional[str]:
     """What the document calls itself, read off the end of its title (or a subtitle)."""
     r = _rules()
     types, words = r["types"], r["type_words"]
     for text in texts:
-        stripped = re.sub(r"[》\s\"“”]+$", "", text)
+        # (a note after the name is not the name: 培养计划(2024—2026年), 管理办法(试行), 意见(征求意见稿))
+        stripped = _TITLE_TAIL.sub("", text)
         head = stripped.lstrip("—-– ")[:4]  # ——解读《…》
         # (one startswith/endswith over all the words first: most texts hold none, and the loops
         # that name the first in order then run only for those that do)
@@ -122,11 +127,18 @@ def doc_type_of(*texts: str) -> Optional[str]:
             for word, kind in types:
                 if head.startswith(word):  # 解读《…》, 答记者问 subtitles name a describing type
                     return kind
+        if r["report_with_plan"].search(stripped):
+            return "工作总结"
         if stripped.endswith(words):
             for word, kind in types:
                 if stripped.endswith(word):
                     return kind
     return None
+
+
+def without_title_notes(title: str) -> str:
+    """The title without an editorial note a page appends to it (某某条例(节选) -> 某某条例)."""
+    return _rules()["title_notes"].sub("", title)
 
 
 def _split_printed_title(title: str) -> tuple[str, Optional[str]]:
@@ -252,7 +264,7 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     texts = [doc.lines[i].text for i in span.title_lines]
     titles = ["".join(texts[:span.title_parts])] + texts[span.title_parts:] if texts else \
         [_first_sentence(doc.lines[span.first].text)]
-    title, printed_issuer = _split_printed_title(_rules()["title_notes"].sub("", titles[0]))
+    title, printed_issuer = _split_printed_title(without_title_notes(titles[0]))
     paras = [l.text for l in lines if l.role == "body"]
     first_para = next((p for p in paras if p[-1] in "。!?;"), "")
     if promulgated := _rules()["promulgation"].match(first_para):
