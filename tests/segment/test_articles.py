@@ -264,8 +264,10 @@ def test_headline_above_a_dashed_subtitle_and_a_section_as_source(extract_text) 
         "让社区服务更有温度", "市民政局", "解读", False)
 
 
-def test_a_notice_issuing_a_plan_is_titled_by_the_plan(extract_text) -> None:
-    text = ("遂宁市人民政府办公室关于印发《遂宁市城乡社区服务体系建设实施方案》的通知\n"
+@pytest.mark.parametrize("notice", ["遂宁市人民政府办公室关于印发《遂宁市城乡社区服务体系建设实施方案》的通知",
+                                    "遂宁市人民政府办公室关于印发遂宁市城乡社区服务体系建设实施方案的通知"])
+def test_a_notice_issuing_a_plan_is_titled_by_the_plan(notice: str, extract_text) -> None:
+    text = (notice + "\n"
             "各县(市、区)人民政府,市级各部门:\n《遂宁市城乡社区服务体系建设实施方案》已经市政府同意,现印发给你们,请认真贯彻执行。\n"
             "一、总体要求。到2025年,城乡社区综合服务设施实现全覆盖。\n遂宁市人民政府办公室\n2023年3月2日\n")
     article = extract_text(text).articles[0]
@@ -308,7 +310,7 @@ def test_signature_of_two_organs_side_by_side_closes_the_page(extract_text) -> N
 
 
 @pytest.mark.parametrize("lines, title", [
-    (["XX县人民政府", "关于印发社区工作者管理办法的通知"], "XX县人民政府关于印发社区工作者管理办法的通知"),
+    (["XX县人民政府", "关于加强社区工作者队伍建设的通知"], "XX县人民政府关于加强社区工作者队伍建设的通知"),
     (["关于加强城乡社区协商", "工作的实施意见"], "关于加强城乡社区协商工作的实施意见"),
     # a news headline with a 关于… subtitle stays a headline with its subtitle
     (["我市出台新政激励社区工作者", "——关于提高社区工作者待遇的通知解读"], "我市出台新政激励社区工作者"),
