@@ -480,3 +480,33 @@ def test_an_excerpted_regulation_under_its_promulgation_notice_is_one_article(ex
             "漯河市人民代表大会常务委员会\n2023年12月5日\n漯河市志愿服务条例(节选)\n"
             "第一条 为了发展志愿服务事业,根据有关法律,结合本市实际,制定本条例。\n第二条 本条例适用于本市行政区域内的志愿服务。\n")
     assert len(extract_text(text).articles) == 1
+
+
+@pytest.mark.parametrize("masthead, title", [
+    # joint issuers one per line over 文件, the number, then the title set on three lines
+    (["凤凰县乡村振兴局", "凤凰县财政局", "文件", "凤乡振联〔2023〕3号", "凤凰县乡村振兴局 凤凰县财政局",
+      "关于做好2023年衔接推进乡村振兴补助资金", "使用管理工作的通知"],
+     "凤凰县乡村振兴局 凤凰县财政局关于做好2023年衔接推进乡村振兴补助资金使用管理工作的通知"),
+    # the issuing notice broken before its 《》
+    (["洛阳市涧西区教育局文件", "涧教基〔2024〕58号", "洛阳市涧西区教育局关于印发", "《涧西区义务教育课后服务实施细则》的通知"],
+     "涧西区义务教育课后服务实施细则"),
+    # a title too long for a headline, on one line
+    (["中共宁波市鄞州区百丈街道工作委员会文件", "鄞百党〔2024〕9号",
+      "中共宁波市鄞州区百丈街道工作委员会 宁波市鄞州区人民政府百丈街道办事处关于印发《百丈街道网格员管理考核细则(试行)》的通知"],
+     "百丈街道网格员管理考核细则(试行)"),
+], ids=["joint masthead", "broken before 《", "long title"])
+def test_a_red_head_documents_title_is_under_its_number(masthead: list[str], title: str, extract_text) -> None:
+    text = "\n".join(masthead) + "\n各乡镇人民政府,县直有关单位:\n" + OPENING + "\n一、工作目标\n加强领导,健全机制。\n"
+    assert extract_text(text).articles[0].title == title
+
+
+def test_a_number_printed_under_a_web_pages_title_leaves_the_title(extract_text) -> None:
+    text = ("运城市人民政府办公室关于落实文物安全责任制的实施意见\n运政办发〔2024〕19号\n各县(市、区)人民政府:\n"
+            + OPENING + "\n一、总体要求\n加强领导,健全机制。\n")
+    assert extract_text(text).articles[0].title == "运城市人民政府办公室关于落实文物安全责任制的实施意见"
+
+
+def test_a_street_office_signing_issues_the_document(extract_text) -> None:
+    text = ("关于印发《笔架山街道业主委员会工作规则》的通知\n各社区居委会:\n现将《笔架山街道业主委员会工作规则》印发给你们,请认真贯彻执行。\n"
+            "合肥市蜀山区笔架山街道办事处\n2024年3月8日\n")
+    assert extract_text(text).articles[0].issuer == "合肥市蜀山区笔架山街道办事处"

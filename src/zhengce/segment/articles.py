@@ -16,6 +16,10 @@ _NOT_TITLE_CONTINUATION = re.compile(r"^(?:——|--|—|\(|《|解读)")
 _DASHED_SUBTITLE = re.compile(r"^(?:——|--|—|解读《)")
 _ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIXES})$")
 _ISSUES = re.compile(r"印发|转发|颁布|发布")  # a notice issuing the text below it
+# a red-head document's number under its masthead (常卫通〔2024〕14号): its title comes next
+_DOC_NUMBER = re.compile(r"^\S{0,16}[〔\[(]\d{4}[〕\])]\s*\d+\s*号$")
+_MASTHEAD_LINE_MAX = 40
+_LONG_TITLE_MAX = 120
 _META = re.compile(r"(?:发布|发文|成文|更新)?(?:日期|时间)\s*:|(?:信息|文章)?来源\s*:|\d{4}-\d{1,2}-\d{1,2}")
 
 
@@ -63,10 +67,11 @@ def _wrapped_title(lines: list[Line], first: int, stop: int) -> int:
     if doc_type_of(lines[first].text):
         return 1
     text = lines[first].text
-    for j in range(first + 1, min(stop, first + 3)):
+    for j in range(first + 1, min(stop, first + 4)):
         line = lines[j]
-        if not _is_headline_shape(line) or _NOT_TITLE_CONTINUATION.match(line.text):
-            break
+        if not _is_headline_shape(line) or (_NOT_TITLE_CONTINUATION.match(line.text)
+                                            and not _ISSUES.search(text[-2:])):
+            break  # (…关于印发 / 《X办法》的通知 is one title)
         if line.text.startswith("关于") and not _ORGAN_END.search(text):
             break  # a 关于… line under a headline is its subtitle, not its second half
         text += line.text
@@ -75,10 +80,18 @@ def _wrapped_title(lines: list[Line], first: int, stop: int) -> int:
     return 1
 
 
+def _is_long_title(line: Line) -> bool:
+    """A title too long for a headline: one line naming its issuers and what they issue
+    (中共X街道工作委员会 X街道办事处关于印发《…细则(试行)》的通知), with no sentence in it."""
+    text = line.text
+    return line.role == "body" and len(text) <= _LONG_TITLE_MAX and "关于" in text \
+        and not any(c in text for c in _FINAL + ",") and doc_type_of(text) is not None
+
+
 def _title_block(lines: list[Line], first: int, stop: int) -> tuple[list[int], int]:
     """The title lines, their duplicates and subtitles (none when the text opens with a
     paragraph), and how many leading lines form the title itself."""
-    if not _is_headline_shape(lines[first]):
+    if not (_is_headline_shape(lines[first]) or _is_long_title(lines[first])):
         return [], 1
     parts = _wrapped_title(lines, first, stop)
     block = list(range(first, first + parts))
@@ -177,7 +190,26 @@ def _anchor_title(lines: list[Line], body: list[int]) -> int:
                     lines[j].role = "furniture"
                 return above[k]
             break
-    return body[0]
+    return _under_masthead(lines, body) or body[0]
+
+
+def _under_masthead(lines: list[Line], body: list[int]) -> int | None:
+    """The title line of a red-head document: the first line under its document number (常卫通〔2024〕14号)
+    when only the masthead stands above that number (organ names, 文件; joint issuers one per line)."""
+    for line in lines[:15]:
+        if line.role == "furniture" and _DOC_NUMBER.match(line.text):
+            above = [j for j in body if j < line.index]
+            below = next((j for j in body if j > line.index), None)
+            if not above or below is None or any(len(text := lines[j].text) > _MASTHEAD_LINE_MAX
+                                                 or text[-1] in _FINAL or "关于" in text or doc_type_of(text)
+                                                 for j in above):
+                return None  # (a web page prints the number under the title: that title stays)
+            if lines[below].text[-1] == ":" or not (_is_headline_shape(lines[below]) or _is_long_title(lines[below])):
+                return None  # (the addressees under the number: no title there)
+            for j in above:
+                lines[j].role = "furniture"
+            return below
+    return None
 
 
 def _named_before(lines: list[Line], first: int, i: int, place: str) -> bool:
