@@ -46,8 +46,10 @@ def folder_sha256(folder: Path, pattern: str) -> str:
 
 
 def metrics(scores: dict) -> dict[str, float]:
-    """The gated numbers: F1 per table, provision coverage, and 1 - boilerplate leak rate."""
+    """The gated numbers: F1 per table, the article metadata fields, provision coverage, and
+    1 - boilerplate leak rate."""
     out = {t: scores[t]["f1"] for t in ("headings", "articles", "quantities", "responsibilities")}
+    out.update({f"article_{k}": v for k, v in scores["articles"]["fields"].items()})
     out["quantities_strict"] = scores["quantities"]["strict"]["f1"]
     out["provision_coverage"] = scores["provision_coverage"] or 0.0
     leak = scores["boilerplate_leak_rate"]
