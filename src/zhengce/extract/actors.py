@@ -237,7 +237,8 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "grant_verbs", "grant_objects", "light_oversee", "shortcomings", "speech_tails", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
     "petition_before", "report_to", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
-    "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles", "rate_nouns"))
+    "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles", "rate_nouns",
+    "holder_nouns"))
 
 
 @lru_cache(maxsize=1)
@@ -296,6 +297,7 @@ def duty_grammar() -> dict:
                 oversee_end=re.compile(f"(?:{trie_regex(oversee)})(?:等)?(?:工作|活动)?$"),
                 light_end=re.compile(f"(?:{trie_regex(oversee + r['light_oversee'])})(?:等)?(?:工作|活动)?$"),
                 light=re.compile(trie_regex(r["light_verbs"] + r["head_verbs"])),
+                holder_end=re.compile(f"(?:{trie_regex(r['holder_nouns'])})$"),
                 shortcoming=re.compile(f"{trie_regex(r['shortcomings'])}(?![的地者])"),
                 speech=re.compile(f"^[^,;。]{{0,10}}?(?:{trie_regex(r['speech_tails'])})$"),
                 labels=re.compile(f"{trie_regex(list(labels))}:"),

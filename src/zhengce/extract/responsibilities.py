@@ -311,6 +311,9 @@ class _Reader(Predicates):
                     out.append(_Assign(topic, found[0], topic.start, found[1], found[2], ci))
                     assigned.add(id(topic))
             elif (prior := out[-1] if out else next((a for a in reversed(own) if a.clause < ci), None)) \
+                    and (found := self.holder_task(q, ce, ci, prior)):
+                out.append(_Assign(prior.group, found[0], cs, found[1], found[2], ci))
+            elif (prior := out[-1] if out else next((a for a in reversed(own) if a.clause < ci), None)) \
                     and (role := self.continued_role(q, cs, ce, prior)):  # (assigns and out are in clause order)
                 out.append(_Assign(prior.group, role, cs, q, ce, ci))
             elif not prior and ci == 1 and (hit := self.marker(q, ce)) and self.defined_topic():
@@ -318,6 +321,14 @@ class _Reader(Predicates):
                 if found:
                     out.append(_Assign(self.groups[0], found[0], cs, found[1], found[2], ci))
         return out
+
+    def holder_task(self, q: int, ce: int, ci: int, prior: _Assign) -> Optional[tuple[str, int, int]]:
+        """The task of the clause right after an agent named a matter's holder (…是…的责任主体,负责Y): role, duty."""
+        if prior.role != "lead" or prior.clause != ci - 1 or prior.group.kind not in ("organ", "body") \
+                or not self.g["scan"]["holder_end"].search(self.text, prior.duty_start, prior.duty_end):
+            return None  # (a post's 为第一责任人,负责…: the task is its organ's, or one with the post)
+        hit = self.marker(q, ce)
+        return self.after_marker(q, q, ce, hit) if hit and self.text.startswith("负责", q) else None
 
     def continued_role(self, q: int, cs: int, ce: int, prior: _Assign) -> Optional[str]:
         """The role of a clause going on with the last agent's predicate (…,监督和支持…; …,切实承担…责任;
