@@ -16,6 +16,8 @@ from zhengce.extract.lead_ins import lead_in_actor, own_subject
     ("理事会的职权是", "理事会"),
     ("社区的主要职责", None),  # a bare level leads in no list
     ("县民政局负责以下工作", None),  # tasks, not the unit's standing duties
+    ("第十七条 街道社区办负责", "街道社区办"),  # a bare 负责 over a numbered list: the unit's duties
+    ("理事会是会员大会的执行机构,对会员大会负责", None),  # a sentence ending in 负责 is no lead-in
     ("主要职责", None),
 ])
 def test_lead_in_actor(text, actor):
@@ -120,3 +122,11 @@ def test_each_clause_of_a_units_duty_paragraph_is_its_duty(paragraph, expected):
     or not, and a second name in brackets after the unit does not hide it."""
     text = "区突发事件总体应急预案\n\n一、成员单位职责\n" + paragraph + "\n"
     assert [(r.actor, r.role) for r in _records(text)] == expected
+
+
+def test_items_under_a_bare_fuze_lead_in_are_what_its_actor_leads():
+    text = ("社区工作者考核办法\n\n第十七条 街道社区办负责:\n(一)制定年度考核实施方案,组织开展年度综合测评;\n"
+            "(二)审核各社区平时考核结果;\n(三)受理考核结果复核申请。\n第十八条 本办法自印发之日起施行。\n")
+    got = [(r.actor, r.role, r.duty) for r in _records(text)]
+    assert ("街道社区办", "lead", "制定年度考核实施方案") in got, got
+    assert ("街道社区办", "oversee") in [(a, r) for a, r, _ in got], got

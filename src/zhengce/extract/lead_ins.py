@@ -21,19 +21,30 @@ _ITEM_STYLES = ("num_dot", "num_paren", "circled")  # a bare level (社区) or a
 
 
 @lru_cache(maxsize=1)
-def _lead_in() -> re.Pattern:
-    """How a lead-in ends (duties.yaml lead_in_patterns: …履行下列职责:)."""
-    return re.compile("|".join(f"(?:{p})" for p in duty_rules()["lead_in_patterns"]))
+def _lead_ins() -> tuple[re.Pattern, re.Pattern]:
+    """How a lead-in ends (duties.yaml lead_in_patterns: …履行下列职责:), and a 负责 lead-in (X负责:)."""
+    r = duty_rules()
+    return tuple(re.compile("|".join(f"(?:{p})" for p in r[k])) for k in ("lead_in_patterns", "lead_in_lead_patterns"))
 
 
 def lead_in_actor(text: str) -> Optional[str]:
     """The actor a lead-in opens with, if `text` is one."""
+    found = lead_in(text)
+    return found.actor if found else None
+
+
+def lead_in(text: str) -> Optional[Owner]:
+    """The owner of the list a lead-in opens (its actor; `lead` for the items of X负责:), if `text` is one."""
     body = LIST_NUMBER.sub("", text).strip()
-    if not _lead_in().search(body):
+    duties, leads = _lead_ins()
+    role = "execute" if duties.search(body) else "lead" if leads.search(body) else None
+    if role is None:
         return None
     mentions = find_mentions(body)
     first = mentions[0] if mentions else None
-    return first.text if first and first.start == 0 and first.kind in _STRONG and len(first.actors) == 1 else None
+    if first and first.start == 0 and first.kind in _STRONG and len(first.actors) == 1:
+        return Owner(first.text, True, role)
+    return None
 
 
 def own_subject(text: str) -> bool:
@@ -73,6 +84,7 @@ class Owner(NamedTuple):
 
     actor: str
     duties: bool
+    listed_role: str = "execute"  # an unmarked item's role (X负责: lists what X leads)
 
 
 def lead_in_subjects(doc: Document, article: int) -> dict[int, Owner]:
@@ -91,8 +103,8 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, Owner]:
 
     owner: list[Optional[Owner]] = []  # whose items each heading's provisions are
     for k, h in enumerate(headings):
-        if actor := lead_in_actor(h.title):
-            owner.append(Owner(actor, True))
+        if found := lead_in(h.title):
+            owner.append(found)
         elif actor := title_actor(k):
             owner.append(Owner(actor, h.style.startswith(NAME_LINE)))
         elif (up := parents[k]) is not None and (above := owner[up]) and not above.duties \
@@ -106,8 +118,8 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, Owner]:
         text = doc.norm[prov.start:prov.end].rstrip()
         if pending and not _under(parents, prov.heading, pending[0]):
             pending = None
-        if text.endswith(":") and (actor := lead_in_actor(text[:-1])):
-            pending = (prov.heading, Owner(actor, True))
+        if text.endswith(":") and (found := lead_in(text[:-1])):
+            pending = (prov.heading, found)
             continue
         subject = pending[1] if pending else owner[prov.heading] if prov.heading is not None else None
         if subject and prov.heading is not None and title_actor(prov.heading):

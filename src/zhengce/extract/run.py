@@ -25,21 +25,23 @@ class HeadingSubject:
 
 def _each_provision(doc: Document, find: Find, labelled: Callable[[str], bool] = lambda text: False,
                     heading_subject: HeadingSubject | None = None,
-                    listed: Callable[[Document, int], dict[int, tuple[str, bool]]] | None = None) -> dict[Key, list[Any]]:
+                    listed: Callable[[Document, int], dict[int, tuple[str, bool, str]]] | None = None) -> dict[Key, list[Any]]:
     """Call `find(text, context)` on every provision; context = its paragraph up to it, or the paragraph
     before it for a `labelled` paragraph. With `heading_subject`, a subjectless provision in a subjectless
     paragraph under a heading that names an actor is read with that actor as its subject, and so is an
     item `listed(doc, article)` finds under a lead-in naming its actor (X履行下列职责:): {provision: (actor,
-    whether the list is of that actor's duties)}."""
+    whether the list is of that actor's duties, the role of an item the list alone makes the actor's)}."""
     out: dict[Key, list[Any]] = {}
     for a, provisions in enumerate(doc.layers["provisions"]):
         headings = doc.layers["headings"][a] if "headings" in doc.layers else []
         items = listed(doc, a) if listed and heading_subject else {}
         for p, prov in enumerate(provisions):
             if p in items:
-                text, (actor, duties) = doc.norm[prov.start:prov.end], items[p]
+                text, (actor, duties, listed_role) = doc.norm[prov.start:prov.end], items[p]
                 if duties:  # (a list of the actor's duties: each item is one, marked or not)
                     found = heading_subject.read(text, actor) or heading_subject.listed(text, actor)
+                    # (X负责: / (一)制定…: the lead-in's 负责 is the item's marker where it has none stronger)
+                    found = [replace(r, role=listed_role) if r.role == "execute" else r for r in found]
                 else:  # (provisions under a heading naming it: only those that leave their subject out)
                     found = heading_subject.read(text, actor) if heading_subject.subjectless(text) else []
                 if found:
