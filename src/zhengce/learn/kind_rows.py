@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..ingest import read_file
+from ..output.writers import atomic_write_text
 from ..text.normalize import normalize
 
 # h110–h117 are left out: their training-course notice (培训…期 as requirements) turns SPEC's own statistic
@@ -67,9 +68,7 @@ def main(argv=None) -> int:
             continue
         gold = json.loads(g.read_text(encoding="utf-8"))
         rows += rows_of(a.docs / gold.get("file", g.stem + ".txt"), gold)
-    tmp = a.out.with_suffix(".tmp")
-    tmp.write_text(HEADER + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
-    tmp.replace(a.out)
+    atomic_write_text(a.out, HEADER + "".join("\t".join(r) + "\n" for r in rows))
     print(f"{len(rows)} sentences -> {a.out}")
     return 0
 

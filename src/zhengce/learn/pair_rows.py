@@ -22,6 +22,7 @@ from ..compare.diff import score_parts
 from ..compare.index import load_side
 from ..compare.pair_filter import FEATURES, link_features
 from ..ingest import read_file
+from ..output.writers import atomic_write_text
 
 HEADER = ("# Links selected by the aligner on hand-labelled document pairs (see zhengce.learn.pair_rows);\n"
           "# label 1: the annotators pair the two clauses.\n")
@@ -83,10 +84,8 @@ def main(argv=None) -> int:
     rows = []
     for (fa, fb), (docs, items) in sorted(label_sets(root, a.shared_gold).items()):
         rows += rows_of(docs, fa, fb, items)
-    tmp = a.out.with_suffix(".tmp")
-    tmp.write_text(HEADER + "\t".join(("set", "label") + FEATURES) + "\n" + "".join("\t".join(r) + "\n" for r in rows),
-                   encoding="utf-8")
-    tmp.replace(a.out)
+    atomic_write_text(a.out, HEADER + "\t".join(("set", "label") + FEATURES) + "\n"
+                      + "".join("\t".join(r) + "\n" for r in rows))
     print(f"{len(rows)} links ({sum(r[1] == '1' for r in rows)} paired) -> {a.out}")
     return 0
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..extract.kind import MODEL_PATH, NGRAMS, features, quantity_features
 from ..extract.quantities import find_quantities
 from ..extract.quantity_context import clause
+from ..output.writers import atomic_write_text
 
 LABELS = ("requirement", "statistic")
 FILES = ("kind.tsv", "kind_extra.tsv", "kind_checkset.tsv")
@@ -113,10 +114,7 @@ def main(argv=None) -> int:
     cv = cross_validate(rows)
     model = build(rows)
     model["cv_accuracy"] = cv
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = a.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(a.out)
+    atomic_write_text(a.out, json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
     print(f"{len(rows)} quantity examples; 5-fold accuracy all={cv['all']} corpus={cv['corpus']}; "
           f"{len(model['weights'])} weights -> {a.out}")
     return 0

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..compare.pair_filter import FEATURES, MODEL_PATH
+from ..output.writers import atomic_write_text
 
 C = 1.0
 THRESHOLD = 0.2
@@ -69,9 +70,7 @@ def main(argv=None) -> int:
     model = fit(x, y)
     model["trained_on"] = {"links": len(y), "paired": int(y.sum()), "document_pairs": len(set(sets)),
                            "leave_one_pair_out": cv}
-    tmp = a.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(a.out)
+    atomic_write_text(a.out, json.dumps(model, ensure_ascii=False, indent=1) + "\n")
     print(f"{len(y)} links from {len(set(sets))} document pairs; leave-one-pair-out: kept {cv['kept']}, "
           f"precision {cv['precision']} (all links {cv['precision_unfiltered']}), recall {cv['recall']} -> {a.out}")
     return 0
