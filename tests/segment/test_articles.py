@@ -510,3 +510,11 @@ def test_a_street_office_signing_issues_the_document(extract_text) -> None:
     text = ("关于印发《笔架山街道业主委员会工作规则》的通知\n各社区居委会:\n现将《笔架山街道业主委员会工作规则》印发给你们,请认真贯彻执行。\n"
             "合肥市蜀山区笔架山街道办事处\n2024年3月8日\n")
     assert extract_text(text).articles[0].issuer == "合肥市蜀山区笔架山街道办事处"
+
+
+def test_a_signature_date_with_its_publication_note_dates_the_document(extract_text) -> None:
+    text = ("关于印发《桃江县河道保洁考核办法》的通知\n各乡镇人民政府:\n现将《桃江县河道保洁考核办法》印发给你们,请认真贯彻执行。\n"
+            "桃江县水利局\n2024年3月18日(此件主动公开)\n附件\n桃江县河道保洁考核办法\n"
+            "第一条 为规范河道保洁工作,制定本办法。\n第二条 本办法自2024年4月1日起施行。\n")
+    article = extract_text(text).articles[0]
+    assert (article.date, article.issuer) == ("2024-03-18", "桃江县水利局")

@@ -113,7 +113,8 @@ def _mark_running_headers(lines: list[Line]) -> None:
 
 
 _DATE_LINE = re.compile(r"^(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
-                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
+                        r"(?:\s*\((?:此件|本件)[^)]{0,12}\))?$")  # (2024年3月18日(此件公开发布): the note is the imprint's)
 # How the name of an issuing organ ends (articles.py reads it too, for titles set under an organ line).
 ORGAN_SUFFIXES = "委员会|党委|党组|人民政府|政府|办公室|办公厅|部|局|厅|委|院"
 _ORGAN = rf"\S{{2,30}}(?:{ORGAN_SUFFIXES}|会|处|中心|领导小组|指挥部)"
