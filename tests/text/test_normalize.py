@@ -37,6 +37,7 @@ KEEPS = [
     ("heading 1.1", "短行\n1.1 内容"),
     ("heading ①", "短行\n①内容"),
     ("heading 第一章", "短行\n第一章 总则"),
+    ("a signing bureau under an attachment list", WRAPPED + "\n郑州市金水区教育局\n2023年8月25日"),
     ("heading 第十二条", "短行\n第十二条 内容"),
     ("date", WRAPPED + "\n2018年9月27日"),
     ("meta line", WRAPPED + "\n发布日期:2018-10-08"),
