@@ -37,6 +37,17 @@ def _meta(result) -> list[tuple]:
     return [(a.title, a.issuer, a.jurisdiction, a.date, a.doc_type, a.normative) for a in result.articles]
 
 
+def test_a_bracketed_related_reading_label_opens_a_second_article(extract_text) -> None:
+    text = ("滁州市引进人才生活补贴实施办法\n发布时间:2024-05-11  来源:市委人才办\n第一条 为吸引人才,制定本办法。\n第二条 本办法自2024年6月1日起施行。\n"
+            "中共滁州市委人才工作领导小组办公室\n2024年5月10日\n【打印】 【关闭】\n【相关解读】\n"
+            "《滁州市引进人才生活补贴实施办法》政策解读\n来源:滁州市人力资源和社会保障局  发布时间:2024-05-17\n"
+            "近日,市委人才办印发《滁州市引进人才生活补贴实施办法》,现就有关内容解读如下。\n一、为什么出台《办法》?\n"
+            "为进一步吸引人才,出台本办法。\n")
+    articles = extract_text(text).articles
+    assert [(a.title, a.date) for a in articles] == [("滁州市引进人才生活补贴实施办法", "2024-05-10"),
+                                                      ("《滁州市引进人才生活补贴实施办法》政策解读", "2024-05-17")]
+
+
 def test_extended_reading_splits_articles(extract_text) -> None:
     result = extract_text(EXTENDED)
     assert [a.title for a in result.articles] == ["机制创新,推动基层政权建设情况", "充分发挥组织部门职能作用的探索与思考"]
