@@ -266,6 +266,19 @@ def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:
     return spans
 
 
+_CELL_GAP = re.compile(r"[ \t]+")
+
+
+def _row_serial(text: str, c: Cand) -> bool:
+    """A table row's serial number: digits opening a line of cells, a space or tab after them (8 县自然资源局 牵头负责…);
+    not a number a PDF spaces off in a sentence (30 人以上: one gap on the line)."""
+    if c.chinese or text[c.nend:c.nend + 1] not in (" ", "\t"):
+        return False
+    line_start, line_end = text.rfind("\n", 0, c.nstart) + 1, text.find("\n", c.nend)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return not text[line_start:c.nstart].strip() and len(_CELL_GAP.findall(line.strip())) >= 2
+
+
 def _excluded(text: str, c: Cand, G: Grammar) -> bool:
     """Whether a candidate is not a quantity (date, ordinal, slogan, code, name…); the spans of
     `_blocked_spans` are tested apart."""
@@ -280,7 +293,7 @@ def _excluded(text: str, c: Cand, G: Grammar) -> bool:
     g, s = G.g, c.nstart
     if g["ordinal_before_re"].search(text, max(0, s - 6), s) or g["ordinal_after_re"].match(text, c.nend):
         return True
-    if _is_date(text, c):
+    if _is_date(text, c) or _row_serial(text, c):
         return True
     if c.chinese and g["idioms_re"].match(text, s):
         return True
