@@ -298,6 +298,7 @@ def duty_grammar() -> dict:
                 light_end=re.compile(f"(?:{trie_regex(oversee + r['light_oversee'])})(?:等)?(?:工作|活动)?$"),
                 light=re.compile(trie_regex(r["light_verbs"] + r["head_verbs"])),
                 holder_end=re.compile(f"(?:{trie_regex(r['holder_nouns'])})$"),
+                money_after=re.compile(f"[^,;。]{{0,3}}?{trie_regex(r['money_subjects'])}"),
                 shortcoming=re.compile(f"{trie_regex(r['shortcomings'])}(?![的地者])"),
                 speech=re.compile(f"^[^,;。]{{0,10}}?(?:{trie_regex(r['speech_tails'])})$"),
                 labels=re.compile(f"{trie_regex(list(labels))}:"),

@@ -196,8 +196,12 @@ class _Reader(Predicates):
         if left.endswith(self.g["report_to"]) and not any(e < group.start for e in self.ends):
             return "oversee", cs, cs, group.end  # (请)及时报告市委组织部: the body reported to, no subject named
         if group.mentions[0].finance and self.ending("budget_verbs", left) \
-                and not group.mentions[0].text.startswith(("本级", "同级", "上级")):
-            return "fund", cs, cs, end  # 经费纳入县区财政预算 (a relative 本级财政 names no actor)
+                and not group.mentions[0].text.startswith(("本级", "同级", "上级")) \
+                and not any(g.start == self.skip(cs, end) and g.kind in ("organ", "body", "post")
+                            and not self.g["scan"]["money_after"].match(t, g.end)  # (X运行经费…: X's money)
+                            for g in self.in_clause[ci] if g.start < group.start):
+            # 经费纳入县区财政预算 (a relative 本级财政 names no actor; 县财政局负责将…纳入县级财政预算: its opener pays)
+            return "fund", cs, cs, end
         return None
 
     def acts_next(self, ci: int, group: Group) -> bool:
