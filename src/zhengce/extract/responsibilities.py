@@ -19,7 +19,8 @@ from .actor_scan import find_mentions, group_mentions
 from .aliases import current as current_aliases
 from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, lexicon
 from .memo import RuleMemo
-from .resp_tables import RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments, task_of
+from .resp_tables import (LIST_NUMBER, RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments,
+                          task_of)
 from .resp_predicate import FILLER, IN_CHARGE_OF, PAST, QUOTE, STRIP_LEADING, Predicates, only_filler, sanction_words
 from .resp_subject import CLAUSE, last_clause, opens_with_marker
 
@@ -418,6 +419,8 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
         opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
     if opens:  # no subject of its own: the last clause of the context names it ((一)民政部门。负责…)
         return with_subject(text, context_subject(context))
+    if _step_title(text, mentions):
+        return []
     reader = _Reader(text, context, mentions)
     assigns: list[_Assign] = []
     for ci, groups in enumerate(reader.in_clause):
@@ -426,6 +429,17 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     assigns.extend(reader.carried(assigns))
     assigns.sort(key=lambda a: (a.clause, a.start))
     return [r for a in assigns for r in reader.records(a) if not _states_a_shortcoming(text, r)]
+
+
+_STEP_TITLE = re.compile(r"(?!负责|牵头|要|应)[\u4e00-\u9fff]{2,4}[。.]?")
+
+
+def _step_title(text: str, mentions: tuple[Mention, ...]) -> bool:
+    """A procedure step's run-in title naming only a level (村级审查。, 乡镇审批。, 1.村级自查。): the step's text
+    after it says who acts; the title assigns nothing."""
+    body = LIST_NUMBER.sub("", text).strip()
+    return len(mentions) == 1 and mentions[0].kind == "level" and body.startswith(mentions[0].text) \
+        and bool(_STEP_TITLE.fullmatch(body, len(mentions[0].text)))
 
 
 def _states_a_shortcoming(text: str, r: ResponsibilityMatch) -> bool:
