@@ -46,11 +46,12 @@ def folder_sha256(folder: Path, pattern: str) -> str:
 
 
 def metrics(scores: dict) -> dict[str, float]:
-    """The gated numbers: F1 per table, the article metadata fields, provision coverage, and
+    """The gated numbers: F1 per table, the article metadata fields, the quantities' kind, provision coverage, and
     1 - boilerplate leak rate."""
     out = {t: scores[t]["f1"] for t in ("headings", "articles", "quantities", "responsibilities")}
     out.update({f"article_{k}": v for k, v in scores["articles"]["fields"].items()})
     out["quantities_strict"] = scores["quantities"]["strict"]["f1"]
+    out["quantities_kind"] = scores["quantities"]["fields"]["kind"]  # requirement vs reported statistic
     out["provision_coverage"] = scores["provision_coverage"] or 0.0
     leak = scores["boilerplate_leak_rate"]
     out["boilerplate_kept_out"] = 1.0 - (leak or 0.0)

@@ -26,3 +26,15 @@ def test_later_year_makes_a_target(date, expected):
 
 def test_the_whole_scope_stays_a_fact():
     assert _kinds("2025年3月11日")["30个"] == "statistic"  # 全市30个街道: the count of the scope
+
+
+REPORT = ("淮源镇2024年工作总结和2025年工作计划\n一、2024年工作总结\n"
+          "完成农村户厕改造540户,农村生活垃圾无害化处理率保持100%。\n二、存在的问题\n项目储备不足。\n"
+          "三、2025年工作计划\n(一)聚力城乡建设\n新建改建农村公路18公里,新铺设污水管网4公里。\n"
+          "淮源镇人民政府\n2025年1月13日\n")
+
+
+def test_a_report_reads_its_sections_by_the_year_they_name():
+    kinds = {q.text: q.kind for q in zhengce.extract(REPORT).quantities}
+    assert kinds["540户"] == "statistic" and kinds["100%"] == "statistic"  # 2024年工作总结: what was done
+    assert kinds["18公里"] == "requirement" and kinds["4公里"] == "requirement"  # 2025年工作计划: targets

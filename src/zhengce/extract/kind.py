@@ -20,7 +20,8 @@ from pathlib import Path
 from ..rules import RuleError, alternation, load_yaml
 from .memo import text_cache
 
-SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight", "norm_bounds"})
+SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight", "norm_bounds",
+                    "plan_heading", "plan_heading_not", "report_heading"})
 # the clause breaks of quantity_context.CLAUSE_END (a quantity's clause lies between two of them)
 _BREAKS = ",;:。!?\n"
 NGRAMS = (1, 2)  # unigrams and bigrams: features() and _sentence_score build exactly these
@@ -41,6 +42,9 @@ def cues() -> dict:
     # whether a clause's cues can be read off its sentence's (see _clause_score)
     data["clause_safe"] = not any(ch in _BREAKS for w in data["requirement"] + data["statistic"] for ch in w)
     data["norm_bounds"] = tuple(data["norm_bounds"])
+    data["plan_heading_re"] = re.compile(data["plan_heading"])
+    data["plan_heading_not_re"] = re.compile(data["plan_heading_not"])
+    data["report_heading_re"] = re.compile(data["report_heading"])
     return data
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ..document import Document
-from ..segment.sections import NAME_LINE
+from ..segment.sections import NAME_LINE, heading_parents
 from .actor_scan import find_mentions, names_one_actor
 from .actors import duty_rules
 from .resp_tables import LIST_NUMBER, deadline_in, duty_list_unit
@@ -54,17 +54,6 @@ def own_subject(text: str) -> bool:
     return bool(mentions) and mentions[0].start <= len(body) - len(body.lstrip(" ①②③④⑤⑥⑦⑧⑨⑩"))
 
 
-def _parents(headings) -> list[Optional[int]]:
-    """The index of each heading's parent: the nearest heading before it at a higher level."""
-    out, stack = [], []
-    for k, h in enumerate(headings):
-        while stack and headings[stack[-1]].level >= h.level:
-            stack.pop()
-        out.append(stack[-1] if stack else None)
-        stack.append(k)
-    return out
-
-
 def _under(parents: list[Optional[int]], k: Optional[int], ancestor: Optional[int]) -> bool:
     """Whether heading k is `ancestor` or below it (None: the article's text before any heading)."""
     while k is not None and k != ancestor:
@@ -93,7 +82,7 @@ def lead_in_subjects(doc: Document, article: int) -> dict[int, Owner]:
     lead-in provision under the same heading or its sub-headings. A provision right under a heading named by an
     actor is left to run.py, which reads it with that actor only if it names none."""
     headings = doc.layers["headings"][article] if "headings" in doc.layers else []
-    parents = _parents(headings)
+    parents = heading_parents(headings)
     named: dict[int, Optional[str]] = {}  # the actor each heading's title names, asked only where it could matter
 
     def title_actor(k: int) -> Optional[str]:

@@ -82,20 +82,72 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _SCOPE = re.compile(r"全[省市州县区乡镇]$")  # 实现全县30个乡镇全覆盖: the count of the whole scope is a fact
 
 
+def _sections_under(doc: Document, article: int, heads: set[int]) -> set[int]:
+    """The headings of an article at or under one of `heads`."""
+    from ..segment.sections import heading_parents
+
+    headings = doc.layers["headings"][article] if heads else []
+    parents, out = heading_parents(headings), set()
+    for k in range(len(headings)):
+        up: int | None = k
+        while up is not None and up not in heads:
+            up = parents[up]
+        if up is not None:
+            out.add(k)
+    return out
+
+
+def _year_sections(doc: Document, article: int, year: int) -> tuple[set[int], set[int]]:
+    """The headings at or under a section planning the article's year or a later one (三、2025年工作计划 in a report
+    of January 2025), and those under a section reporting on a year not after it (一、2024年工作总结)."""
+    from .kind import cues
+
+    headings = doc.layers["headings"][article] if "headings" in doc.layers else []
+    c, plans, reports = cues(), set(), set()
+    for k, h in enumerate(headings):
+        named = [int(y) for y in _YEAR.findall(h.title)]
+        if not named:
+            continue
+        if c["plan_heading_re"].search(h.title) and not c["plan_heading_not_re"].search(h.title):
+            if any(y >= year for y in named):
+                plans.add(k)
+        elif c["report_heading_re"].search(h.title) and all(y <= year for y in named):
+            reports.add(k)
+    return _sections_under(doc, article, plans), _sections_under(doc, article, reports)
+
+
+def _requirement_cue(text: str, q: Any) -> bool:
+    """Whether the clause holding a quantity (offsets into `text`, its provision) says what must be (应, 要, 不少于…)."""
+    from .kind import cues
+    from .quantity_context import clause
+
+    start, end = clause(text, q.number_start)
+    return bool(cues()["requirement_re"].search(text, start, end))
+
+
 def _targets_after_date(doc: Document, found: dict[Key, list[Any]]) -> None:
     """A number set for a year after the article's own date is a target, not a report (到2027年累计改造…312个 in
-    a plan signed in 2025): the sentence alone, without a modal, reads like a statistic to the kind model."""
+    a plan signed in 2025), and so is one in a section planning the article's year or a later one (三、2025年工作计划
+    in a report of January 2025): the sentence alone, without a modal, reads like a statistic to the kind model.
+    Under a section reporting on a past year (一、2024年工作总结) a number with no requirement cue is a report."""
     years = {a: int(m.date[:4]) for a, m in enumerate(doc.layers["meta"]) if m.date and m.date[:4].isdigit()}
+    sections: dict[int, tuple[set[int], set[int]]] = {}
     for (a, p), matches in found.items():
         if (year := years.get(a)) is None:
             continue
-        text = None
+        text, prov = None, doc.layers["provisions"][a][p]
+        if a not in sections:
+            sections[a] = _year_sections(doc, a, year)
+        planned = prov.heading is not None and prov.heading in sections[a][0]
+        reported = prov.heading is not None and prov.heading in sections[a][1]
         for i, q in enumerate(matches):
-            if q.kind == "statistic" and q.time and any(int(y) > year for y in _YEAR.findall(q.time)):
-                prov = doc.layers["provisions"][a][p]
+            if q.kind == "statistic" and (planned or q.time and any(int(y) > year for y in _YEAR.findall(q.time))):
                 text = text or doc.norm[prov.start:prov.end]
                 if not _SCOPE.search(text, max(0, q.number_start - 2), q.number_start):
                     matches[i] = replace(q, kind="requirement")
+            elif q.kind == "requirement" and reported \
+                    and not _requirement_cue(text := text or doc.norm[prov.start:prov.end], q):
+                matches[i] = replace(q, kind="statistic")
 
 
 def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:

@@ -207,6 +207,17 @@ def _line_patterns() -> dict[str, re.Pattern]:
     return patterns
 
 
+def heading_parents(headings: list[Heading]) -> list[int | None]:
+    """The index of each heading's parent: the nearest heading before it at a higher level."""
+    out, stack = [], []
+    for k, h in enumerate(headings):
+        while stack and headings[stack[-1]].level >= h.level:
+            stack.pop()
+        out.append(stack[-1] if stack else None)
+        stack.append(k)
+    return out
+
+
 def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     """Headings of one article with their levels; standalone lines become captions when unneeded."""
     lines = [l for l in doc.lines[span.first:span.stop] if l.role == "body"]
