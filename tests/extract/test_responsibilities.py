@@ -170,6 +170,14 @@ def test_a_row_of_figures_is_no_task_row() -> None:
     assert row_assignments("1\t建立社区工作者职业体系\t市人社局\t市财政局\t2024年6月底前")  # a task row still reads
 
 
+def test_named_villages_beside_a_post_are_its_area_not_actors() -> None:
+    """东片区 | 王立军 | 镇党委书记 | 湖沟社区、湖沟村、胡桥村: the post leads; the villages are the area it covers."""
+    from zhengce.extract.resp_tables import row_assignments
+
+    row = row_assignments("东片区\t王立军\t镇党委书记\t湖沟社区、湖沟村、胡桥村、魏岗村")
+    assert [(actor, role) for actor, role, _, _ in row] == [("镇党委书记", "lead")], row
+
+
 def test_a_scoring_table_row_with_sentences_in_a_cell_reads_its_unit_column():
     """A row whose criteria cell holds several sentences (…得满分;每低1个百分点扣1分;…) is one piece, so its
     责任单位 column is read: the first unit leads, the next supports."""

@@ -137,6 +137,15 @@ _PHONE = re.compile(r"(?:0\d{2,3}-)?\d{7,8}|1[3-9]\d{9}")  # a contact list's te
 Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline) per unit
 
 
+_COVERED_PLACE = re.compile(r"(?![各全])[\u4e00-\u9fff]{1,8}(?:村|社区|片区|小区)")
+
+
+def _covered_places(text: str, units: list[tuple[int, int]]) -> bool:
+    """Whether a cell lists named villages or communities only (湖沟社区、湖沟村、胡桥村): the area a row's post or
+    unit covers, beside the cell naming it, not actors of their own."""
+    return len(units) >= 2 and all(_COVERED_PLACE.fullmatch(text, s, e) for s, e in units)
+
+
 def row_assignments(text: str) -> Optional[Row]:
     """A task-table row pasted as text (序号, 工作任务, 牵头单位, 配合单位, 完成时限 parted by tabs or spaces), read
     by column: the longest cell of words before the units is the task, the first cell listing units after it leads
@@ -155,6 +164,8 @@ def row_assignments(text: str) -> Optional[Row]:
         return None  # a contact list (汽车路街道  刘建平  党工委委员  0737-4221036): posts, no tasks
     first = next((i for i, (s, e) in enumerate(cells) if _HAS_HAN.search(text, s, e)), len(cells))
     unit_cells = [(i, u) for i, (s, e) in enumerate(cells) if i > first and (u := _units(text, s, e, _CELL_SEPARATORS))]
+    if len(unit_cells) > 1:  # (东片区 | 王立军 | 镇党委书记 | 湖沟社区、湖沟村、胡桥村: the villages are the post's area)
+        unit_cells = [(i, u) for i, u in unit_cells if not _covered_places(text, u)] or unit_cells
     stop = unit_cells[0][0] if unit_cells else len(cells)
     # the task: the longest cell of words before the first list of units (依法履职 | 人民调解和矛盾纠纷排查化解 | 区司法局)
     task = max((i for i in range(first, stop) if _HAS_HAN.search(text, *cells[i])),
