@@ -418,3 +418,17 @@ def test_subheadings_on_their_own_lines_outrank_short_opening_sentences(extract_
             "党员走在前。镇里对全镇党员实行积分管理。\n\n见成效:乡风文明“焕新颜”\n\n成效看得见。全镇矛盾纠纷数量明显下降。\n")
     titles = [s.title for s in extract_text(text).sections]
     assert titles == ["定规则:一本“积分账”管到底", "促参与:党员带头“跑在前”", "见成效:乡风文明“焕新颜”"], titles
+
+
+def test_short_lines_over_the_paragraphs_of_one_numbered_section_are_its_subheadings(extract_text) -> None:
+    text = ("湖沟镇秸秆禁烧工作方案\n一、工作目标\n全镇秸秆综合利用率达到95%以上,确保不出现火点。\n二、责任体系\n镇领导包片\n"
+            "镇班子成员按片区包保,包片领导是所包片区秸秆禁烧第一责任人,每周督导不少于3次。\n村干部包组\n"
+            "村干部按村民小组包保,每日巡查不少于2次,发现火情立即处置并报告。\n")
+    titles = [(s.title, s.level) for s in extract_text(text).sections]
+    assert ("镇领导包片", 2) in titles and ("村干部包组", 2) in titles, titles
+
+
+def test_a_lone_short_line_in_a_numbered_section_stays_a_caption(extract_text) -> None:
+    text = ("湖沟镇秸秆禁烧工作方案\n一、工作目标\n全镇秸秆综合利用率达到95%以上,确保不出现火点。\n二、责任体系\n镇领导包片\n"
+            "镇班子成员按片区包保,包片领导是所包片区秸秆禁烧第一责任人,每周督导不少于3次。\n")
+    assert [s.title for s in extract_text(text).sections] == ["工作目标", "责任体系"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -233,6 +234,7 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     heads = list(numbered.values()) + list(runin.values())
     if numbered or runin:
         inter = _interposed(doc, standalone, numbered)
+        inter |= _sibling_subheads(doc, [l for l in standalone if l.index not in inter], numbered)
         heads += inter.values()
         states_rule = _line_patterns()["caption_states_rule"].search
         for l in standalone:
@@ -268,6 +270,27 @@ def _interposed(doc: Document, standalone: list[Line], numbered: dict[int, Headi
     counts = Counter(h.style for h in out.values())
     tops = Counter(h.style for i, h in out.items() if top_level[i])
     return {i: h for i, h in out.items() if counts[h.style] >= 2 and (not top_level[i] or tops[h.style] >= 3)}
+
+
+_SUBHEAD_MAX = 16
+_PARAGRAPH_MIN = 30
+
+
+def _sibling_subheads(doc: Document, standalone: list[Line], numbered: dict[int, Heading]) -> dict[int, Heading]:
+    """Unnumbered lines heading the paragraphs of one numbered section (一、2024年工作总结 / 重点项目建设 / 全年实施… /
+    招商引资 / 坚持…): two or more short lines under the same numbered heading, each right over a paragraph, are its
+    sub-headings, not photo captions (a caption stands alone)."""
+    starts = sorted(numbered)
+    groups: dict[int, list[Line]] = {}
+    for l in standalone:
+        k = bisect_right(starts, l.index) - 1
+        nxt = next((m for m in doc.lines[l.index + 1:] if m.role in ("body", "caption")), None)
+        if k < 0 or len(l.text) > _SUBHEAD_MAX or nxt is None or nxt.index in numbered \
+                or len(nxt.text) < _PARAGRAPH_MIN or nxt.text[-1] not in _FINAL:
+            continue
+        groups.setdefault(starts[k], []).append(l)
+    return {l.index: Heading(l.index, l.start, l.end, "", "standalone", l.text, l.end, l.start)
+            for members in groups.values() if len(members) >= 2 for l in members}
 
 
 def _note_items(lines: list[Line], numbered: dict[int, Heading]) -> set[int]:
