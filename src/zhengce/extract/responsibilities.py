@@ -294,8 +294,9 @@ class _Reader(Predicates):
         assigned, seat = {id(a.group) for a in assigns}, sanction_words()["seat"]
         for ci, (cs, ce) in enumerate(self.clauses[1:], start=1):
             q = self.skip(cs, ce)
+            # the last agent before this clause (assigns and out are in clause order)
+            prior = out[-1] if out else next((a for a in reversed(own) if a.clause < ci), None)
             if ci in done:
-                prior = out[-1] if out else next((a for a in reversed(own) if a.clause < ci), None)
                 if prior and prior.duty is None and (found := self.cooperating_on(q, cs, ce, prior.duty_start, prior.duty_end)):
                     out.append(_Assign(prior.group, found[0], cs, found[1], found[2], ci))  # …,会同Y开展督查
                 continue
@@ -315,11 +316,9 @@ class _Reader(Predicates):
                 if found := self.after_modal(q, modal, ce):
                     out.append(_Assign(topic, found[0], topic.start, found[1], found[2], ci))
                     assigned.add(id(topic))
-            elif (prior := out[-1] if out else next((a for a in reversed(own) if a.clause < ci), None)) \
-                    and (found := self.holder_task(q, ce, ci, prior)):
+            elif prior and (found := self.holder_task(q, ce, ci, prior)):
                 out.append(_Assign(prior.group, found[0], cs, found[1], found[2], ci))
-            elif (prior := out[-1] if out else next((a for a in reversed(own) if a.clause < ci), None)) \
-                    and (role := self.continued_role(q, cs, ce, prior)):  # (assigns and out are in clause order)
+            elif prior and (role := self.continued_role(q, cs, ce, prior)):
                 out.append(_Assign(prior.group, role, cs, q, ce, ci))
             elif not prior and ci == 1 and (hit := self.marker(q, ce)) and self.defined_topic():
                 found = self.after_marker(q, q, ce, hit)  # 区民政局是…的主管部门,负责…: the defined body's duty

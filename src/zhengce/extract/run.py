@@ -41,7 +41,8 @@ def _each_provision(doc: Document, find: Find, labelled: Callable[[str], bool] =
                 if duties:  # (a list of the actor's duties: each item is one, marked or not)
                     found = heading_subject.read(text, actor) or heading_subject.listed(text, actor)
                     # (X负责: / (一)制定…: the lead-in's 负责 is the item's marker where it has none stronger)
-                    found = [replace(r, role=listed_role) if r.role == "execute" else r for r in found]
+                    if listed_role != "execute":
+                        found = [replace(r, role=listed_role) if r.role == "execute" else r for r in found]
                 else:  # (provisions under a heading naming it: only those that leave their subject out)
                     found = heading_subject.read(text, actor) if heading_subject.subjectless(text) else []
                 if found:
@@ -82,13 +83,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
 _SCOPE = re.compile(r"全[省市州县区乡镇]$")  # 实现全县30个乡镇全覆盖: the count of the whole scope is a fact
 
 
-def _sections_under(doc: Document, article: int, heads: set[int]) -> set[int]:
-    """The headings of an article at or under one of `heads`."""
-    from ..segment.sections import heading_parents
-
-    headings = doc.layers["headings"][article] if heads else []
-    parents, out = heading_parents(headings), set()
-    for k in range(len(headings)):
+def _sections_under(parents: list[int | None], heads: set[int]) -> set[int]:
+    """The headings at or under one of `heads` (`parents`: each heading's parent index)."""
+    out = set()
+    for k in range(len(parents)):
         up: int | None = k
         while up is not None and up not in heads:
             up = parents[up]
@@ -100,6 +98,7 @@ def _sections_under(doc: Document, article: int, heads: set[int]) -> set[int]:
 def _year_sections(doc: Document, article: int, year: int) -> tuple[set[int], set[int]]:
     """The headings at or under a section planning the article's year or a later one (三、2025年工作计划 in a report
     of January 2025), and those under a section reporting on a year not after it (一、2024年工作总结)."""
+    from ..segment.sections import heading_parents
     from .kind import cues
 
     headings = doc.layers["headings"][article] if "headings" in doc.layers else []
@@ -113,7 +112,10 @@ def _year_sections(doc: Document, article: int, year: int) -> tuple[set[int], se
                 plans.add(k)
         elif c["report_heading_re"].search(h.title) and all(y <= year for y in named):
             reports.add(k)
-    return _sections_under(doc, article, plans), _sections_under(doc, article, reports)
+    if not plans and not reports:
+        return set(), set()
+    parents = heading_parents(headings)
+    return _sections_under(parents, plans), _sections_under(parents, reports)
 
 
 def _requirement_cue(text: str, q: Any) -> bool:
