@@ -152,9 +152,10 @@ def _targets_after_date(doc: Document, found: dict[Key, list[Any]]) -> None:
                 matches[i] = replace(q, kind="statistic")
 
 
-def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
+def responsibilities_of(doc: Document, learned_roles: bool = True) -> dict[Key, list[Any]]:
     """ResponsibilityMatch lists per provision, with the records of a notice's addressee line; the short names
-    the document gives its actors count as actors."""
+    the document gives its actors count as actors. With `learned_roles`, the role model (role_model.py) has
+    the last word on each record's role; without, the grammar's role stands (what the model is trained on)."""
     from .actor_scan import names_one_actor
     from .aliases import aliases_in_force, document_aliases
     from .addressees import addressee_records
@@ -168,4 +169,11 @@ def responsibilities_of(doc: Document) -> dict[Key, list[Any]]:
                                 HeadingSubject(names_one_actor, subjectless, with_subject, listed_duty), lead_in_subjects)
         for key, records in addressee_records(doc).items():
             found.setdefault(key, records)  # (a line the clause reader already assigned keeps its records)
+    if learned_roles:
+        from .role_model import refine_roles
+
+        provisions = doc.layers["provisions"]
+        for (a, p), records in found.items():
+            prov = provisions[a][p]
+            found[(a, p)] = refine_roles(records, doc.norm[prov.start:prov.end])
     return found
