@@ -19,6 +19,10 @@ from zhengce.extract.lead_ins import lead_in_actor, own_subject
     ("第十七条 街道社区办负责", "街道社区办"),  # a bare 负责 over a numbered list: the unit's duties
     ("理事会是会员大会的执行机构,对会员大会负责", None),  # a sentence ending in 负责 is no lead-in
     ("主要职责", None),
+    # a regulated party's obligations listed the same way (SPEC: X应…, execute)
+    ("第十六条 物业服务企业应当履行下列义务", "物业服务企业"),
+    ("第十二条 停车场经营者应当遵守下列规定", "停车场经营者"),
+    ("有下列情形之一的", None),  # a condition, no lead-in
 ])
 def test_lead_in_actor(text, actor):
     assert lead_in_actor(text) == actor
@@ -131,3 +135,11 @@ def test_items_under_a_bare_fuze_lead_in_are_what_its_actor_leads():
     got = [(r.actor, r.role, r.duty) for r in _records(text)]
     assert ("街道社区办", "lead", "制定年度考核实施方案") in got, got
     assert ("街道社区办", "oversee") in [(a, r) for a, r, _ in got], got
+
+
+def test_items_under_an_obligation_lead_in_are_the_partys_duties():
+    text = ("某市餐厨垃圾管理办法\n\n第八条 餐厨垃圾收运单位应当遵守下列规定:\n(一)每日至少收运1次;\n"
+            "(二)建立收运台账,如实记录收运数量;\n(三)不得在收运途中随意倾倒餐厨垃圾。\n第九条 本办法自印发之日起施行。\n")
+    got = [(r.actor, r.role, r.duty) for r in _records(text)]
+    assert [a for a, _, _ in got] == ["餐厨垃圾收运单位"] * 3, got
+    assert {role for _, role, _ in got} == {"execute"}, got

@@ -1,5 +1,6 @@
 """Tables copied one cell per line are rejoined as tab-separated rows, length-preserving."""
 import pytest
+import zhengce
 from hypothesis import given, strategies as st
 
 from zhengce.text.cell_tables import tabulate_cell_lines
@@ -116,3 +117,29 @@ def test_scores_of_a_column_aligned_table_are_read_under_their_header():
     result = zhengce.extract("某镇农村人居环境整治考核办法\n\n一、考核内容\n考核内容包括六个方面。\n" + ALIGNED)
     scores = sorted(q.value for q in result.quantities if q.unit == "分" and q.comparator == "=")
     assert {20.0, 10.0, 100.0} <= set(scores)
+
+
+WRAPPED = ("附件\n考核评分表\n(评分表中责任单位排在第一位的为牵头单位,其余为配合单位)\n序号 考核内容 分值 责任单位\n"
+           "1 耕地保有量、永久基本农田保护\n面积、撂荒地整治 18 县自然资源局、县农业农村局\n"
+           "2 高标准农田建设 10 县农业农村局、县财政局、县水利局\n"
+           "3 粮食应急保障和节粮减损 8 县发展改革委、县市场监管局、\n县农业农村局\n"
+           "4 农田水利和防灾减灾 10 县水利局、县农业农村局、县气象\n局、县应急管理局\n合计 100\n")
+
+
+def test_rows_whose_cells_run_on_to_a_second_line_are_rejoined():
+    """PDF text sets a long cell on two lines: the rest of a row's task with the cells after it, or the rest of
+    its unit list. The row still reads as one (a note in brackets above the header is no part of it)."""
+    out = tabulate_cell_lines(WRAPPED)
+    assert len(out) == len(WRAPPED)
+    rows = normalize(WRAPPED).text.split("\n")
+    assert "(评分表中责任单位排在第一位的为牵头单位,其余为配合单位)" in rows
+    assert "1\t耕地保有量、永久基本农田保护面积、撂荒地整治\t18\t县自然资源局、县农业农村局" in rows
+    assert "3\t粮食应急保障和节粮减损\t8\t县发展改革委、县市场监管局、县农业农村局" in rows
+    assert "4\t农田水利和防灾减灾\t10\t县水利局、县农业农村局、县气象局、县应急管理局" in rows
+    assert "合计 100" in rows
+
+
+def test_units_of_wrapped_rows_are_read():
+    got = [(r.actor, r.role) for r in zhengce.extract(WRAPPED).responsibilities]
+    assert ("县自然资源局", "lead") in got and ("县农业农村局", "support") in got
+    assert ("县应急管理局", "support") in got and ("县气象局", "support") in got

@@ -101,8 +101,11 @@ def _tabulate_spaced_rows(lines: list[str], header: int) -> tuple[int, bool]:
     number, found, skipped, i = 1, False, 0, header + 1
     while i < len(lines):
         m = _SPACED_ROW.match(lines[i])
-        if m and int(m.group(1)) == number and len(lines[i].split()) >= MIN_COLUMNS:
+        if m and int(m.group(1)) == number and (len(lines[i].split()) >= MIN_COLUMNS or _wraps(lines, i)):
             lines[i] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[i])
+            if len(lines[i].split("\t")) < MIN_COLUMNS:  # (its second cell runs on to the next line)
+                i += 1
+                lines[i] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[i])
             number, found, skipped = number + 1, True, 0
         elif skipped < _MAX_FURNITURE and found and not _SPACED_ROW.match(lines[i]):
             skipped += 1
@@ -112,6 +115,14 @@ def _tabulate_spaced_rows(lines: list[str], header: int) -> tuple[int, bool]:
     if found:
         lines[header] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[header])
     return i - skipped, found
+
+
+def _wraps(lines: list[str], i: int) -> bool:
+    """Whether the row at i, short of cells, runs on to the next line (1 耕地保有量、永久基本农田保护 / 面积、撂荒地
+    整治 18 县自然资源局、县农业农村局): a line opening with no row number whose cells complete it."""
+    if i + 1 >= len(lines) or _SPACED_ROW.match(lines[i + 1]) or not lines[i + 1].strip():
+        return False
+    return len(lines[i].split()) + len(lines[i + 1].split()) - 1 >= MIN_COLUMNS
 
 
 _RUN = re.compile(r"(?<=\S) {2,}(?=\S)")  # cells parted by a run of spaces (a table set by column in PDF text)

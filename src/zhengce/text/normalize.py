@@ -103,6 +103,8 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
         return True  # 按4:3:|3的标准, 14:|46: a ratio or a time broken at its colon
     if p[-1] in rules["sentence_end"] or (p[-1] in "”』」" and len(p) > 1 and p[-2] in rules["sentence_end"]):
         return False
+    if _ROW_OPENING.match(p) and _wrapped_row(p, n):
+        return True
     if _starts_block(n) or is_table_row(p) or is_table_row(n) or _meta_line(p.lstrip()):
         return False
     if _cell_row(p) and _cell_row(n):
@@ -111,7 +113,44 @@ def _is_continuation(prev: str, nxt: str, wrap_width: int, rules: dict) -> bool:
         return True
     if len(nxt) - len(n) >= 2 and not prev[:1].isspace():
         return False  # an indented line after a flush one opens a paragraph (web and Word text)
+    if p[0] == "(" and _bracketed(p):
+        return False  # a note in brackets on its own line ((评分表中排在第一位的为牵头单位)) is complete
     return len(p) >= wrap_width and not _title_end(p)
+
+
+_ROW_OPENING = re.compile(r"\d{1,3}\t")  # a numbered row of a table set as tab-separated cells
+
+
+def _wrapped_row(p: str, n: str) -> bool:
+    """Whether line n carries on numbered row p of a table (PDF text sets a long cell on two lines): the rest of
+    its second cell and the cells after it (1\t耕地保有量…保护 / 面积、撂荒地整治\t18\t县自然资源局), or the rest of
+    its last cell, a list of units (…县市场监管局、 / 县农业农村局; …县气象 / 局、县应急管理局)."""
+    if _ROW_OPENING.match(n):
+        return False
+    if "\t" in n:
+        return p.count("\t") == 1
+    if len(n) > _WRAPPED_CELL_MAX or _SENTENCE_MARK.search(n):
+        return False
+    # after 、 the list goes on, organ line or not; a name cut short goes on to its 、 (…县气象 / 局、县应急管理局)
+    cut = n.find("、")
+    return p.endswith("、") or 0 < cut <= _NAME_TAIL and not _NUMERAL.fullmatch(n, 0, cut) \
+        or cut > 0 and not _starts_block(n)
+
+
+_WRAPPED_CELL_MAX = 20
+_NAME_TAIL = 4
+_NUMERAL = re.compile(r"[一二三四五六七八九十百零\d]+")  # (六、社会参与: a heading, no name's tail)
+_SENTENCE_MARK = re.compile("[,。;:!?]")
+
+
+def _bracketed(line: str) -> bool:
+    """Whether `line` is one bracketed note: the bracket it opens with closes at its end and not before."""
+    depth = 0
+    for i, ch in enumerate(line):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return i == len(line) - 1
+    return False
 
 
 @lru_cache(maxsize=1)
