@@ -79,7 +79,8 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     spans = []
     for m, nxt in zip(labels, labels[1:] + [None]):
         stop = min(_LIST.match(text, m.end()).end(), nxt.start() if nxt else len(text))
-        spans.extend(_units(text, m.end(), len(text[:stop].rstrip(",;: "))))
+        # (a label lists its units by 、 or by commas: 配合单位:镇综合行政执法队,石板桥村、桃花溪村)
+        spans.extend(_units(text, m.end(), len(text[:stop].rstrip(",;: ")), _CELL_SEPARATORS))
     for m in [*(_ASIDE.finditer(text) if "(" in text else ()), *([bare] if bare else [])]:
         for part in _PART.finditer(m.group(1)):
             body, start = part.group().rstrip(), m.start(1) + part.start()
@@ -107,6 +108,9 @@ def _units(text: str, start: int, end: int, separators: re.Pattern = re.compile(
         pos = e + 1
         while e > s and text[e - 1] in "等 ":
             e -= 1
+        if text[e - 1:e] == ")" and (tag := _TAG.search(text, s, e)) and tag.end() == e \
+                and tag.group(1) in duty_grammar()["roles"]:
+            e = tag.start()  # 区民政局(牵头): the tag says its role (label_roles), the unit is the name
         if not _UNIT.fullmatch(text, s, e) or not re.sub(r"\([^()]*\)$", "", text[s:e]).endswith(_unit_ends()):
             return []
         out.append((s, e))
