@@ -20,7 +20,7 @@ CLOSING = "考核结果作为网格员续聘、奖惩的重要依据。"
     ("标准分", "分", None, None),
     ("城市低保(元/人·月)", "元", "每人每月", "每月"),
     ("农村低保(元/人·年)", "元", "每人每年", "每年"),
-    ("补助标准(万元)", "万元", None, None),
+    ("补助标准(万元)", "元", None, None),  # (scaled: SPEC's canonical unit is 元)
     ("建筑面积(平方米)", "平方米", None, None),
     ("核定床位(张)", "张", None, None),
     ("综合得分", "分", None, None),  # a score got (reported or required as the caption says)
@@ -150,3 +150,18 @@ def test_a_count_header_names_its_counter() -> None:
     """一季度事故起数: the figures under a header ending in 起数 count 起."""
     found = _quantities("排名  乡镇  得分  事故起数", "1  白沙镇  96.5  1", "2  龙潭镇  94.0  2")
     assert [(number, unit) for number, _, unit, _, _ in found] == [("96.5", "分"), ("1", "起"), ("94.0", "分"), ("2", "起")]
+
+
+def test_a_second_table_takes_its_own_header_and_a_report_caption_makes_statistics() -> None:
+    """Two tables one after the other: the second header (数量(处)) replaces the first (检查单位(家)), whatever
+    text parts them; a caption naming a count of what happened (…统计表, …分布情况) makes the figures
+    statistics; 万元 figures are scaled to 元."""
+    text = "\n".join([
+        "关于10月份安全生产检查情况的通报", "现将10月份安全生产检查情况通报如下。", "一、检查情况",
+        "表1 各社区安全生产检查情况统计表", "社区\t检查单位(家)\t罚款金额(万元)", "松湖社区\t58\t2.4",
+        "表2 安全隐患类别分布情况", "隐患类别\t数量(处)\t占比", "消防安全\t428\t41.3%",
+        "二、下步工作", "各社区要抓好整改。"]) + "\n"
+    found = {q.text: (q.value, q.unit, q.kind) for q in zhengce.extract(text).quantities}
+    assert found["58"] == (58.0, "家", "statistic")
+    assert found["2.4"] == (24000.0, "元", "statistic")
+    assert found["428"] == (428.0, "处", "statistic")

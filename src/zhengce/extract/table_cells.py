@@ -21,7 +21,8 @@ from .qty_types import QuantityMatch
 
 Key = tuple[int, int]  # (article index, provision index), as in run.py
 SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words",
-                    "time_words", "min_cells", "header_comparators", "noun_caption", "count_headers"})
+                    "time_words", "min_cells", "header_comparators", "noun_caption", "count_headers",
+                    "statistic_caption"})
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # (a change column signs its figures: +3.2, -11.1)
 _WIDE_GAP = re.compile(r" {2,}")
 _ONE_SPACE = re.compile(" ")
@@ -49,6 +50,7 @@ def _rules() -> dict:
     data["bracket_re"] = re.compile(data["bracket_unit"])
     data["caption_re"] = re.compile(f"(?:{data['unit_caption']})$")  # ending a line: a title may run into it
     data["noun_caption_re"] = re.compile(data["noun_caption"])
+    data["statistic_caption_re"] = re.compile(data["statistic_caption"])
     data["scores"] = frozenset(data["score_headers"])
     data["scored"] = frozenset(data["scored_headers"])
     return data
@@ -146,13 +148,15 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
             header = names = None
             continue
         cell_lines = 0 if "\t" in line.text else _MAX_CELL_LINES
-        if header is None and (columns := _header(line.text, cells, unit, names)):
+        if (header is None or not any(_NUMBER.fullmatch(line.text, s, e) for s, e in cells)) \
+                and (columns := _header(line.text, cells, unit, names)):
+            # (a header under another table's: the second table starts, whatever lines part them)
             # (排名 乡镇   得分  事故起数: two labels a single space apart read as one cell; rows with one cell
             # more take the header split at every space)
             spaced = [c for c in _between(line.text, _ANY_SPACE) if c[1] > c[0]] \
                 if "  " in line.text and not names else None
             finer = _header(line.text, spaced, unit) if spaced and len(spaced) > len(cells) else None
-            header, kind, unit, names = columns, sentence_kind(caption), None, None
+            header, kind, unit, names = columns, _caption_kind(caption), None, None
             owners = owners if owners is not None else _provisions_by_line(doc)
             continue
         if header is None:
@@ -167,6 +171,12 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
                 _add(out, owners[line.index], line.start + s, line.start + e, line.text[s:e], col, label,
                      "requirement" if col.score else kind)
     return out
+
+
+def _caption_kind(caption: str) -> str:
+    """The kind of a table's figures: statistic under a caption naming a count of what happened, else the
+    caption's sentence kind."""
+    return "statistic" if _rules()["statistic_caption_re"].search(caption) else sentence_kind(caption)
 
 
 def _leading_labels(line: str, cells: list[tuple[int, int]]):
