@@ -195,11 +195,19 @@ def _candidate(text: str, m: re.Match, G: Grammar) -> Cand | None:
         c.per = slash[1:]
     while c.end > c.nend and text[c.end - 1] in " \t":
         c.end -= 1  # a space scanned before a unit that did not follow
+    if not n2 and c.value is not None and text[c.end:c.end + 1] == "半" and c.unit in _HALF_UNITS \
+            and not c.suffix_cmp and text[c.end + 1:c.end + 2] not in _HALF_NOUN:
+        c.value, c.end = c.value + 0.5, c.end + 1  # 2周岁半, 1年半, 3天半: and a half
+        _suffix_after(text, c, G)
     if n2:
         c.low, c.high = _clean(c.low), _clean(c.high)
     else:
         c.value = _clean(c.value)
     return c
+
+
+_HALF_UNITS = frozenset({"岁", "年", "天", "小时", "学时", "周"})  # units a trailing 半 adds half of to
+_HALF_NOUN = frozenset("年月天日小")  # (1年半年: 半年 is a word of its own, no half to add)
 
 
 def _suffix_after(text: str, c: Cand, G: Grammar) -> None:
