@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -223,3 +224,18 @@ def test_api_extract_of_one_long_line_of_text() -> None:
 
     result = extract("关于加强基层治理的通知。" * 30)
     assert result.articles
+
+
+def test_grammar_roles_switches_the_role_model_off(tmp_path):
+    """--grammar-roles: each record keeps the role the duties grammar read (the role model changes roles only)."""
+    doc = tmp_path / "in" / "fuhe.txt"
+    doc.parent.mkdir()
+    doc.write_text("某县低保审核办法\n\n第八条 县民政局应当在收到申请之日起15个工作日内作出复核决定。\n", encoding="utf-8")
+    rows = {}
+    for name, flags in (("model", []), ("grammar", ["--grammar-roles"])):
+        assert zhengce("extract", str(doc.parent), "-o", str(tmp_path / name), "-q", *flags).returncode == 0
+        lines = (tmp_path / name / "responsibilities.jsonl").read_text(encoding="utf-8").splitlines()
+        rows[name] = [json.loads(line) for line in lines]
+    strip = lambda rs: [{k: v for k, v in r.items() if k != "role"} for r in rs]  # noqa: E731
+    assert strip(rows["model"]) == strip(rows["grammar"]) and rows["model"]
+    assert [r["role"] for r in rows["model"]] == ["oversee"] and [r["role"] for r in rows["grammar"]] == ["execute"]

@@ -42,12 +42,16 @@ def _add_extract(sub) -> None:
     p.add_argument("--progress", action="store_true",
                    help="draw the progress bar even when stderr is not a terminal")
     p.add_argument("--no-join-lines", action="store_true", help="do not re-join lines broken inside sentences")
+    p.add_argument("--grammar-roles", action="store_true",
+                   help="give each responsibility the role the duties grammar reads off its marker word, without "
+                        "the learned role model (models/role.json; README, Quality)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=_cmd_extract)
 
 
 def _cmd_extract(args) -> int:
-    options = default_options().with_(join_lines=not args.no_join_lines)
+    options = default_options().with_(join_lines=not args.no_join_lines,
+                                      learned_roles=False if args.grammar_roles else None)
     if args.engine == "dask" and not args.scheduler:
         workers = args.jobs or 2
     else:

@@ -17,6 +17,7 @@ class Options:
     workers: int = 0
     extract_quantities: bool = True
     extract_responsibilities: bool = True
+    learned_roles: bool = True
 
     def with_(self, **changes: Any) -> "Options":
         """A copy with some settings changed; unknown names are an error."""

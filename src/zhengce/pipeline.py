@@ -60,7 +60,8 @@ def _quantities(doc: Document, options: Options) -> None:
 def _responsibilities(doc: Document, options: Options) -> None:
     from .extract.run import responsibilities_of
 
-    doc.layers["responsibilities"] = responsibilities_of(doc) if options.extract_responsibilities else {}
+    doc.layers["responsibilities"] = responsibilities_of(doc, options.learned_roles) \
+        if options.extract_responsibilities else {}
 
 
 STAGES: tuple[Stage, ...] = (
