@@ -59,6 +59,21 @@ def load_yaml(name: str, allowed: frozenset[str] | None = None) -> dict[str, Any
     return data
 
 
+def load_json_model(path, keys: frozenset[str]) -> dict[str, Any] | None:
+    """A learned model shipped as JSON (models/*.json): None when the file is absent; a key outside `keys` is an
+    error (a model written by another version of its training script)."""
+    import json
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.exists():
+        return None
+    model = json.loads(p.read_text(encoding="utf-8"))
+    if unknown := set(model) - keys:
+        raise RuleError(f"{p.name}: unknown keys {sorted(unknown)}")
+    return model
+
+
 def load_rules(name: str) -> dict[str, Any]:
     """Load one of the schema-checked rule files named in SCHEMAS."""
     if name not in SCHEMAS:

@@ -11,7 +11,6 @@ Pair) stays when its best link reaches the model's threshold. The model is plain
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
@@ -21,7 +20,7 @@ from typing import Optional
 
 import numpy as np
 
-from ..rules import RuleError
+from ..rules import RuleError, load_json_model
 from .align import Side, sim_text, words
 
 MODEL_PATH = Path(str(resources.files("zhengce").joinpath("models", "pair_filter.json")))
@@ -38,12 +37,8 @@ Parts = tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]  # clause and prov
 def load_model(path: Optional[str] = None) -> Optional[dict]:
     """The JSON model (None when absent); unknown keys or another feature list are errors."""
     p = Path(path) if path else MODEL_PATH
-    if not p.exists():
-        return None
-    model = json.loads(p.read_text(encoding="utf-8"))
-    if unknown := set(model) - MODEL_KEYS:
-        raise RuleError(f"{p.name}: unknown keys {sorted(unknown)}")
-    if tuple(model["features"]) != FEATURES:
+    model = load_json_model(p, MODEL_KEYS)
+    if model is not None and tuple(model["features"]) != FEATURES:
         raise RuleError(f"{p.name}: built for features {model['features']}, runtime uses {FEATURES}: rebuild it")
     return model
 

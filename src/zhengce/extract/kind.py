@@ -7,7 +7,6 @@ and a comparator that bounds the number (>=, <=, <, range) counts as a norm.
 """
 from __future__ import annotations
 
-import json
 import re
 import sys
 from functools import lru_cache
@@ -17,7 +16,7 @@ from math import fsum
 from operator import add
 from pathlib import Path
 
-from ..rules import RuleError, alternation, load_yaml
+from ..rules import RuleError, alternation, load_json_model, load_yaml
 from .memo import text_cache
 
 SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight", "norm_bounds",
@@ -63,13 +62,8 @@ def features(text: str) -> set[str]:
 def load_model(path: str | None = None) -> dict | None:
     """The JSON model (None when absent); unknown keys are an error."""
     p = Path(path) if path else MODEL_PATH
-    if not p.exists():
-        return None
-    model = json.loads(p.read_text(encoding="utf-8"))
-    unknown = set(model) - MODEL_KEYS
-    if unknown:
-        raise RuleError(f"{p.name}: unknown keys {sorted(unknown)}")
-    if tuple(model.get("ngrams", NGRAMS)) != NGRAMS:
+    model = load_json_model(p, MODEL_KEYS)
+    if model is not None and tuple(model.get("ngrams", NGRAMS)) != NGRAMS:
         raise RuleError(f"{p.name}: built for n-grams {model['ngrams']}, runtime uses {NGRAMS}: rebuild it")
     return model
 

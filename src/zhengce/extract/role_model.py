@@ -9,14 +9,13 @@ role stands.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..rules import RuleError
+from ..rules import RuleError, load_json_model
 from .actors import ROLES
 
 MODEL_KEYS = frozenset({"version", "roles", "intercept", "weights", "cv_accuracy", "n_train", "min_count", "note"})
@@ -35,12 +34,8 @@ def features(rule_role: str, duty: str, clause: str) -> list[str]:
 def load_model(path: str | None = None) -> dict | None:
     """The JSON model (None when absent); unknown keys or roles are an error."""
     p = Path(path) if path else MODEL_PATH
-    if not p.exists():
-        return None
-    model = json.loads(p.read_text(encoding="utf-8"))
-    if unknown := set(model) - MODEL_KEYS:
-        raise RuleError(f"{p.name}: unknown keys {sorted(unknown)}")
-    if sorted(model["roles"]) != sorted(ROLES):
+    model = load_json_model(p, MODEL_KEYS)
+    if model is not None and sorted(model["roles"]) != sorted(ROLES):
         raise RuleError(f"{p.name}: roles {model['roles']} are not the record model's {list(ROLES)}: rebuild it")
     return model
 

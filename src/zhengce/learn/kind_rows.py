@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from . import quote_start
 from ..ingest import read_file
 from ..output.writers import atomic_write_text
 from ..text.normalize import normalize
@@ -29,15 +30,7 @@ HEADER = ("# Sentences of tests/checkset documents holding a quantity, labelled 
 
 def _number_starts(text: str, quantities: list[dict]) -> list[tuple[int, str]]:
     """(source offset of the annotated number, kind) of each quantity: its quote's occurrence, then the number in it."""
-    out = []
-    for q in quantities:
-        pos = -1
-        for _ in range(q.get("occurrence", 1)):
-            pos = text.find(q["quote"], pos + 1)
-        if pos < 0:
-            raise ValueError(f"quote not found: {q['quote']!r}")
-        out.append((pos + max(q["quote"].find(q.get("number") or ""), 0), q["kind"]))
-    return out
+    return [(quote_start(text, q) + max(q["quote"].find(q.get("number") or ""), 0), q["kind"]) for q in quantities]
 
 
 def rows_of(path: Path, gold: dict) -> list[tuple[str, str, str]]:

@@ -17,6 +17,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from . import quote_start
 from ..compare.align import combine, select
 from ..compare.diff import score_parts
 from ..compare.index import load_side
@@ -47,11 +48,10 @@ def label_sets(root: Path, shared_gold: Path) -> dict[tuple[str, str], tuple[Pat
 
 
 def _span(text: str, side: dict) -> tuple[int, int]:
-    pos = -1
-    for _ in range(side.get("occurrence", 1)):
-        pos = text.find(side["quote"], pos + 1)
-    if pos < 0:
-        raise ValueError(f"{side['file']}: quote not found: {side['quote']!r}")
+    try:
+        pos = quote_start(text, side)
+    except ValueError as e:
+        raise ValueError(f"{side['file']}: {e}") from None
     return pos, pos + len(side["quote"])
 
 

@@ -17,6 +17,7 @@ import argparse
 import json
 from pathlib import Path
 
+from . import quote_start
 from ..extract.run import responsibilities_of
 from ..ingest import read_file
 from ..options import Options, default_options
@@ -43,15 +44,7 @@ def same_actor(g: str | None, p: str | None) -> bool:
 
 
 def _gold_spans(text: str, records: list[dict]) -> list[tuple[int, int]]:
-    spans = []
-    for r in records:
-        pos = -1
-        for _ in range(r.get("occurrence", 1)):
-            pos = text.find(r["quote"], pos + 1)
-        if pos < 0:
-            raise ValueError(f"quote not found: {r['quote']!r}")
-        spans.append((pos, pos + len(r["quote"])))
-    return spans
+    return [(start, start + len(r["quote"])) for r in records for start in (quote_start(text, r),)]
 
 
 def rows_of(path: Path, gold: dict, options: Options, label_set: str) -> list[tuple[str, ...]]:
