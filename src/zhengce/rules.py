@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -62,9 +64,6 @@ def load_yaml(name: str, allowed: frozenset[str] | None = None) -> dict[str, Any
 def load_json_model(path, keys: frozenset[str]) -> dict[str, Any] | None:
     """A learned model shipped as JSON (models/*.json): None when the file is absent; a key outside `keys` is an
     error (a model written by another version of its training script)."""
-    import json
-    from pathlib import Path
-
     p = Path(path)
     if not p.exists():
         return None

@@ -102,10 +102,10 @@ def _tabulate_spaced_rows(lines: list[str], header: int) -> tuple[int, bool]:
     while i < len(lines):
         m = _SPACED_ROW.match(lines[i])
         if m and int(m.group(1)) == number and (len(lines[i].split()) >= MIN_COLUMNS or _wraps(lines, i)):
-            lines[i] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[i])
+            lines[i] = _tabulated(lines[i])
             if len(lines[i].split("\t")) < MIN_COLUMNS:  # (its second cell runs on to the next line)
                 i += 1
-                lines[i] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[i])
+                lines[i] = _tabulated(lines[i])
             number, found, skipped = number + 1, True, 0
         elif skipped < _MAX_FURNITURE and found and not _SPACED_ROW.match(lines[i]):
             skipped += 1
@@ -113,8 +113,13 @@ def _tabulate_spaced_rows(lines: list[str], header: int) -> tuple[int, bool]:
             break
         i += 1
     if found:
-        lines[header] = _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), lines[header])
+        lines[header] = _tabulated(lines[header])
     return i - skipped, found
+
+
+def _tabulated(line: str) -> str:
+    """`line` with each space between its cells a tab (same length)."""
+    return _INNER_SPACES.sub(lambda s: "\t" * len(s.group()), line)
 
 
 def _wraps(lines: list[str], i: int) -> bool:
