@@ -25,7 +25,7 @@ from ..rules import RuleError, load_yaml
 from ..text.normalize import fold
 
 SETTINGS_KEYS = frozenset({
-    "threshold", "check_threshold", "threshold_one_sided", "margin", "margin_b", "clause_weight", "quantity_bonus", "min_clause_chars", "short_clause", "min_compat",
+    "threshold", "check_threshold", "threshold_one_sided", "margin", "margin_b", "clause_weight", "quantity_bonus", "min_clause_chars", "short_clause", "min_compat", "alone_units",
     "concept_weight", "concept_clause_weight", "concept_prior", "concept_mismatch", "concept_units",
     "concept_units_skip",
     "generic_terms", "per_scales", "per_time", "per_time_same", "per_prefix", "rate_bases", "people_bases",
@@ -376,7 +376,7 @@ def per_compat(pa: Optional[str], pb: Optional[str]) -> float:
         return 1.0 if ra == rb and (sa or 1) == (sb or 1) and same_basis else 0.0
     if not ba or not bb:  # 每个社区 / 每人 vs none: the basis usually restates the subject
         return 0.9
-    return 0.4 + 0.6 * bigram_dice(ba, bb)
+    return 1.0 if ba == bb else 0.4 + 0.6 * bigram_dice(ba, bb)  # (每餐 = 每餐: one character has no bigram)
 
 
 def compat(x: QuantityRef, y: QuantityRef, *, within_pair: bool = False) -> float:

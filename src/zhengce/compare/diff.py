@@ -211,14 +211,23 @@ def compare_quantities(qa: list[QuantityRef], qb: list[QuantityRef]) -> list[Com
     order_a = np.arange(len(qa))[:, None] / max(len(qa) - 1, 1)
     order_b = np.arange(len(qb))[None, :] / max(len(qb) - 1, 1)
     rows, cols = linear_sum_assignment(1.0 - compat_ab + 1e-3 * np.abs(order_a - order_b))
-    pairs = list(zip(rows, cols))
-    # a number the assignment left alone meets its best match on the other side too: one number may
-    # govern several (城乡低保标准不低于…30% against 城镇…28% and 农村…38%)
-    pairs += [(r, int(np.argmax(compat_ab[r]))) for r in sorted(set(range(len(qa))) - set(rows))]
-    pairs += [(int(np.argmax(compat_ab[:, c])), c) for c in sorted(set(range(len(qb))) - set(cols))]
+    least = settings()["min_compat"]
+    # the only two numbers of the matched provisions that can be compared at all (same unit, basis and
+    # direction) state the one measure the provisions share, however differently their clauses word it
+    # (应当在15日内与业主委员会办理交接 against 自合同终止之日起十五日内退出)
+    timed = np.array([canonical_unit(x.quantity.unit) in settings()["alone_units"] for x in qa])[:, None]
+    alone = timed & (compat_ab > 0) & ((compat_ab > 0).sum(axis=1, keepdims=True) == 1) \
+        & ((compat_ab > 0).sum(axis=0, keepdims=True) == 1)
+    compat_ab = np.where(alone, np.maximum(compat_ab, least), compat_ab)
+    pairs = [(r, c) for r, c in zip(rows, cols) if compat_ab[r, c] >= least]
+    # a number the assignment left alone, or gave only a partner it cannot be compared with, meets its best
+    # match on the other side too: one number may govern several (城乡低保标准不低于…30% against 城镇…28% and
+    # 农村…38%; 每月巡河不少于2次, 汛期每月不少于4次 against one 每月不少于1次)
+    pairs += [(r, int(np.argmax(compat_ab[r]))) for r in sorted(set(range(len(qa))) - {r for r, _ in pairs})]
+    pairs += [(int(np.argmax(compat_ab[:, c])), c) for c in sorted(set(range(len(qb))) - {c for _, c in pairs})]
     out = []
-    for r, c in sorted(pairs, key=lambda rc: (qa[rc[0]].quantity.start, qb[rc[1]].quantity.start)):
-        if compat_ab[r, c] >= settings()["min_compat"]:
+    for r, c in sorted(set(pairs), key=lambda rc: (qa[rc[0]].quantity.start, qb[rc[1]].quantity.start)):
+        if compat_ab[r, c] >= least:
             rel = relation(qa[r], qb[c])
             if rel:
                 out.append(Comparison(qa[r], qb[c], rel))

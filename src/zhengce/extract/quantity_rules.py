@@ -27,7 +27,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
                                    "class_label_before", "power_units", "frequency_after", "vague_lead",
                                    "ratio_before", "rank_before", "rank_units", "article_one_before",
-                                   "condition_end", "noun_units"}),
+                                   "condition_end", "noun_units", "days_before_event"}),
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator",
                                 "comparison", "document_dating"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
@@ -278,7 +278,7 @@ def grammar() -> Grammar:
         prefix[w] = ""  # matched so its characters are no comparator, then skipped (_prefix_match)
     for key in ("ordinal_before", "ordinal_after", "list_count_after", "programme_after", "name_after",
                 "slogan", "slogan_item", "vague_before", "date_like", "class_label_before", "ratio_before",
-                "article_one_before", "condition_end"):
+                "article_one_before", "condition_end", "days_before_event"):
         g[key + "_re"] = re.compile(_expand(g[key]))
     g["idioms_re"] = re.compile(gated_alt(g["idioms"], "idioms"))
     g["money_re"] = re.compile(search_alt(g["money_context"], "money_context"))
