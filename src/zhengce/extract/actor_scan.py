@@ -139,10 +139,14 @@ def _matches(text: str, pats: dict) -> list[re.Match]:
     extra, covered = [], set()
     for m in others:
         hit = [i for i, (s, e) in enumerate(taken) if s < m.end() and m.start() < e]
-        if not hit or m.re is pats["work_group"] and all(
+        if not hit or m.re is pats["open_agent"] and taken[hit[0]][0] == m.start() and all(
+                found[i].lastgroup == "level" and taken[i][1] < m.end() for i in hit) \
+                or m.re is pats["work_group"] and all(
                 m.start() <= taken[i][0] and taken[i][1] <= m.end() and taken[i] != m.span() for i in hit) \
                 and not _opens_predicate(text, m.start(), taken[hit[0]][0]):
-            extra.append(m)  # (a work group's fuller name takes the body it ends with: 网格议事会, not 议事会)
+            # (a work group's fuller name takes the body it ends with: 网格议事会, not 议事会; an open-class
+            # agent the level it opens with: 县级农村供水管理公司负责…, not 县级)
+            extra.append(m)
             covered.update(hit)
     if not extra:
         return found

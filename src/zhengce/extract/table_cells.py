@@ -51,6 +51,7 @@ def _rules() -> dict:
     data["caption_re"] = re.compile(f"(?:{data['unit_caption']})$")  # ending a line: a title may run into it
     data["noun_caption_re"] = re.compile(data["noun_caption"])
     data["statistic_caption_re"] = re.compile(data["statistic_caption"])
+    data["named_period_re"] = re.compile("每(?:" + "|".join(sorted(data["time_words"], key=len, reverse=True)) + ")")
     data["scores"] = frozenset(data["score_headers"])
     data["scored"] = frozenset(data["scored_headers"])
     return data
@@ -117,6 +118,9 @@ def _measured(name: str, m: re.Match) -> Optional[Column]:
         return None
     per = "".join("每" + b for b in basis) or None
     time = next(("每" + b for b in basis if b in r["time_words"]), None)
+    if time is None and (period := r["named_period_re"].search(name)):
+        time = period.group()
+        per = (per or "") + time
     unit, scale = r["unit_scales"].get(m.group("unit"), (m.group("unit"), 1))
     comparator = next((c for word, c in r["header_comparators"].items() if word in name), "=")
     return Column(name, unit, per, time, False, float(scale), comparator)

@@ -54,7 +54,7 @@ def _any_label() -> re.Pattern:
 
 _TITLE_END = re.compile(r"[。;!?]")
 _SPEAKER = re.compile(r"[^,。:;\s]{1,6}:")  # 答:, 周海涛: opening a transcript's turn
-_TITLE_COLON = re.compile(r"[^,。;:(]{2,20}:")  # 工作目标:到2025年… (a short title, then its text; not 监督(牵头部门:…))
+_TITLE_COLON = re.compile(r"[^,。;:(]{2,20}(?<!\d):")  # 工作目标:到2025年… (a short title, then its text; not 监督(牵头部门:…), nor the ratio in 按5:5比例)
 
 
 def _title_end(text: str, offset: int) -> int:
