@@ -236,7 +236,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "nominal_tails", "evaluative", "establish_verbs", "deadline_patterns", "composition_tails",
     "grant_verbs", "grant_objects", "light_oversee", "shortcomings", "speech_tails", "report_after", "penalty_patterns", "into_check", "seat_verbs",
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
-    "petition_before", "report_to", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
+    "petition_before", "report_to", "submit_verbs", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
     "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles", "rate_nouns",
     "holder_nouns", "lead_in_lead_patterns"))
 
@@ -317,7 +317,7 @@ def duty_grammar() -> dict:
                                              "pivot_verbs", "labels"))) | set("以在:")
     return {"at": at, "first": first, "ends": ends, "last": last, "frame_tails": frozenset(tails), "scan": scan, "roles": roles,
             "labels": labels, "strip": set(r["strip_modals"]), "secondary": set(r["secondary_labels"]),
-            "report_to": tuple(r["report_to"]), "not_approval": tuple(r["not_approval"]), "far_post": frozenset(r["far_post_verbs"]),
+            "report_to": tuple(r["report_to"]), "submit": re.compile(trie_regex(r["submit_verbs"])), "not_approval": tuple(r["not_approval"]), "far_post": frozenset(r["far_post_verbs"]),
             "light_words": tuple(r["light_verbs"]),
             "held": frozenset(r["held_verbs"]), "meetings": tuple(r["meeting_names"]),
             # last characters of the frame words responsibilities.special_frame reads (以X为单位, 在X领导下, 向X报告,

@@ -173,7 +173,18 @@ class _Reader(Predicates):
                 and (group.end < end or end == self.clauses[ci][1]):
             # (not when another actor's frame follows: X由Y…; 未参加年检的社会组织,应当…: the qualified topic acts)
             pred = self.next_predicate(ci, group.end, end)
+        if pred is None and not lead_in:
+            pred = self.submits(group.end, self.clauses[ci][1])
         return (pred[0], group.start, *pred[1:]) if pred else None
+
+    def submits(self, p: int, end: int) -> Optional[tuple[str, int, int]]:
+        """X (要)报Y审核: X submits the matter to the actor Y, whose check approval_before reads (so the frame's
+        end may already stop at 报: the whole clause is searched)."""
+        q = self.skip(p, end)
+        if m := self.at("modals", q, end):
+            q = self.skip(m.end(), end)
+        s = self.g["submit"].match(self.text, q, end)
+        return ("execute", q, end) if s and s.end() in self.starts else None
 
     def special_frame(self, ci: int, end: int, group: Group, left: str) -> Optional[Frame]:
         """牵头单位:X; 以X为单位…; 以X任主任; 在X领导下; 听取X意见."""
