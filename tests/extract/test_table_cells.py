@@ -72,7 +72,7 @@ def test_scoring_table_cells_are_points() -> None:
     found = _quantities("考核项目\t分值\t评分标准\t得分", "信息采集\t20\t漏采、错采每条扣0.5分", "合计\t100")
     assert ("20", 20.0, "分", None, "信息采集分值") in found
     assert ("100", 100.0, "分", None, "合计分值") in found
-    assert ("0.5分", 0.5, "分", None, "漏采、错采每条扣") in found  # (the grammar's own reading, in its cell)
+    assert ("0.5分", 0.5, "分", "每条", "漏采、错采") in found  # (the grammar's own reading, in its cell: per item)
 
 
 def test_standards_table_cells_take_unit_and_basis() -> None:

@@ -30,7 +30,7 @@ _PERIOD_BEFORE = re.compile(r"(?<![\d*])(?:每|全|半|一)?个?(?:季度|年度
 _NUM_START = re.compile(r"[\d一二两三四五六七八九十百千万半]")
 _PERIOD_CATEGORIES = ("time", "frequency")
 _NUMBERED_BASE = re.compile(r"\d")  # words after a base marker holding a number are a list's other item
-_CLASSIFIERS = ("个", "名", "位", "处", "条", "家", "所", "座", "间", "件")
+_CLASSIFIERS = ("个", "名", "位", "处", "条", "家", "所", "座", "间", "件", "台", "辆", "套", "支", "张", "栋")
 _RECIPIENT_RATED = re.compile(r"^(?:经|被)?(?:评定为|评为|认定为|命名为|确定为)")
 _QUALIFIED = re.compile(r"\d.*的")
 _SUBJECT_LEAD = re.compile(
@@ -184,10 +184,14 @@ def inherited_time(text: str, context: str, G: "Grammar") -> str | None:
     sent = _last_sentence(context[-CONTEXT_CHARS:])  # only the sentence right before: a topic time does not run on
     if sent is None:
         return None
-    for key in ("absolute_re", "relative_re"):
-        m = t[key].match(sent)
-        if m and sent[m.end():m.end() + 1] == ",":
-            return m.group()
+    # the time that opens the sentence; in a part after ; also one opening a later clause of the parts before
+    # (坚持…并重,到2025年底前,…;…;…: each part is a provision of its own, under the one frame)
+    continued = context.rstrip().endswith(";")
+    for start in sorted({0} | ({k + 1 for k, ch in enumerate(sent) if ch == ","} if continued else set()), reverse=True):
+        for key in ("absolute_re", "relative_re"):
+            m = t[key].match(sent, start)
+            if m and sent[m.end():m.end() + 1] == "," and not (start and m.group().endswith("以来")):
+                return m.group()  # (a report's 2019年以来, mid-sentence, frames its own clause only)
     return None
 
 
@@ -317,6 +321,14 @@ def _chain_end(text: str, i: int, c: "Cand", cands, G: "Grammar") -> int | None:
         if sm := p["stop_re"].search(stretch, 1):
             stretch = stretch[:sm.start()]
         cut = max((bm.end() for bm in p["base_re"].finditer(stretch)), default=0)
+        if not cut and text[j - 1:j] in _CLASSIFIERS and text[j - 2:j - 1] == "每":
+            # 每台10万元, 每个不超过30万元, 每条公交线路至少配备2辆: a counter names the basis, the words after it
+            # (up to a verb or comparator) what is counted, whatever noun it is
+            if sm := p["stop_re"].match(stretch):
+                stretch = stretch[:sm.start()]
+            if not stretch:
+                return j
+            cut = len(stretch)
         if not cut:
             return end
         end = i = j + cut

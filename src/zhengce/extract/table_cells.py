@@ -110,6 +110,9 @@ def table_unit(line: str) -> Optional[re.Match]:
     return _rules()["noun_caption_re"].search(line)  # 岗位等级系数表: every figure is a coefficient
 
 
+_YEAR_COLUMN = re.compile(r"(?:19|20)[\d*]{2}年(?:度)?")
+
+
 def _measured(name: str, m: re.Match) -> Optional[Column]:
     """A column of figures named `name`, in the unit and basis `m` (groups unit, basis) says."""
     r = _rules()
@@ -121,6 +124,8 @@ def _measured(name: str, m: re.Match) -> Optional[Column]:
     if time is None and (period := r["named_period_re"].search(name)):
         time = period.group()
         per = (per or "") + time
+    elif time is None and (year := _YEAR_COLUMN.fullmatch(name)):
+        time = year.group()  # 2024年(户) 150, 2025年(户) 160: each column a year's figure
     unit, scale = r["unit_scales"].get(m.group("unit"), (m.group("unit"), 1))
     comparator = next((c for word, c in r["header_comparators"].items() if word in name), "=")
     return Column(name, unit, per, time, False, float(scale), comparator)
