@@ -432,3 +432,19 @@ def test_a_lone_short_line_in_a_numbered_section_stays_a_caption(extract_text) -
     text = ("湖沟镇秸秆禁烧工作方案\n一、工作目标\n全镇秸秆综合利用率达到95%以上,确保不出现火点。\n二、责任体系\n镇领导包片\n"
             "镇班子成员按片区包保,包片领导是所包片区秸秆禁烧第一责任人,每周督导不少于3次。\n")
     assert [s.title for s in extract_text(text).sections] == ["工作目标", "责任体系"]
+
+
+def test_top_headings_whose_word_numbers_were_lost(extract_text) -> None:
+    """Word's list numbering left out of a paste: 行动目标 / 重点任务 / (一)… (二)… / 工作要求 / (一)…; the lists
+    start again at one under each bare line, so those lines are the top level."""
+    result = extract_text(_article("行动目标", BODY, "行动步骤", "(一)排查摸底阶段。" + BODY, "重点任务",
+                                   "(一)全面排查隐患。" + BODY, "(二)快速处置案件。" + BODY,
+                                   "工作要求", "(一)加强组织领导。" + BODY, "(二)强化督导考核。" + BODY))
+    assert _tree(result) == [("", 1, "行动目标"), ("", 1, "行动步骤"), ("(一)", 2, "排查摸底阶段"), ("", 1, "重点任务"),
+                             ("(一)", 2, "全面排查隐患"), ("(二)", 2, "快速处置案件"), ("", 1, "工作要求"),
+                             ("(一)", 2, "加强组织领导"), ("(二)", 2, "强化督导考核")]
+
+
+def test_a_ratio_colon_does_not_end_a_heading_title(extract_text) -> None:
+    result = extract_text(_article("第八条 所需资金由省级与县级按6:4比例分担。", "第九条 本细则自发布之日起施行。"))
+    assert ("第八条", 1, "所需资金由省级与县级按6:4比例分担") in _tree(result)

@@ -235,6 +235,7 @@ def find_headings(doc: Document, span: ArticleSpan) -> list[Heading]:
     if numbered or runin:
         inter = _interposed(doc, standalone, numbered)
         inter |= _sibling_subheads(doc, [l for l in standalone if l.index not in inter], numbered)
+        inter |= _lost_numbers(standalone, numbered)  # (over the name lines above: the lists are the whole text's)
         heads += inter.values()
         states_rule = _line_patterns()["caption_states_rule"].search
         for l in standalone:
@@ -291,6 +292,21 @@ def _sibling_subheads(doc: Document, standalone: list[Line], numbered: dict[int,
         groups.setdefault(starts[k], []).append(l)
     return {l.index: Heading(l.index, l.start, l.end, "", "standalone", l.text, l.end, l.start)
             for members in groups.values() if len(members) >= 2 for l in members}
+
+
+def _lost_numbers(standalone: list[Line], numbered: dict[int, Heading]) -> dict[int, Heading]:
+    """Top headings whose numbers Word's list numbering took with it (行动目标 / … / 重点任务 / (一)… (二)… /
+    工作要求 / (一)…): short lines between which the numbered list starts again at one, at least twice, with no
+    numbered heading before the first of them. They head the parts the lists belong to: the top level. (Three lists
+    at least: two titles over numbered lists may be an attachment list and a notes list.)"""
+    if len(standalone) < 2 or not numbered or min(numbered) < standalone[0].index:
+        return {}
+    bounds = [l.index for l in standalone] + [max(numbered) + 1]
+    firsts = [next((numbered[i] for i in sorted(numbered) if lo < i < hi), None) for lo, hi in zip(bounds, bounds[1:])]
+    opened = [h for h in firsts if h is not None]
+    if len(opened) < 3 or any(label_number(h.label) != 1 or h.style != opened[0].style for h in opened):
+        return {}
+    return {l.index: Heading(l.index, l.start, l.end, "", "parent", l.text.strip(), l.end, l.start) for l in standalone}
 
 
 def _note_items(lines: list[Line], numbered: dict[int, Heading]) -> set[int]:
