@@ -217,8 +217,9 @@ def compare_quantities(qa: list[QuantityRef], qb: list[QuantityRef]) -> list[Com
     # (应当在15日内与业主委员会办理交接 against 自合同终止之日起十五日内退出), when both are time limits or both
     # bounds the same way (就餐座位不少于30个 against 餐位数不少于40个; not 建成示范点不少于30个 against 新建设施25个)
     timed = np.array([canonical_unit(x.quantity.unit) in settings()["alone_units"] for x in qa])[:, None]
-    bounded = np.array([[direction(x.quantity) is not None and direction(x.quantity) == direction(y.quantity)
-                         for y in qb] for x in qa])
+    dir_a = np.array([direction(x.quantity) or "" for x in qa])[:, None]
+    dir_b = np.array([direction(y.quantity) or "" for y in qb])[None, :]
+    bounded = (dir_a != "") & (dir_a == dir_b)
     alone = (timed | bounded) & (compat_ab > 0) & ((compat_ab > 0).sum(axis=1, keepdims=True) == 1) \
         & ((compat_ab > 0).sum(axis=0, keepdims=True) == 1)
     compat_ab = np.where(alone, np.maximum(compat_ab, least), compat_ab)

@@ -335,7 +335,8 @@ def _bare_ok(text: str, c: Cand, G: Grammar) -> bool:
         c.unit, c.category = G.g["noun_units"][m.group(1)], "measure"  # 岗位系数为1.60—2.10
         return True
     if text.startswith("日前", c.nend) and G.g["days_before_event_re"].search(text, max(0, c.nstart - 1), c.nstart):
-        c.unit, c.unit_surface, c.category, c.end = "天", "日", "time", c.nend + 1  # 会议召开15日前: days of notice
+        _apply_unit(text, c, G.units["日"], G)  # 会议召开15日前: days of notice (日 before 前 is no unit in units.tsv)
+        c.end = c.nend + 1
         return True
     if c.chinese and G.g["list_count_after_re"].match(text, c.nend):
         before = text[qc.clause(text, c.nstart)[0]:c.nstart]

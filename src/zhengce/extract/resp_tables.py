@@ -10,6 +10,7 @@ from ..text.normalize import is_table_row
 from .actor_scan import names_one_actor
 from .actors import Group, Mention, duty_grammar, duty_rules, lexicon
 from .resp_subject import last_clause
+from .table_cells import names_its_unit
 
 _LIST = re.compile(r"(?:[^();。]|\([^()]*\))*")  # a label's list runs to ; or to the bracket it stands in
 _TAG = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
@@ -150,10 +151,6 @@ def _covered_places(text: str, units: list[tuple[int, int]]) -> bool:
     return len(units) >= 2 and all(_COVERED_PLACE.fullmatch(text, s, e) for s, e in units)
 
 
-# a header cell naming what its column counts by the unit in brackets: 受理欠薪线索(件), 追回工资(万元)
-_COUNTED_COLUMN = re.compile(r"\((?:个|户|件|人|人次|家|处|起|项|万元|元|亿元|%)\)$")
-
-
 def row_assignments(text: str) -> Optional[Row]:
     """A task-table row pasted as text (序号, 工作任务, 牵头单位, 配合单位, 完成时限 parted by tabs or spaces), read
     by column: the longest cell of words before the units is the task, the first cell listing units after it leads
@@ -168,8 +165,8 @@ def row_assignments(text: str) -> Optional[Row]:
         return []  # the header row
     if sum(1 for s, e in cells[1:] if _FIGURE.fullmatch(text, s, e)) >= 2:
         return None  # a row of figures (420 912 四级): a data table, whose names are no units
-    if sum(1 for s, e in cells if _COUNTED_COLUMN.search(text, s, e)) >= 2:
-        return []  # a form's header (排查企业(户) | 移送公安机关(件)): columns of counts, no units given tasks
+    if sum(1 for s, e in cells if names_its_unit(text[s:e])) >= 2:
+        return []  # a form's header (排查企业(户) | 追回工资(万元)): columns of figures, no units given tasks
     if any(_PHONE.fullmatch(text, s, e) for s, e in cells):
         return None  # a contact list (汽车路街道  刘建平  党工委委员  0737-4221036): posts, no tasks
     first = next((i for i, (s, e) in enumerate(cells) if _HAS_HAN.search(text, s, e)), len(cells))

@@ -20,7 +20,7 @@ from .kind import sentence_kind
 from .qty_types import QuantityMatch
 
 Key = tuple[int, int]  # (article index, provision index), as in run.py
-SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words",
+SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words", "year_column",
                     "time_words", "min_cells", "header_comparators", "noun_caption", "count_headers",
                     "statistic_caption"})
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # (a change column signs its figures: +3.2, -11.1)
@@ -51,6 +51,7 @@ def _rules() -> dict:
     data["caption_re"] = re.compile(f"(?:{data['unit_caption']})$")  # ending a line: a title may run into it
     data["noun_caption_re"] = re.compile(data["noun_caption"])
     data["statistic_caption_re"] = re.compile(data["statistic_caption"])
+    data["year_column_re"] = re.compile(data["year_column"])
     data["named_period_re"] = re.compile("每(?:" + "|".join(sorted(data["time_words"], key=len, reverse=True)) + ")")
     data["scores"] = frozenset(data["score_headers"])
     data["scored"] = frozenset(data["scored_headers"])
@@ -90,6 +91,11 @@ def _strip(line: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def names_its_unit(cell: str) -> bool:
+    """Whether a header cell ends in the unit of its column in brackets (追回工资(万元), 排查企业(户))."""
+    return bool(_rules()["bracket_re"].search(cell))
+
+
 def column(cell: str) -> Optional[Column]:
     """The unit a header cell gives its column (分值 -> 分; 城市低保(元/人·月) -> 元 per 每人每月), or None."""
     r = _rules()
@@ -110,9 +116,6 @@ def table_unit(line: str) -> Optional[re.Match]:
     return _rules()["noun_caption_re"].search(line)  # 岗位等级系数表: every figure is a coefficient
 
 
-_YEAR_COLUMN = re.compile(r"(?:19|20)[\d*]{2}年(?:度)?")
-
-
 def _measured(name: str, m: re.Match) -> Optional[Column]:
     """A column of figures named `name`, in the unit and basis `m` (groups unit, basis) says."""
     r = _rules()
@@ -124,7 +127,7 @@ def _measured(name: str, m: re.Match) -> Optional[Column]:
     if time is None and (period := r["named_period_re"].search(name)):
         time = period.group()
         per = (per or "") + time
-    elif time is None and (year := _YEAR_COLUMN.fullmatch(name)):
+    elif time is None and (year := r["year_column_re"].fullmatch(name)):
         time = year.group()  # 2024年(户) 150, 2025年(户) 160: each column a year's figure
     unit, scale = r["unit_scales"].get(m.group("unit"), (m.group("unit"), 1))
     comparator = next((c for word, c in r["header_comparators"].items() if word in name), "=")

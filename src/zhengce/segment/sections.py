@@ -301,8 +301,9 @@ def _lost_numbers(standalone: list[Line], numbered: dict[int, Heading]) -> dict[
     at least: two titles over numbered lists may be an attachment list and a notes list.)"""
     if len(standalone) < 2 or not numbered or min(numbered) < standalone[0].index:
         return {}
-    bounds = [l.index for l in standalone] + [max(numbered) + 1]
-    firsts = [next((numbered[i] for i in sorted(numbered) if lo < i < hi), None) for lo, hi in zip(bounds, bounds[1:])]
+    order = sorted(numbered)
+    bounds = [l.index for l in standalone] + [order[-1] + 1]
+    firsts = [next((numbered[i] for i in order if lo < i < hi), None) for lo, hi in zip(bounds, bounds[1:])]
     opened = [h for h in firsts if h is not None]
     if len(opened) < 3 or any(label_number(h.label) != 1 or h.style != opened[0].style for h in opened):
         return {}
