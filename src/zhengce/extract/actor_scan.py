@@ -108,6 +108,8 @@ def scan_mentions(text: str) -> tuple[Mention, ...]:
                 and text.find("”", end) >= 0:
             continue  # inside a quote (“书记抓书记、一级抓一级”): a slogan, not an actor
         mention = Mention(start, end, phrase, parts[0], parts[1], parts[2])
+        if parts[1] == "body" and len(parts[0]) == 1 and (shared := _shared_head(text, mention, out)):
+            mention = shared
         if parts[3] == "named" and out and (organ := out[-1]).end == start and organ.kind == "organ" \
                 and len(organ.actors) == 1:  # 县委农村工作领导小组办公室: the organ's own body, one actor
             out[-1] = Mention(organ.start, end, organ.text + phrase, (organ.actors[0] + phrase,), "body", False)
@@ -135,17 +137,29 @@ def _matches(text: str, pats: dict) -> list[re.Match]:
               for m in regex.finditer(text)]
     if not others:
         return found  # (most texts)
+    open_agent = pats["open_agent"]
+    if agent:  # (…、高层次人才子女须…: an open-class agent after 、/和/及 only as the next item of a list of actors)
+        ends = {m.end() for m in found if m.lastgroup != "level"} | {m.end() for m in others}
+        others = [m for m in others if m.re is not open_agent or text[m.start() - 1:m.start()] not in ("、", "和", "及")
+                  or m.start() - 1 in ends and not _agent_suffix().fullmatch(m.group())  # (有关部门和单位)
+                  or text[m.start() - 1] == "、" and _listed_head(text, m.start(), m.end())]  # (石化、化工企业)
     taken = [m.span() for m in found]
     extra, covered = [], set()
     for m in others:
         hit = [i for i, (s, e) in enumerate(taken) if s < m.end() and m.start() < e]
-        if not hit or m.re is pats["open_agent"] and taken[hit[0]][0] == m.start() and all(
+        if m.re is open_agent and any(e.start() < m.end() and m.start() < e.end() for e in extra):
+            continue  # (交警中队 a work group already)
+        if not hit or m.re is open_agent and taken[hit[0]][0] == m.start() and all(
                 found[i].lastgroup == "level" and taken[i][1] < m.end() for i in hit) \
+                or m.re is open_agent and len(hit) == 1 and found[hit[0]].lastgroup == "head" \
+                and m.start() < taken[hit[0]][0] and taken[hit[0]][1] == m.end() \
+                and not _opens_predicate(text, m.start(), taken[hit[0]][0]) \
                 or m.re is pats["work_group"] and all(
                 m.start() <= taken[i][0] and taken[i][1] <= m.end() and taken[i] != m.span() for i in hit) \
                 and not _opens_predicate(text, m.start(), taken[hit[0]][0]):
             # (a work group's fuller name takes the body it ends with: 网格议事会, not 议事会; an open-class
-            # agent the level it opens with: 县级农村供水管理公司负责…, not 县级)
+            # agent the level it opens with: 县级农村供水管理公司负责…, not 县级, and the body it ends with:
+            # 充电设施运营单位应当…, not 运营单位)
             extra.append(m)
             covered.update(hit)
     if not extra:
@@ -257,3 +271,70 @@ def _names_one_actor(title: str, aliases: tuple) -> bool:
     mentions = find_mentions(title) if title else ()
     return len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(title) \
         and mentions[0].kind in ("organ", "post", "body")
+
+
+# 县委督查室、县政府督查室 / 县住建局、县水利局等部门: the joins and the summing-up a heading's list of actors has
+_LIST_JOIN = re.compile(r"、|和|及|与|以及")
+_LIST_END = re.compile(r"等(?:部门|单位)?|")
+
+
+def names_actors(title: str) -> bool:
+    """Whether a heading's title names actors and nothing else: one (names_one_actor) or a list of organs,
+    posts or bodies joined by 、/和/及 (县委督查室、县政府督查室:), each then the subject of the provisions under it."""
+    if names_one_actor(title):
+        return True
+    title = title.strip(" :")
+    mentions = find_mentions(title) if title else ()
+    if len(mentions) < 2 or mentions[0].start or any(m.kind not in ("organ", "post", "body") for m in mentions):
+        return False
+    gaps = (title[a.end:b.start] for a, b in zip(mentions, mentions[1:]))
+    return all(_LIST_JOIN.fullmatch(gap) for gap in gaps) and bool(_LIST_END.fullmatch(title, mentions[-1].end))
+
+
+# 供水、供电、广电等专营单位; 石化、化工企业: modifiers listed before a body name share its head
+_LISTING_DENG = re.compile("等(?![级次同])")  # (获评等级的养老机构, 较差等次单位: no 等 of a list)
+_MODIFIER_MAX = 4  # (出租汽车企业; longer words before a bare suffix are a name of their own)
+_LISTED_MODIFIERS = re.compile(r"(?:^|(?<=[\s,;。:]))((?:[\u4e00-\u9fff]{1,6}、)+)$")
+
+
+def _shared_head(text: str, mention: Mention, before: list[Mention]) -> Mention | None:
+    """The body `mention` with the modifiers listed before it (供水、供电、广电等专营单位: 供水专营单位, 供电专营
+    单位, 广电专营单位; 汽车维修等排水户: 汽车维修排水户), one actor each; None when it has none."""
+    if not (split := _listed_head(text, mention.start, mention.end, before[-1].end if before else 0)):
+        return None
+    start, items, head = split
+    return Mention(start, mention.end, text[start:mention.end], tuple(i + head for i in items), mention.kind,
+                   mention.finance)
+
+
+def _listed_head(text: str, start: int, end: int, floor: int = 0) -> tuple[int, list[str], str] | None:
+    """(list start, modifiers, shared head) of the name text[start:end] and the modifiers listed before it, or
+    None: X等Y names its head after 等; without 等 the head is an agent suffix and each modifier short (石化、化工企业)."""
+    name = text[start:end]
+    if listing := _LISTING_DENG.search(name):
+        last, head = name[:listing.start()], name[listing.end():]
+    elif suffix := _agent_suffix().search(name):
+        last, head = name[:suffix.start()], suffix.group()
+    else:
+        return None
+    if not last or len(head) < 2 or "的" in last or not listing and len(last) > _MODIFIER_MAX:
+        return None  # (吞咽困难的特困人员, 举报的部门: a relative clause, no list)
+    listed = _LISTED_MODIFIERS.search(text, max(floor, start - 40), start)
+    items = listed.group(1).split("、")[:-1] if listed else []
+    if not (items or listing) or any(_not_in_name().search(i) or "的" in i or _agent_suffix().search(i)
+                                     or not listing and len(i) > _MODIFIER_MAX or _patterns()["plain"].fullmatch(i)
+                                     or _opens_predicate(i, 0, len(i)) for i in items):
+        # (机关、事业单位、国有企业: each item an actor of its own; 新招聘的教研、授课人员: a relative clause;
+        # 人才、高层次人才子女: no modifier list)
+        return None
+    return listed.start(1) if listed else start, items + [last], head
+
+
+@lru_cache(maxsize=1)
+def _agent_suffix() -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(lexicon()["open_agent_suffixes"], key=len, reverse=True))) + ")$")
+
+
+@lru_cache(maxsize=1)
+def _not_in_name() -> re.Pattern:
+    return re.compile(f"[{re.escape(lexicon()['open_agent_not_in_name'])}]")

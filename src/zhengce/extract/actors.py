@@ -179,10 +179,13 @@ def _open_agent(lex: dict) -> re.Pattern:
     rules = duty_rules()
     guards = [w for w in rules["word_guards"] if w.startswith(tuple(rules["modals"]))]
     not_in = re.escape(lex["open_agent_not_in_name"])
-    return re.compile(f"(?<![^\\s,;。:!?)．.])(?=[\u4e00-\u9fff()“”]{{2}})(?!{trie_regex(lex['open_agent_not_first'])})"
-                      f"(?:{trie_regex(lex['open_agent_name_words'])}|(?![{not_in}])[\u4e00-\u9fff()“”]){{0,8}}?"
-                      f"{trie_regex(lex['open_agent_suffixes'])}"
-                      f"(?:(?={trie_regex(rules['modals'])})(?!{trie_regex(guards)})"
+    name = (f"(?!{trie_regex(lex['open_agent_not_first'])})"
+            f"(?:{trie_regex(lex['open_agent_name_words'])}|\\([\u4e00-\u9fff、]{{1,8}}\\)|(?![{not_in}])[\u4e00-\u9fff“”]){{0,8}}?"
+            f"{trie_regex(lex['open_agent_suffixes'])}")
+    # (建设单位、施工单位应当…; 镇中心小学和西城中学要…: a list of such names before the modal, each one an agent)
+    listed = f"(?:(?:、|和|及){name}){{0,3}}"
+    return re.compile(f"(?<![^\\s,;。:!?)．.、和及])(?=[\u4e00-\u9fff()“”]{{2}}){name}"
+                      f"(?:(?={listed}{trie_regex(rules['modals'])})(?!{trie_regex(guards)})"
                       f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])})"
                       f"|(?=对[^,;。]{{1,30}}?{trie_regex(lex['open_agent_duty_tails'])})"
                       f"|(?=每(?:年|半年|季度|月|周|天|日)(?:至少|不少于|{trie_regex(rules['modals'])}))"
@@ -238,7 +241,7 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
     "petition_before", "report_to", "submit_verbs", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
     "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles", "rate_nouns",
-    "holder_nouns", "lead_in_lead_patterns"))
+    "holder_nouns", "lead_in_lead_patterns", "heading_nouns"))
 
 
 @lru_cache(maxsize=1)

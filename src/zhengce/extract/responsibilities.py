@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from .actor_scan import find_mentions, group_mentions
 from .aliases import current as current_aliases
-from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, lexicon
+from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, duty_rules, lexicon
 from .memo import RuleMemo
 from .resp_tables import (LIST_NUMBER, RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments,
                           task_of)
@@ -123,7 +123,7 @@ class _Reader(Predicates):
                 and not self.marker(self.skip(group.end, end), end):
             return None  # a bare level inside a phrase (全市, 社区治理): no frame can take it (see is_object)
         co = self.ending("cooperation", left)
-        if co and not (left == co[1] and ci and self.in_clause[ci - 1]) and not any(  # 由X牵头,会同Y…
+        if co and not (left == co[1] and any(self.in_clause[:ci])) and not any(  # 由X牵头,会同Y…; X:负责…,负责…,会同Y…
                 e <= cs + co[0] and ((q := self.skip(e, cs + co[0])) == cs + co[0] or self.at("modals", q, cs + co[0]))
                 for e in self.ends):
             co = None  # X(每年)(要)联合Y: only after an actor (联合党组织 is a body)
@@ -166,13 +166,14 @@ class _Reader(Predicates):
         if QUOTE.match(t, group.end, end) and lead_in:
             return None  # 实行书记、主任“一肩挑”: a slogan is a duty only for a clause's subject
         # a duty list's line names its actor, then a colon (县法院:负责指导…; 县妇联:配合做好…)
-        opened = group.end + 1 if not lead_in and t.startswith(":", group.end) and ci == 0 else group.end
+        named_end = f.end() if (f := FILLER.match(t, group.end, end)) else group.end  # (县住建局等部门:配合…)
+        opened = named_end + 1 if not lead_in and t.startswith(":", named_end) and ci == 0 else group.end
         pred = self.predicate(opened, end, strict=strict) or (None if lead_in else self.quota(group.end, end))
         topic = lead_in.endswith("的") and group.end == end and (ci == 0 or t[self.clauses[ci][0] - 1] in "。;:")
         if pred is None and (not lead_in or topic) and not strict \
                 and (group.end < end or end == self.clauses[ci][1]):
             # (not when another actor's frame follows: X由Y…; 未参加年检的社会组织,应当…: the qualified topic acts)
-            pred = self.next_predicate(ci, group.end, end)
+            pred = self.next_predicate(ci, opened, end)
         if pred is None and not lead_in:
             pred = self.submits(group.end, self.clauses[ci][1])
         return (pred[0], group.start, *pred[1:]) if pred else None
@@ -354,8 +355,10 @@ class _Reader(Predicates):
                 words["penalty"].search(t, q, ce) or t[q] in "把将" and words["into_check"].search(t, q, ce)):
             return "oversee"  # …,处…罚款; …,把…纳入年度考核
         funder = prior_role == "fund" or prior.group.mentions[0].finance and prior_role in ("execute", "lead")
-        if hit and (prior_role == "execute" or prior_role == "lead" and hit[0] == "support"):
+        if hit and (prior_role == "execute" or prior_role != "support" and hit[0] == "support"):
             return hit[0]  # (县公安局:负责…,配合开展…: the lead of one task supports another)
+        if self.text[cs - 1] == ";" and (quota := self.quota(cs, ce)) and prior.group.kind != "level":
+            return quota[0]  # …督导;每季度到联系乡镇实地巡田不少于1次: the agent's own periodic quota
         if self.at("light_verbs", q, ce) and RESPONSIBILITY.search(self.text, cs, ce):
             return self.anywhere(q, ce)
         if funder and self.g["scan"]["grant"].search(self.text, q, ce) \
@@ -445,11 +448,19 @@ _STEP_TITLE = re.compile(r"(?!负责|牵头|要|应)[\u4e00-\u9fff]{2,4}[。.]?"
 
 
 def _step_title(text: str, mentions: tuple[Mention, ...]) -> bool:
-    """A procedure step's run-in title naming only a level (村级审查。, 乡镇审批。, 1.村级自查。): the step's text
-    after it says who acts; the title assigns nothing."""
+    """A procedure step's run-in title naming only a level (村级审查。, 乡镇审批。, 1.村级自查。), or a section's
+    run-in title naming a body and what the section sets out about it (河长制办公室设置。, 领导小组职责。): the
+    text after it says who acts; the title assigns nothing."""
     body = LIST_NUMBER.sub("", text).strip()
-    return len(mentions) == 1 and mentions[0].kind == "level" and body.startswith(mentions[0].text) \
-        and bool(_STEP_TITLE.fullmatch(body, len(mentions[0].text)))
+    if len(mentions) != 1 or not body.startswith(mentions[0].text):
+        return False
+    rest = len(mentions[0].text)
+    return bool(_STEP_TITLE.fullmatch(body, rest) if mentions[0].kind == "level" else _heading_nouns().fullmatch(body, rest))
+
+
+@lru_cache(maxsize=1)
+def _heading_nouns() -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, duty_rules()["heading_nouns"])) + ")[。.]?")
 
 
 def _states_a_shortcoming(text: str, r: ResponsibilityMatch) -> bool:

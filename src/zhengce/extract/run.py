@@ -13,7 +13,7 @@ Find = Callable[[str, str], list[Any]]
 
 @dataclass(frozen=True)
 class HeadingSubject:
-    """How a heading that names one actor (1.街道党建办 / 负责…;会同…) becomes the subject of the provisions
+    """How a heading that names its actors (1.街道党建办 / 负责…;会同…) becomes the subject of the provisions
     under it that name none: `names_actor(title)`, `subjectless(text)`, `read(text, subject)`; `listed(text,
     subject)` reads an item listed under an actor's lead-in or name where `read` finds no marker."""
 
@@ -156,7 +156,7 @@ def responsibilities_of(doc: Document, learned_roles: bool = True) -> dict[Key, 
     """ResponsibilityMatch lists per provision, with the records of a notice's addressee line; the short names
     the document gives its actors count as actors. With `learned_roles`, the role model (role_model.py) has
     the last word on each record's role; without, the grammar's role stands (what the model is trained on)."""
-    from .actor_scan import names_one_actor
+    from .actor_scan import names_actors
     from .aliases import aliases_in_force, document_aliases
     from .addressees import addressee_records
     from .lead_ins import lead_in_subjects, listed_duty, read_duty_lists
@@ -166,7 +166,7 @@ def responsibilities_of(doc: Document, learned_roles: bool = True) -> dict[Key, 
 
     with aliases_in_force(document_aliases(doc.norm)):
         found = _each_provision(doc, read_duty_lists, under_task,
-                                HeadingSubject(names_one_actor, subjectless, with_subject, listed_duty), lead_in_subjects)
+                                HeadingSubject(names_actors, subjectless, with_subject, listed_duty), lead_in_subjects)
         for key, records in addressee_records(doc).items():
             found.setdefault(key, records)  # (a line the clause reader already assigned keeps its records)
     if learned_roles:
