@@ -138,6 +138,7 @@ def _unit_ends() -> tuple[str, ...]:
 _CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a pasted table row: words parted by single spaces
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")  # a cell that is a bare figure (a task table's only one is its number)
 _HAS_HAN = re.compile("[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")  # a cell with figures: a target, the task is the cell of words
 _PHONE = re.compile(r"(?:0\d{2,3}-)?\d{7,8}|1[3-9]\d{9}")  # a contact list's telephone cell
 Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline) per unit
 
@@ -174,9 +175,10 @@ def row_assignments(text: str) -> Optional[Row]:
     if len(unit_cells) > 1:  # (东片区 | 王立军 | 镇党委书记 | 湖沟社区、湖沟村、胡桥村: the villages are the post's area)
         unit_cells = [(i, u) for i, u in unit_cells if not _covered_places(text, u)] or unit_cells
     stop = unit_cells[0][0] if unit_cells else len(cells)
-    # the task: the longest cell of words before the first list of units (依法履职 | 人民调解和矛盾纠纷排查化解 | 区司法局)
+    # the task: the longest cell of words before the first list of units (依法履职 | 人民调解和矛盾纠纷排查化解 | 区司法局),
+    # one without figures first (水质检测 | 每季度检测不少于1次,达标率不低于95%: the task, then its target)
     task = max((i for i in range(first, stop) if _HAS_HAN.search(text, *cells[i])),
-               key=lambda i: cells[i][1] - cells[i][0], default=None)
+               key=lambda i: (not _DIGIT.search(text, *cells[i]), cells[i][1] - cells[i][0]), default=None)
     units = [u for _, u in unit_cells]
     if len(cells) < 3 or not units:
         return None
@@ -187,6 +189,14 @@ def row_assignments(text: str) -> Optional[Row]:
     else:
         roles = [["lead"] * len(units[0])] + [["support"] * len(u) for u in units[1:]]
     return [(text[s:e], role, duty, deadline) for u, rs in zip(units, roles) for (s, e), role in zip(u, rs)]
+
+
+def row_deadline(text: str) -> Optional[tuple[int, int]]:
+    """The span of a task-table row's deadline cell (2025年11月底前), or None: its numbers are due by then."""
+    if not is_table_row(text):
+        return None
+    deadline = duty_grammar()["scan"]["deadline"]
+    return next(((s, e) for s, e in ((m.start(), m.end()) for m in _CELL.finditer(text)) if deadline.fullmatch(text, s, e)), None)
 
 
 def task_of(text: str, context: str, pos: int) -> str:

@@ -70,6 +70,7 @@ def quantities_of(doc: Document) -> dict[Key, list[Any]]:
     from .table_cells import table_quantities
 
     found = _each_provision(doc, find_quantities)
+    _row_deadlines(doc, found)
     _targets_after_date(doc, found)
     for key, cells in table_quantities(doc).items():
         have = found.get(key, [])
@@ -77,6 +78,20 @@ def quantities_of(doc: Document) -> dict[Key, list[Any]]:
         if new:
             found[key] = sorted(have + new, key=lambda q: q.start)
     return found
+
+
+def _row_deadlines(doc: Document, found: dict[Key, list[Any]]) -> None:
+    """A task-table row's numbers are due by its deadline cell (完成时限: 2025年11月底前) where they name no time."""
+    from .resp_tables import row_deadline
+
+    for (a, p), matches in found.items():
+        prov = doc.layers["provisions"][a][p]
+        text = doc.norm[prov.start:prov.end]
+        if (cell := row_deadline(text)) is None:
+            continue
+        due = text[cell[0]:cell[1]]
+        found[(a, p)] = [replace(q, time=due) if q.time is None and not cell[0] <= q.number_start < cell[1] else q
+                         for q in matches]
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
