@@ -165,3 +165,15 @@ def test_a_second_table_takes_its_own_header_and_a_report_caption_makes_statisti
     assert found["58"] == (58.0, "家", "statistic")
     assert found["2.4"] == (24000.0, "元", "statistic")
     assert found["428"] == (428.0, "处", "statistic")
+
+
+def test_a_numbered_title_parted_into_cells_is_the_caption_and_dates_the_figures() -> None:
+    """表1　2025年第一季度…统计表: the numbered title (split into cells by its space) is the caption: its figures
+    are statistics, dated by the caption's time, not read by the sentence before the table."""
+    text = "\n".join([
+        "关于2025年第一季度违法建设治理工作情况的通报", "各区治理情况见下表(排名按拆除率等指标综合计算)。",
+        "表1 2025年第一季度各区违法建设治理情况统计表", "区名\t新增违建数(处)\t拆除面积(平方米)",
+        "望湖区\t28\t38650", "二、下步工作", "各区要抓好整改。"]) + "\n"
+    found = {q.text: (q.unit, q.kind, q.time) for q in zhengce.extract(text).quantities}
+    assert found["28"] == ("处", "statistic", "2025年第一季度")
+    assert found["38650"] == ("平方米", "statistic", "2025年第一季度")

@@ -122,8 +122,8 @@ def find_times(text: str, G: "Grammar") -> list[tuple[int, int, object, str]]:
             found.append((m.start(), m.end(), [f"{m.group('pre')}{y}年{m.group('post')}" for y in years],
                           "list"))
     taken = [(s, e) for s, e, _, _ in found]
-    # each pass only where its anchor occurs (speed): years need 年 (or 十四五, 自/从…之日起, 7月底), frequencies 每
-    has_abs = has_year or "十" in text or "自" in text or "从" in text or "月" in text
+    # each pass only where its anchor occurs (speed): years need 年 (or 十四五, 自/从…之日起, 7月底, 一季度), frequencies 每
+    has_abs = has_year or "十" in text or "自" in text or "从" in text or "月" in text or "季" in text
     for key, kind, needed in (("comparison_re", "base", "比" in text or "较" in text),
                               ("absolute_re", "abs", has_abs), ("frame", "rel", True),
                               ("relative_re", "rel", True), ("frequency_re", "freq", "每" in text)):

@@ -122,6 +122,9 @@ class _Reader(Predicates):
         if strict and lead_in and left[-1] not in self.g["frame_tails"] and not left.endswith(_LEVEL_LEFT) \
                 and not self.marker(self.skip(group.end, end), end):
             return None  # a bare level inside a phrase (全市, 社区治理): no frame can take it (see is_object)
+        if "由" in left and (made := self.g["scan"]["composition"].search(t, group.end, self.clauses[ci][1])) \
+                and made.group() != "兼任":
+            return None  # 补助资金由中央和省级补助资金、县级配套资金共同组成: the parts a whole is made of
         co = self.ending("cooperation", left)
         if co and not (left == co[1] and any(self.in_clause[:ci])) and not any(  # 由X牵头,会同Y…; X:负责…,负责…,会同Y…
                 e <= cs + co[0] and ((q := self.skip(e, cs + co[0])) == cs + co[0] or self.at("modals", q, cs + co[0]))
@@ -432,8 +435,8 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
         opens = True  # (…由X责令改正;)逾期不改正的,处…罚款: the organ named before imposes the sanction
     if opens:  # no subject of its own: the last clause of the context names it ((一)民政部门。负责…)
         return with_subject(text, context_subject(context))
-    if _step_title(text, mentions):
-        return []
+    if _step_title(text, mentions) or _definition().search(text):
+        return []  # (本办法所称补助资金,是指中央、省级财政下达…的资金: what a term means assigns nothing)
     reader = _Reader(text, context, mentions)
     assigns: list[_Assign] = []
     for ci, groups in enumerate(reader.in_clause):
@@ -456,6 +459,11 @@ def _step_title(text: str, mentions: tuple[Mention, ...]) -> bool:
         return False
     rest = len(mentions[0].text)
     return bool(_STEP_TITLE.fullmatch(body, rest) if mentions[0].kind == "level" else _heading_nouns().fullmatch(body, rest))
+
+
+@lru_cache(maxsize=1)
+def _definition() -> re.Pattern:
+    return re.compile("|".join(duty_rules()["definition_patterns"]))
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ from .qty_types import QuantityMatch
 Key = tuple[int, int]  # (article index, provision index), as in run.py
 SCHEMA = frozenset({"score_headers", "scored_headers", "score_unit", "bracket_unit", "unit_scales", "unit_caption", "basis_words", "year_column",
                     "time_words", "min_cells", "header_comparators", "noun_caption", "count_headers",
-                    "statistic_caption"})
+                    "statistic_caption", "table_title"})
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # (a change column signs its figures: +3.2, -11.1)
 _WIDE_GAP = re.compile(r" {2,}")
 _ONE_SPACE = re.compile(" ")
@@ -51,6 +51,7 @@ def _rules() -> dict:
     data["caption_re"] = re.compile(f"(?:{data['unit_caption']})$")  # ending a line: a title may run into it
     data["noun_caption_re"] = re.compile(data["noun_caption"])
     data["statistic_caption_re"] = re.compile(data["statistic_caption"])
+    data["table_title_re"] = re.compile(data["table_title"])
     data["year_column_re"] = re.compile(data["year_column"])
     data["named_period_re"] = re.compile("每(?:" + "|".join(sorted(data["time_words"], key=len, reverse=True)) + ")")
     data["scores"] = frozenset(data["score_headers"])
@@ -142,6 +143,7 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
     header: Optional[list[Optional[Column]]] = None
     finer: Optional[list[Optional[Column]]] = None  # the header split at every space
     caption, unit = "", None
+    dated: Optional[str] = None  # the time the caption of the table being read names
     names: Optional[tuple[str, list[tuple[int, int]]]] = None  # a row naming columns whose units the next gives
     cell_lines = 0  # lines since the last tab row that may continue its last cell
     for line in doc.lines:
@@ -169,9 +171,13 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
                 if "  " in line.text and not names else None
             finer = _header(line.text, spaced, unit) if spaced and len(spaced) > len(cells) else None
             header, kind, unit, names = columns, _caption_kind(caption), None, None
+            dated = _caption_time(caption)
             owners = owners if owners is not None else _provisions_by_line(doc)
             continue
         if header is None:
+            if _rules()["table_title_re"].match(line.text):
+                caption, names = line.text, None  # (表1　2025年第一季度…统计表: a title parted from its number)
+                continue
             names = None if any(_NUMBER.fullmatch(line.text, s, e) for s, e in cells) else (line.text, cells)
             continue
         columns = header if len(cells) <= len(header) or finer is None or len(cells) > len(finer) else finer
@@ -181,8 +187,15 @@ def table_quantities(doc: Document) -> dict[Key, list[QuantityMatch]]:
         for (s, e), col in zip(cells, columns):
             if col and _NUMBER.fullmatch(line.text, s, e):
                 _add(out, owners[line.index], line.start + s, line.start + e, line.text[s:e], col, label,
-                     "requirement" if col.score else kind)
+                     "requirement" if col.score else kind, col.time or dated)
     return out
+
+
+def _caption_time(caption: str) -> Optional[str]:
+    """The time a table's caption dates its figures by (2025年第一季度各区…统计表), or None."""
+    from .quantity_rules import grammar
+
+    return m.group() if (m := grammar().time["absolute_re"].search(caption)) else None
 
 
 def _caption_kind(caption: str) -> str:
@@ -239,11 +252,11 @@ def _provisions_by_line(doc: Document) -> dict[int, list[tuple[Key, int, int]]]:
 
 
 def _add(out: dict, owners: list[tuple[Key, int, int]], s: int, e: int, number: str, col: Column, label: str,
-         kind: str) -> None:
+         kind: str, time: Optional[str]) -> None:
     """A quantity for the cell [s, e) on the provision that holds it."""
     for key, ps, pe in owners:
         if ps <= s and e <= pe:
             out.setdefault(key, []).append(QuantityMatch(
                 s - ps, e - ps, s - ps, e - ps, round(float(number) * col.scale, 6), None, None, col.unit, col.comparator, col.per,
-                (label + col.name) or None, col.time, kind))
+                (label + col.name) or None, time, kind))
             return
