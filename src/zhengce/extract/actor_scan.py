@@ -281,8 +281,12 @@ _LIST_END = re.compile(r"等(?:部门|单位)?|")
 def names_actors(title: str) -> bool:
     """Whether a heading's title names actors and nothing else: one (names_one_actor) or a list of organs,
     posts or bodies joined by 、/和/及 (县委督查室、县政府督查室:), each then the subject of the provisions under it."""
-    if names_one_actor(title):
-        return True
+    return names_one_actor(title) or _names_actors(title, current_aliases())
+
+
+@lru_cache(maxsize=256)
+def _names_actors(title: str, aliases: tuple) -> bool:
+    """names_actors for a list, cached by the aliases in force too (asked once per provision under the heading)."""
     title = title.strip(" :")
     mentions = find_mentions(title) if title else ()
     if len(mentions) < 2 or mentions[0].start or any(m.kind not in ("organ", "post", "body") for m in mentions):
