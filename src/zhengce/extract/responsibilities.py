@@ -292,7 +292,11 @@ class _Reader(Predicates):
             out.append(_Assign(group, role, start, ds, de, ci, barrier))
             end = end if barrier is None else barrier
         if out and any(a.group.kind != "generic" for a in out):
-            out = [a for a in out if a.group.kind != "generic"]
+            # (a generic name beside a named actor is dropped, unless it opens the clause as its subject:
+            # 各有关部门要于…前将…报县水利局)
+            subject = self.skip(cs, ce)
+            out = [a for a in out if a.group.kind != "generic"
+                   or a.group.start == subject == a.start and not self.text.startswith(":", a.group.end)]  # (牵头单位:X)
         return out[::-1]
 
     def carried(self, assigns: list[_Assign]) -> list[_Assign]:
