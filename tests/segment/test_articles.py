@@ -48,6 +48,20 @@ def test_a_bracketed_related_reading_label_opens_a_second_article(extract_text) 
                                                       ("《滁州市引进人才生活补贴实施办法》政策解读", "2024-05-17")]
 
 
+def test_a_news_headline_with_its_own_dateline_after_a_signed_rule_is_a_second_article(extract_text) -> None:
+    """A 制度 signed and dated, a ———— rule, then a news headline with its own 发布时间/来源 line: two articles,
+    though the headline names no document type."""
+    text = ("白岩镇森林防火值班值守制度\n发布时间:2024-09-30 16:20  来源:白岩镇应急管理办公室\n"
+            "为切实做好森林防火期值班值守工作,制定本制度。\n1.值班时段。每年10月1日至次年4月30日为森林防火期。\n"
+            "2.人员配备。镇防火办每班值班人员不少于2人。\n潆溪县白岩镇人民政府\n2024年9月27日\n"
+            "【打印本页】 【关闭窗口】\n————————————————————————\n"
+            "白岩镇开展2024年森林防火应急演练\n发布时间:2024-11-15 10:08  来源:白岩镇党政办公室\n"
+            "11月14日上午,白岩镇在青冈村组织开展2024年森林防火应急演练,县林业局有关负责同志到场观摩。\n"
+            "本次演练参演人员120余人,出动车辆8台。\n")
+    articles = extract_text(text).articles
+    assert [a.title for a in articles] == ["白岩镇森林防火值班值守制度", "白岩镇开展2024年森林防火应急演练"]
+
+
 def test_extended_reading_splits_articles(extract_text) -> None:
     result = extract_text(EXTENDED)
     assert [a.title for a in result.articles] == ["机制创新,推动基层政权建设情况", "充分发挥组织部门职能作用的探索与思考"]

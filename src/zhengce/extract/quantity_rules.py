@@ -226,13 +226,13 @@ def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
     frac = rf"(?:[{numerals.CN_CHARS}]+|\d+)分之"
     # 5000元/人/年, 795元/人·月: the basis written after a slash
     base = gated_alt(slash_bases, "slash_bases")
-    # a range may repeat its unit (1500户至3000户); a single number has at most one unit.
+    # a range may repeat its unit (1500户至3000户; 1.5万元以上至5万元(含)); a single number has at most one unit.
     # [ \t]: a decoded &nbsp; or a table cell break between number and unit (50 万元, "15\t个");
     # 个 before 多/余 belongs to the unit after them (3个多月)
     qty = (rf"(?P<pct>{frac})?(?P<vague>{vague})?(?P<n1>{num})(?P<ge>个(?=[多余]))?(?P<inf1>{inf})?"
            rf"[ \t]?(?P<sc1>{scale})?"
-           rf"(?:(?P<u1>{unit})?(?:\(不?含\))?(?P<sep>{sep})(?P<pct2>{frac})?(?P<n2>{num})(?P<inf2>{inf})?(?P<sc2>{scale})?"
-           rf"(?P<unit>{unit})?|(?P<u0>{unit}))?(?P<suffix>{suffix})?(?P<slash>/{base}(?:[/·・•]{base})?)?")
+           rf"(?:(?P<u1>{unit})?(?:以上)?(?:\(不?含\))?(?P<sep>{sep})(?P<pct2>{frac})?(?P<n2>{num})(?P<inf2>{inf})?(?P<sc2>{scale})?"
+           rf"(?P<unit>{unit})?(?:\(含\))?|(?P<u0>{unit}))?(?P<suffix>{suffix})?(?P<slash>/{base}(?:[/·・•]{base})?)?")
     # 2/3 of a base (按不超过其实际缴费额的2/3给予补贴): a proper fraction written with a slash, a share in %
     sfrac = r"(?<![\d/.])(?P<sfrac>[1-9]/(?:10|[2-9]))(?![\d/.])"
     return re.compile(rf"{_scanner_gate(cmp, vague)}(?:{ratio}|{sfrac}|{qty})")

@@ -17,6 +17,7 @@ _DASHED_SUBTITLE = re.compile(r"^(?:——|--|—|解读《)")
 _ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIXES})$")
 _ISSUES = re.compile(r"印发|转发|颁布|发布")  # a notice issuing the text below it
 # a red-head document's number under its masthead (常卫通〔2024〕14号): its title comes next
+_RULE = re.compile(r"[—\-_=─━*·.]{3,}")  # a line drawn across the page between two items
 _DOC_NUMBER = re.compile(r"^\S{0,16}[〔\[(]\d{4}[〕\])]\s*\d+\s*号$")
 _MASTHEAD_LINE_MAX = 40
 _LONG_TITLE_MAX = 120
@@ -155,10 +156,10 @@ def _titled_after_sign_off(lines: list[Line], starts: list[tuple[int, str | None
     document type (…会议纪要) and a paragraph follows. The text an issuing notice carries (关于印发《X》的通知 … 落款,
     then X; a 公告 citing 《X》) stays with it."""
     before = i - 1
-    while before > 0 and lines[before].role == "furniture":
-        before -= 1  # (the page's 分享到 / 扫一扫 furniture under the first article)
+    while before > 0 and (lines[before].role == "furniture" or _RULE.fullmatch(lines[before].text.strip())):
+        before -= 1  # (the page's 分享到 / 扫一扫 furniture under the first article, a ———— rule)
     if lines[before].role != "tail" or not is_date_line(lines[before].text) \
-            or not doc_type_of(lines[i].text) or not _opens_article(lines, i):
+            or not (doc_type_of(lines[i].text) or _dated_below(lines, i)) or not _opens_article(lines, i):
         return False
     begun = max(s for s, _ in starts if s < i)
     title = without_title_notes(lines[i].text)  # (the text a 公告 cites may be printed 节选)
@@ -166,6 +167,13 @@ def _titled_after_sign_off(lines: list[Line], starts: list[tuple[int, str | None
     # (a 公告 promulgating a regulation names it: 《X条例》已由…通过,现予公布, then X条例's text)
     return not (_ISSUES.search(opening) or title in opening
                 or any(cited in line.text for line in lines[begun + 1:i]))
+
+
+def _dated_below(lines: list[Line], i: int) -> bool:
+    """Whether the line under line `i` is a page's dateline (发布时间:2024-11-15 来源:…): `i` is a headline of its own
+    (白岩镇开展2024年森林防火应急演练 under the 制度 signed before it), whatever its wording."""
+    nxt = next((line for line in lines[i + 1:i + 3] if line.text.strip()), None)
+    return nxt is not None and len(_META.findall(nxt.text)) >= 2
 
 
 def _opens_article(lines: list[Line], i: int) -> bool:
