@@ -71,6 +71,10 @@ FLOORS = {
     # 0.825/0.889/0.800 and 0.737/0.905/0.833.
     "h369_district_yangquan_guanli_guiding_vs_h347_county_yangquan_guanli_guiding": (0.80, 0.86, 0.78),
     "h370_county_yiwu_jiaoyu_xuesheng_zizhu_xize_vs_h344_prov_yiwu_jiaoyu_xuesheng_zizhu_xize": (0.71, 0.88, 0.80),
+    # Session 19, fresh D4, annotated blind: 0.773/0.658/0.842 and 0.676/0.636/0.500 with the session's start code,
+    # 0.795/0.667/0.842 and the same with the filter retrained on D3.
+    "h366_county_tianzhangzhi_shishi_fangan_vs_h341_county_gengdi_baohu_tianzhangzhi_shishi_fangan": (0.77, 0.64, 0.80),
+    "h372_district_zhandao_jingying_guanli_banfa_vs_h264_district_menqian_sanbao_banfa": (0.65, 0.61, 0.45),
 }
 
 
