@@ -177,3 +177,13 @@ def test_a_numbered_title_parted_into_cells_is_the_caption_and_dates_the_figures
     found = {q.text: (q.unit, q.kind, q.time) for q in zhengce.extract(text).quantities}
     assert found["28"] == ("处", "statistic", "2025年第一季度")
     assert found["38650"] == ("平方米", "statistic", "2025年第一季度")
+
+
+def test_a_quota_column_and_its_part_count_in_places() -> None:
+    """区 | 名额 | 其中定向: a bare 名额 header counts its figures in 名额, and a 其中… column, a part of the column
+    before it, in the same unit."""
+    text = "\n".join([
+        "关于招聘社区工作者的公告", "一、招聘名额", "本次共招聘社区工作者260名,各区名额如下:",
+        "区\t名额\t其中定向", "清溪区\t62\t12", "柳岸区\t55\t11", "二、报名条件", "年龄35周岁以下。"]) + "\n"
+    found = {q.text: (q.value, q.unit) for q in zhengce.extract(text).quantities}
+    assert found["62"] == (62.0, "名额") and found["12"] == (12.0, "名额")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -105,7 +105,7 @@ def column(cell: str) -> Optional[Column]:
     m = r["bracket_re"].search(cell)
     if m and m.start() > 0:
         return _measured(cell[:m.start()], m)
-    unit = next((u for end, u in r["count_headers"].items() if cell.endswith(end) and len(cell) > len(end)), None)
+    unit = next((u for end, u in r["count_headers"].items() if cell.endswith(end)), None)
     return Column(cell, unit, None, None, False) if unit else None  # 事故起数 -> 起
 
 
@@ -223,6 +223,9 @@ def _header(line: str, cells: list[tuple[int, int]], unit: Optional[re.Match],
     if unit and not any(_NUMBER.fullmatch(line, s, e) for s, e in cells):
         return [None] + [_measured(line[s:e], unit) for s, e in cells[1:]]
     columns = [column(line[s:e]) for s, e in cells]
+    for k in range(1, len(columns)):  # 名额 | 其中定向: a part of the column before it counts in its unit
+        if columns[k] is None and columns[k - 1] is not None and line.startswith("其中", cells[k][0]):
+            columns[k] = replace(columns[k - 1], name=line[slice(*cells[k])])
     return columns if any(columns) else None
 
 
