@@ -402,7 +402,11 @@ class _Reader(Predicates):
             duty = t[max(a.duty_start, a.start):a.duty_end].strip(" ,、;:")
         end, deadline = max(a.duty_end, a.group.end), deadline_in(t, a.start, max(a.duty_end, a.group.end))
         money = a.role == "execute" or a.role == "lead" and _MONEY.search(t)  # 所需经费由县级财政统筹解决
-        roles = ["lead"] + ["support"] * (len(members) - 1) if a.role == RANKED else [a.role] * len(members)
+        role = a.role
+        if role == "lead" and (hit := self.marker(a.duty_start, a.duty_end)) and hit[0] == "support" \
+                and t.startswith("负责", a.duty_start - 2):
+            role = "support"  # 各街道办事处负责配合做好…: in charge of its part in another's task
+        roles = ["lead"] + ["support"] * (len(members) - 1) if role == RANKED else [role] * len(members)
         return [ResponsibilityMatch(a.start, end, actor, "fund" if m.finance and money else role, duty, deadline)
                 for m, role in zip(members, roles) for actor in m.actors]
 
