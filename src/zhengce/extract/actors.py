@@ -188,7 +188,7 @@ def _open_agent(lex: dict) -> re.Pattern:
                       f"(?:(?={listed}{trie_regex(rules['modals'])})(?!{trie_regex(guards)})"
                       f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])})"
                       f"|(?=对[^,;。]{{1,30}}?{trie_regex(lex['open_agent_duty_tails'])})"
-                      f"|(?=每(?:年|半年|季度|月|周|天|日)(?:至少|不少于|{trie_regex(rules['modals'])}))"
+                      f"|(?=每(?:年|半年|季度|月|周|天|日)(?:至少|不少于|{trie_regex(rules['modals'])}|[^,;。]{{1,10}}?(?:至少|不少于)))"
                       f"|(?={trie_regex(lex['open_agent_markers'])})(?!{trie_regex(rules['not_markers'])}))")
 
 
