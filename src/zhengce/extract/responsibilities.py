@@ -207,8 +207,9 @@ class _Reader(Predicates):
         if before and (m := g["at"]["opinion"].match(t, group.end, end)):
             return "oversee", cs + before[0], cs, m.end()  # duty: the matter opening the clause
         if left.endswith("向") and (m := g["scan"]["reported"].search(t, group.end, min(end, group.end + 10))) \
-                and not any(cs <= e < group.start for e in self.ends) and not self.acts_next(ci, group):
-            return "oversee", group.start - 1, cs, m.end()  # 评估结果向区政府报告: the body reported to
+                and not self.acts_next(ci, group) and not _SYSTEM_NAME.search(t, m.end(), self.clauses[ci][1]):
+            # 评估结果向区政府报告: the body reported to (and after a subject: 包联领导每半年向县委书面报告1次…)
+            return "oversee", group.start - 1, cs, m.end()
         if left.endswith(self.g["report_to"]) and not any(e < group.start for e in self.ends):
             return "oversee", cs, cs, group.end  # (请)及时报告市委组织部: the body reported to, no subject named
         if group.mentions[0].finance and self.ending("budget_verbs", left) \
@@ -284,7 +285,8 @@ class _Reader(Predicates):
             # a pivot object (转至街道统筹安排) stays in the duty before it; 会同X leaves it whole
             barrier = (None if self.ending("cooperation", self.text[cs:group.start])
                        # (…将情况报送县委组织部: a receiver's frame leaves the verb to the subject too)
-                       or role == "oversee" and start < group.start and self._at["report"].match(self.text, start)
+                       or role == "oversee" and start < group.start and (self._at["report"].match(self.text, start)
+                                                                         or self.text[start] == "向")
                        else start if start < group.start or self.text[start - 1] in "、," else group.end)
             de = min(de, end) if ds < end else de  # a predicate borrowed from the next clause runs on
             if ds >= de and ci + 1 < len(self.clauses) and self.skip(*self.clauses[ci + 1]) not in self.starts:
@@ -455,6 +457,8 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     return [r for a in assigns for r in reader.records(a) if not _states_a_shortcoming(text, r)]
 
 
+# 建立党(工)委班子成员向本级党组织报告履行党建工作责任制度: a report inside the name of a system to be set up
+_SYSTEM_NAME = re.compile(r"(?:制度|机制)[。;]?$")
 _STEP_TITLE = re.compile(r"(?!负责|牵头|要|应)[\u4e00-\u9fff]{2,4}[。.]?")
 
 
