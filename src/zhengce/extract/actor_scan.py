@@ -151,7 +151,7 @@ def _matches(text: str, pats: dict) -> list[re.Match]:
             continue  # (交警中队 a work group already)
         if not hit or m.re is open_agent and taken[hit[0]][0] == m.start() and all(
                 found[i].lastgroup == "level" and taken[i][1] < m.end() for i in hit) \
-                or m.re is open_agent and len(hit) == 1 and found[hit[0]].lastgroup == "head" \
+                or m.re is open_agent and len(hit) == 1 and found[hit[0]].lastgroup in ("head", "level") \
                 and m.start() < taken[hit[0]][0] and taken[hit[0]][1] == m.end() \
                 and not _opens_predicate(text, m.start(), taken[hit[0]][0]) \
                 or m.re is pats["work_group"] and all(
@@ -159,7 +159,7 @@ def _matches(text: str, pats: dict) -> list[re.Match]:
                 and not _opens_predicate(text, m.start(), taken[hit[0]][0]):
             # (a work group's fuller name takes the body it ends with: 网格议事会, not 议事会; an open-class
             # agent the level it opens with: 县级农村供水管理公司负责…, not 县级, and the body it ends with:
-            # 充电设施运营单位应当…, not 运营单位)
+            # 充电设施运营单位应当…, not 运营单位; a place by its name, 桃林乡要…, not 乡)
             extra.append(m)
             covered.update(hit)
     if not extra:

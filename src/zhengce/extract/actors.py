@@ -24,11 +24,11 @@ ACTOR_KEYS = frozenset({
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
     "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices", "bureau_sections", "level_not_before",
-    "financial_regulators", "financial_branch_ends", "open_agent_duty_tails",
+    "financial_regulators", "financial_branch_ends", "open_agent_duty_tails", "place_agent_levels", "place_agent_not_before",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
-                          "level_office_not_next"})
+                          "level_office_not_next", "place_agent_levels", "place_agent_not_before"})
 # Kinds of mention, most specific first; `level` (a bare 街道) and `generic` (各部门) are weak actors.
 KINDS = ("organ", "post", "body", "level", "generic")
 # How a list of department stems closes (民政、教育等部门; 等行业主管部门; 等部门(单位))
@@ -179,9 +179,12 @@ def _open_agent(lex: dict) -> re.Pattern:
     rules = duty_rules()
     guards = [w for w in rules["word_guards"] if w.startswith(tuple(rules["modals"]))]
     not_in = re.escape(lex["open_agent_not_in_name"])
+    # a place by its name (桃林乡, 东山区要…): two or three characters and a level, not a compound of it (小区, 城市)
+    place = (f"(?:(?![{not_in}])[\u4e00-\u9fff]){{2,3}}(?<![{re.escape(lex['place_agent_not_before'])}])"
+             f"[{re.escape(lex['place_agent_levels'])}](?![\u4e00-\u9fff]{{0,2}}(?:政府|委|局|办))")
     name = (f"(?!{trie_regex(lex['open_agent_not_first'])})"
-            f"(?:{trie_regex(lex['open_agent_name_words'])}|\\([\u4e00-\u9fff、]{{1,8}}\\)|(?![{not_in}])[\u4e00-\u9fff“”]){{0,8}}?"
-            f"{trie_regex(lex['open_agent_suffixes'])}")
+            f"(?:(?:{trie_regex(lex['open_agent_name_words'])}|\\([\u4e00-\u9fff、]{{1,8}}\\)|(?![{not_in}])[\u4e00-\u9fff“”]){{0,8}}?"
+            f"{trie_regex(lex['open_agent_suffixes'])}|{place})")
     # (建设单位、施工单位应当…; 镇中心小学和西城中学要…: a list of such names before the modal, each one an agent)
     listed = f"(?:(?:、|和|及){name}){{0,3}}"
     return re.compile(f"(?<![^\\s,;。:!?)．.、和及])(?=[\u4e00-\u9fff()“”]{{2}}){name}"
