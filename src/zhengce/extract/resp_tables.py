@@ -182,7 +182,7 @@ def row_assignments(text: str) -> Optional[Row]:
     units = [u for _, u in unit_cells]
     if len(cells) < 3 or not units:
         return None
-    deadline = next((text[s:e] for s, e in cells if g["scan"]["deadline"].fullmatch(text, s, e)), None)
+    deadline = text[slice(*due)] if (due := _deadline_cell(text, cells)) else None
     duty = text[slice(*cells[task])]
     if len(units) == 1:
         roles = [["lead"] + ["support"] * (len(units[0]) - 1)]
@@ -195,8 +195,13 @@ def row_deadline(text: str) -> Optional[tuple[int, int]]:
     """The span of a task-table row's deadline cell (2025年11月底前), or None: its numbers are due by then."""
     if not is_table_row(text):
         return None
+    return _deadline_cell(text, [(m.start(), m.end()) for m in _CELL.finditer(text)])
+
+
+def _deadline_cell(text: str, cells: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The first of a row's cells that is a deadline (2025年11月底前), or None."""
     deadline = duty_grammar()["scan"]["deadline"]
-    return next(((s, e) for s, e in ((m.start(), m.end()) for m in _CELL.finditer(text)) if deadline.fullmatch(text, s, e)), None)
+    return next(((s, e) for s, e in cells if deadline.fullmatch(text, s, e)), None)
 
 
 def task_of(text: str, context: str, pos: int) -> str:
