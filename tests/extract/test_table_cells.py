@@ -26,6 +26,9 @@ CLOSING = "考核结果作为网格员续聘、奖惩的重要依据。"
     ("综合得分", "分", None, None),  # a score got (reported or required as the caption says)
     ("签约人数(万人)", "人", None, None),  # (the figure is scaled: see below)
     ("较上年提高(个百分点)", "百分点", None, None),
+    ("评价量(件)", "件", None, None),
+    ("事故(起)", "起", None, None),
+    ("培训(人次)", "人次", None, None),
 ])
 def test_header_cells_name_their_unit(cell, unit, per, time) -> None:
     col = table_cells.column(cell)
@@ -187,3 +190,16 @@ def test_a_quota_column_and_its_part_count_in_places() -> None:
         "区\t名额\t其中定向", "清溪区\t62\t12", "柳岸区\t55\t11", "二、报名条件", "年龄35周岁以下。"]) + "\n"
     found = {q.text: (q.value, q.unit) for q in zhengce.extract(text).quantities}
     assert found["62"] == (62.0, "名额") and found["12"] == (12.0, "名额")
+
+
+def test_a_numbered_title_naming_a_state_of_affairs_makes_statistics() -> None:
+    """表1　2025年5月份…“好差评”情况(按好评率排序): a ranking table in a report; its title, parted from its
+    number by a space, names how things stood (…情况), so its figures are statistics dated by it."""
+    text = "\n".join([
+        "关于2025年5月份政务服务“好差评”情况的通报", "现将5月份全市政务服务“好差评”情况通报如下。", "一、总体情况",
+        "5月份,全市共归集评价数据26.83万件。", "\u3000\u3000表1\u30002025年5月份市直部门政务服务“好差评”情况(按好评率排序)",
+        "排名  单位  评价量(件)  好评率(%)  差评(件)", "1  市公安局  31862  99.92  12", "2  市税务局  14892  99.63  29",
+        "二、下步工作", "各单位要于6月底前完成差评整改。"]) + "\n"
+    found = [(q.text, q.unit, q.kind, q.time) for q in zhengce.extract(text).quantities]
+    assert ("31862", "件", "statistic", "2025年5月") in found
+    assert ("99.92", "%", "statistic", "2025年5月") in found and ("29", "件", "statistic", "2025年5月") in found

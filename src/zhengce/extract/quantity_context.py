@@ -152,7 +152,7 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str, datin
             return val  # 每两年 holds the number itself
         if e > c.nstart:
             break
-        if kind in ("freq", "base") and s < cs or kind == "rel" and e == c.nstart and text[c.nstart:c.end].endswith("次"):
+        if kind in ("freq", "base") and s < cs and not (kind == "base" and val.endswith("相比")) or kind == "rel" and e == c.nstart and text[c.nstart:c.end].endswith("次"):
             continue  # (全年一次定评: a period right before a count of times is its per, not its time)
         if kind in ("abs", "list") and _qualifier(text, c):
             continue
