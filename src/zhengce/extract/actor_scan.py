@@ -115,6 +115,11 @@ def scan_mentions(text: str) -> tuple[Mention, ...]:
             out[-1] = Mention(organ.start, end, organ.text + phrase, (organ.actors[0] + phrase,), "body", False)
         elif text[end:end + 1] in _CONTINUE:
             out.extend(_continued(text, mention))
+            if parts[3] == "levelpost" and text[end] == "、" and (level := _LEVEL_PREFIX.match(phrase)) \
+                    and (listed := _level_post_after().match(text, end + 1)):
+                # 县级总路长、副总路长负责…: the next chief listed is of the same level (县级副总路长)
+                out.append(Mention(listed.start(), listed.end(), listed.group(), (level.group() + listed.group(),),
+                                   mention.kind, False))
         elif out and (alt := out[-1]).end == start - 1 and text[alt.end] == "(" and text[end:end + 1] == ")" \
                 and len(alt.actors) == 1 and len(mention.actors) == 1 and alt.kind not in ("generic", "level") \
                 and mention.kind != "level":
@@ -332,6 +337,16 @@ def _listed_head(text: str, start: int, end: int, floor: int = 0) -> tuple[int, 
         # 人才、高层次人才子女: no modifier list)
         return None
     return listed.start(1) if listed else start, items + [last], head
+
+
+_LEVEL_PREFIX = re.compile(r"(?:[省市县区乡镇村]|街道|社区)级")
+
+
+@lru_cache(maxsize=1)
+def _level_post_after() -> re.Pattern:
+    """A post named after a level only (副总路长, 副田长) with no level of its own, as a whole word."""
+    posts = [p for p in lexicon()["level_posts"] if len(p) > 1 and p != "领导"]
+    return re.compile(f"(?:{'|'.join(map(re.escape, sorted(posts, key=len, reverse=True)))})(?!助理|办|制)")
 
 
 @lru_cache(maxsize=1)

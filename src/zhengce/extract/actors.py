@@ -244,7 +244,8 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "benefit_verbs", "benefit_objects", "dated_adverbs", "report_verbs", "money_subjects", "temporal_tails",
     "petition_before", "report_to", "submit_verbs", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
     "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles", "rate_nouns",
-    "holder_nouns", "lead_in_lead_patterns", "heading_nouns", "definition_patterns"))
+    "holder_nouns", "lead_in_lead_patterns", "heading_nouns", "definition_patterns", "post_title_prefixes",
+    "post_title_ranks"))
 
 
 @lru_cache(maxsize=1)
@@ -281,7 +282,8 @@ def duty_grammar() -> dict:
     first["post"] = frozenset(w[0] for w in r["post_verbs"] + r["far_post_verbs"])  # `post` or `far_post` there
     dated = f"(?=[{_DATED_FIRST}\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
     at.update(adverb=re.compile("|".join([dated, trie_regex(r["adverbs"]), _TIME])),
-              post=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["post_titles"])),
+              post=re.compile(trie_regex(r["post_verbs"]) + f"(?:{trie_regex(r['post_title_prefixes'])})?"
+                              f"(?:{trie_regex(r['post_title_ranks'])})?" + trie_regex(r["post_titles"])),
               rate=re.compile(f"[\u4e00-\u9fff]{{0,4}}?{trie_regex(r['rate_nouns'])}"),
               member=re.compile(trie_regex(r["post_verbs"]) + trie_regex(r["member_titles"]) + "(?![\u4e00-\u9fff])"),
               opinion=re.compile(f"的?{trie_regex(r['opinion_after'])}"),
