@@ -140,7 +140,9 @@ def _patterns() -> dict:
                                            "organs", "bodies", "standalone_posts", "financial_regulators")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in branches.items()).replace("NAMED", f"(?P<named>{named})")
-    actor = (f"(?P<pre>{trie_regex(lex['prefixes'])})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
+    # (市直各有关单位, 县直相关部门: the units of a level's own administration, addressed as a whole)
+    pre = f"(?:{trie_regex(lex['level_modifiers'])}(?=各|有关|相关))?{trie_regex(lex['prefixes'])}"
+    actor = (f"(?P<pre>{pre})?(?:{body})(?!员)(?!(?<=办)理)"  # 备案机关办理: 办 is no sub-organ there
              f"{_compound_guards(lex)}")
     # one charset test rejects most positions, a test of the first two characters most of the rest (`re` would
     # try the whole alternation there); read off the grammar with named bodies, so `plain` may use it too

@@ -383,7 +383,7 @@ class _Reader(Predicates):
         """One record per actor the group names (A或B: one); a finance organ's `execute` (or money `lead`) is `fund`."""
         t = self.text
         members = list(a.group.mentions)
-        if not all(m.text.startswith("各") for m in members):  # (各乡镇、各部门要…: every addressee kind listed)
+        if not all(_addressed_to_each(m.text) for m in members):  # (各乡镇、各部门要…: every addressee kind listed)
             members = [m for m in members if m.kind != "generic"] or members
         if a.role == "fund" and a.group.kind == "post" and t[a.group.start - 1:a.group.start] == "的":
             return []  # 考核优秀的网格员另给予1000元奖励: the post qualified so receives the grant
@@ -476,6 +476,16 @@ def _step_title(text: str, mentions: tuple[Mention, ...]) -> bool:
 @lru_cache(maxsize=1)
 def _definition() -> re.Pattern:
     return re.compile("|".join(duty_rules()["definition_patterns"]))
+
+
+@lru_cache(maxsize=1)
+def _each_addressee() -> re.Pattern:
+    """各乡镇, 市直各有关单位: an addressee naming each unit of a kind (after a level's own administration)."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, lexicon()['level_modifiers']))})?各")
+
+
+def _addressed_to_each(name: str) -> bool:
+    return _each_addressee().match(name) is not None
 
 
 @lru_cache(maxsize=1)

@@ -55,12 +55,10 @@ def predict(rule_role: str, duty: str, clause: str, model: dict | None = None) -
     model = model if model is not None else load_model()
     if model is None or rule_role in KEPT:
         return rule_role
-    scores = list(model["intercept"])
-    weights = model["weights"]
-    for f in features(rule_role, duty, clause):
-        if (w := weights.get(f)) is not None:
-            for i, v in enumerate(w):
-                scores[i] += v
+    get = model["weights"].get
+    found = [w for f in features(rule_role, duty, clause) if (w := get(f)) is not None]
+    # (the weights summed a role at a time: one sum() per role, not a Python add per feature and role)
+    scores = [b + sum(col) for b, col in zip(model["intercept"], zip(*found))] if found else model["intercept"]
     return model["roles"][max(range(len(scores)), key=scores.__getitem__)]
 
 
