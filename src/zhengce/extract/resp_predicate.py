@@ -191,7 +191,8 @@ class Predicates(DutyWords):
         stop = t.find("的", q, end)  # 职能部门下沉事项须经…: a modal further on
         if (m := self.first("modals", q, end if stop < 0 else stop)) and (found := self.after_modal(m.start(), m, end)):
             return found[0], q0, end
-        role = self.anywhere(q, end, "nouns")
+        # (县财政按年度考核等次安排以奖代补资金: a phrase the adverbs half read, then a grant of money)
+        role = self.anywhere(q, end, "nouns") or "的" not in t[q:end] and scan["grant"].search(t, q, end) and "fund"
         return (role, q0, end) if role else None
 
     def cooperating(self, co: re.Match, end: int) -> Optional[tuple[str, int, int]]:
