@@ -35,7 +35,7 @@ KINDS = ("organ", "post", "body", "level", "generic")
 STEM_LIST_END = r"(?:行业主管|行业|主管)?(?:部门|单位)(?:\((?:单位|部门)\))?"
 _COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或者", "或")
 _COORD = f"(?:{'|'.join(_COORD_WORDS)})"
-_TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:工作日|年|季度|季|月|周|半年|天|日|学期|人|小时)度?"  # 每年, 每两年, 每人
+_TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:工作日|年|季度|季|半月|月|周|半年|天|日|学期|人|小时|旬)度?"  # 每年, 每两年, 每人
          r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
 _TIME_FIRST = "每连一二两三四五六七八九十"  # what _TIME starts with (or a digit)
 _DATED_FIRST = "于在到至今明当每"  # what a dated adverb starts with (or a digit)
@@ -283,7 +283,8 @@ def duty_grammar() -> dict:
     first["adverb"] = frozenset(w[0] for w in r["adverbs"]) | set(_TIME_FIRST + _DATED_FIRST)  # (or a digit)
     first["post"] = frozenset(w[0] for w in r["post_verbs"] + r["far_post_verbs"])  # `post` or `far_post` there
     dated = f"(?=[{_DATED_FIRST}\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
-    at.update(adverb=re.compile("|".join([dated, trie_regex(r["adverbs"]), _TIME])),
+    # (每季度末, 每月底: a period's end after any of them)
+    at.update(adverb=re.compile("(?:" + "|".join([dated, trie_regex(r["adverbs"]), _TIME]) + ")(?:(?<=[月度年季])[末底初])?"),
               post=re.compile(trie_regex(r["post_verbs"]) + f"(?:{trie_regex(r['post_title_prefixes'])})?"
                               f"(?:{trie_regex(r['post_title_ranks'])})?" + trie_regex(r["post_titles"])),
               rate=re.compile(f"[\u4e00-\u9fff]{{0,4}}?{trie_regex(r['rate_nouns'])}"),

@@ -14,7 +14,7 @@ from ..rules import trie_regex
 from .actors import RESPONSIBILITY, DutyWords, Group, duty_rules, first_test
 
 # (…简称市文明办), (街道网格化服务管理中心): an alias; 、公安西工分局等部门: an item the lexicon does not know
-FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们|\((?:以下简称|以下称|下称|简称)[^()]{1,12}\)"
+FILLER = re.compile(r"等(?:多方|部门|单位|组织)?|们|本人|\((?:以下简称|以下称|下称|简称)[^()]{1,12}\)"
                     r"|\([\u4e00-\u9fff]{2,16}(?:中心|办公室|局|委|部|站|所|办)\)"
                     r"|、[\u4e00-\u9fff]{2,10}?等(?:部门|单位|机构)")
 QUOTE = re.compile(r"“[^“”]{1,30}”")

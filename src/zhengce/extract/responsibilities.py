@@ -120,8 +120,11 @@ class _Reader(Predicates):
         if self.titled and (o := t.rfind("《", 0, group.start)) >= 0 and t.find("》", o, group.start) < 0:
             return None  # inside a title (《…居民委员会组织法》)
         if strict and lead_in and left[-1] not in self.g["frame_tails"] and not left.endswith(_LEVEL_LEFT) \
-                and not self.marker(self.skip(group.end, end), end):
-            return None  # a bare level inside a phrase (全市, 社区治理): no frame can take it (see is_object)
+                and not self.marker(self.skip(group.end, end), end) \
+                and not (left[-1] == "向" and self.g["scan"]["reported"].match(t, group.end, end)):
+            # a bare level inside a phrase (全市, 社区治理): no frame can take it (see is_object); but the level
+            # reported to (每季度向街道报送…) is its office, overseeing
+            return None
         if "由" in left and (made := self.g["scan"]["composition"].search(t, group.end, self.clauses[ci][1])) \
                 and made.group() != "兼任":
             return None  # 补助资金由中央和省级补助资金、县级配套资金共同组成: the parts a whole is made of
@@ -188,6 +191,8 @@ class _Reader(Predicates):
         if m := self.at("modals", q, end):
             q = self.skip(m.end(), end)
         s = self.g["submit"].match(self.text, q, end)
+        if s is None and self.text.startswith("将", q):  # X每季度末将…情况报Y: the matter put before the verb
+            s = next((m for m in self.g["submit"].finditer(self.text, q + 1, end) if m.end() in self.starts), None)
         return ("execute", q, end) if s and s.end() in self.starts else None
 
     def special_frame(self, ci: int, end: int, group: Group, left: str) -> Optional[Frame]:
