@@ -178,6 +178,20 @@ def test_named_villages_beside_a_post_are_its_area_not_actors() -> None:
     assert [(actor, role) for actor, role, _, _ in row] == [("镇党委书记", "lead")], row
 
 
+@pytest.mark.parametrize("row, expected", [
+    ("2\t蔺河镇\t×××(县长)、×××(县政协副主席)\t蔺河村、茶农村\t10",
+     [("×××(县长)", "lead"), ("×××(县政协副主席)", "support")]),
+    ("1\t龙潭水库\t石门镇\t陈晓东(副县长)\t县水利局\t县龙潭水库管理所",
+     [("陈晓东(副县长)", "lead"), ("县水利局", "support"), ("县龙潭水库管理所", "support")]),
+], ids=["leaders-of-a-town-and-their-villages", "a-reservoir-its-town-and-its-keepers"])
+def test_people_named_with_their_posts_are_a_rows_actors_and_places_where_they_serve(row, expected) -> None:
+    """A name with its post in brackets (×××(县长)) is a unit of the row; beside it, a cell of place names only (石门镇,
+    蔺河村、茶农村) is where the person serves, no actor."""
+    from zhengce.extract.resp_tables import row_assignments
+
+    assert [(actor, role) for actor, role, _, _ in row_assignments(row)] == expected
+
+
 def test_a_scoring_table_row_with_sentences_in_a_cell_reads_its_unit_column():
     """A row whose criteria cell holds several sentences (…得满分;每低1个百分点扣1分;…) is one piece, so its
     责任单位 column is read: the first unit leads, the next supports."""

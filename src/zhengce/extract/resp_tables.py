@@ -98,6 +98,7 @@ def label_mentions(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
     return tuple(sorted(kept + added, key=lambda m: m.start))
 
 
+_PERSON_POST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}|[×xX*○]{2,3})\(((?:[\u4e00-\u9fff]|、){2,16})\)")
 _CELL_SEPARATORS = re.compile(r"[、,](?![^()]*\))")  # (not inside a bracket: 各县(市、区)人民政府 is one unit)
 
 
@@ -112,6 +113,9 @@ def _units(text: str, start: int, end: int, separators: re.Pattern = re.compile(
         if text[e - 1:e] == ")" and (tag := _TAG.search(text, s, e)) and tag.end() == e \
                 and tag.group(1) in duty_grammar()["roles"]:
             e = tag.start()  # 区民政局(牵头): the tag says its role (label_roles), the unit is the name
+        if (person := _PERSON_POST.fullmatch(text, s, e)) and person.group(1).endswith(_post_ends()):
+            out.append((s, e))  # ×××(县长), 陈晓东(副县长): a person named with the post they hold
+            continue
         if not _UNIT.fullmatch(text, s, e) or not re.sub(r"\([^()]*\)$", "", text[s:e]).endswith(_unit_ends()):
             return []
         out.append((s, e))
@@ -135,6 +139,12 @@ def _unit_ends() -> tuple[str, ...]:
     return tuple(sorted({w for k in keys for w in lex[k]}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _post_ends() -> tuple[str, ...]:
+    """What the post in a person's brackets ends with (×××(县长), 周立华(石门镇镇长), 县政协副主席)."""
+    return tuple(sorted(set(_unit_ends()) | set(lexicon()["level_posts"]) | {"主席"}, key=len, reverse=True))
+
+
 _CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a pasted table row: words parted by single spaces
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")  # a cell that is a bare figure (a task table's only one is its number)
 _HAS_HAN = re.compile("[\u4e00-\u9fff]")
@@ -144,6 +154,9 @@ Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline)
 
 
 _COVERED_PLACE = re.compile(r"(?![各全])[\u4e00-\u9fff]{1,8}(?:村|社区|片区|小区)")
+
+
+_PLACE_CELL = re.compile(r"(?![各全])[\u4e00-\u9fff]{1,8}(?:村|社区|片区|小区|镇|乡|街道)")
 
 
 def _covered_places(text: str, units: list[tuple[int, int]]) -> bool:
@@ -174,6 +187,10 @@ def row_assignments(text: str) -> Optional[Row]:
     unit_cells = [(i, u) for i, (s, e) in enumerate(cells) if i > first and (u := _units(text, s, e, _CELL_SEPARATORS))]
     if len(unit_cells) > 1:  # (东片区 | 王立军 | 镇党委书记 | 湖沟社区、湖沟村、胡桥村: the villages are the post's area)
         unit_cells = [(i, u) for i, u in unit_cells if not _covered_places(text, u)] or unit_cells
+    if any(_PERSON_POST.fullmatch(text, s, e) for _, u in unit_cells for s, e in u):
+        # (龙潭水库 | 石门镇 | 陈晓东(副县长) | 县水利局; 蔺河镇 | ×××(县长) | 蔺河村、茶农村: beside people named
+        # with their posts, a cell of place names only is where they serve)
+        unit_cells = [(i, u) for i, u in unit_cells if not all(_PLACE_CELL.fullmatch(text, s, e) for s, e in u)]
     stop = unit_cells[0][0] if unit_cells else len(cells)
     # the task: the longest cell of words before the first list of units (依法履职 | 人民调解和矛盾纠纷排查化解 | 区司法局),
     # one without figures first (水质检测 | 每季度检测不少于1次,达标率不低于95%: the task, then its target)
