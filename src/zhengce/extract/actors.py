@@ -316,7 +316,9 @@ def duty_grammar() -> dict:
                 preps=re.compile(trie_regex(r["prepositions"])),
                 closing=re.compile(f"{trie_regex(r['verbs'])}|{at['post'].pattern}"),
                 tails=re.compile(f"(?:{trie_regex(r['nominal_tails'])})$"),
-                oversee_tail=re.compile(f"(?:{trie_regex(r['markers']['oversee']['anywhere'])}|(?:进行|开展)[^,;。]{{0,4}}?"
+                # (…的监督检查, 日常指导和考核, 组织初评: a supervision noun ending the duty as its head)
+                oversee_tail=re.compile(f"(?:{trie_regex(r['markers']['oversee']['anywhere'])}|(?:(?:进行|开展)[^,;。]{{0,4}}?"
+                                        f"|(?<=[的和与及、])|组织)"
                                         f"{trie_regex(r['markers']['oversee']['adjacent'] + r['light_oversee'])})"
                                         "(?:等)?(?:工作|职责|事项)?$"),
                 far_post=re.compile(f"{trie_regex(r['far_post_verbs'])}[^,;、。]{{0,12}}?{trie_regex(r['post_titles'])}"),
