@@ -543,3 +543,18 @@ def test_a_signature_date_with_its_publication_note_dates_the_document(extract_t
             "第一条 为规范河道保洁工作,制定本办法。\n第二条 本办法自2024年4月1日起施行。\n")
     article = extract_text(text).articles[0]
     assert (article.date, article.issuer) == ("2024-03-18", "桃江县水利局")
+
+
+@pytest.mark.parametrize("title, place", [
+    ("护国街道网格员绩效考核办法", "护国街道"),
+    ("楚东村村规民约", "楚东村"),
+    ("桐川市餐厨垃圾管理办法", "桐川市"),
+    ("《沅川市促进文化和旅游消费若干措施》政策解读", "沅川市"),
+    ("关于加强新就业群体党建工作的若干措施", None),
+    ("全县春季森林防灭火工作会议召开", None),
+])
+def test_a_place_the_title_opens_with_is_the_jurisdiction(extract_text, title, place) -> None:
+    """A town, village or a place the gazetteer lacks, named at the head of the title, is the article's place; a
+    title opening with 关于 or 全县 names none."""
+    text = f"{title}\n为规范管理,结合实际,制定本办法。\n一、总体要求\n各单位要加强组织领导,确保工作落实。\n"
+    assert extract_text(text).articles[0].jurisdiction == place

@@ -50,6 +50,7 @@ def _rules():
         "anonymised": re.compile(r["anonymised"]),
         "title_notes": re.compile(r["title_notes"]),
         "issuer_place": re.compile(r["issuer_place"]),
+        "title_place": re.compile(r["title_place"]),
         "issuing_notice": re.compile(r["issuing_notice"]),
         "promulgation": re.compile(r["promulgation"]),
         "report_with_plan": re.compile(r["report_with_plan"]),
@@ -241,6 +242,8 @@ def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str)
             return gaz.chain_at(text, hits[0][0]) or hits[0][2].name
     if anon.search(first_para[:80]):
         return None
+    if m := _rules()["title_place"].match(title):
+        return m.group("place")
     if issuer and _LEVEL_ONLY.match(issuer):
         level = "province" if "省" in issuer[:3] else "city"
         counts = Counter(p.name for _, _, p in gaz.find(body, level))
