@@ -558,3 +558,16 @@ def test_a_place_the_title_opens_with_is_the_jurisdiction(extract_text, title, p
     title opening with 关于 or 全县 names none."""
     text = f"{title}\n为规范管理,结合实际,制定本办法。\n一、总体要求\n各单位要加强组织领导,确保工作落实。\n"
     assert extract_text(text).articles[0].jurisdiction == place
+
+
+@pytest.mark.parametrize("head, decree, issuer", [
+    ("发文机关:马鞍山市人民政府\n发布时间:2023-12-05 来源:市司法局\n", "", "马鞍山市人民政府"),
+    ("发布时间:2023-06-16 来源:漳州市司法局\n", "漳州市人民政府令\n第6号\n", "漳州市人民政府"),
+], ids=["the-metadata-table-names-the-issuing-organ", "a-decree-header-names-the-government"])
+def test_a_regulation_is_issued_by_its_government_not_the_page_source(extract_text, head, decree, issuer) -> None:
+    """A government regulation posted on the justice bureau's site: the 发文机关 field, or the decree line
+    (漳州市人民政府令 / 第6号) above it, names the issuer; the 来源 line names only who posted the page."""
+    text = (f"{head}\n民宿管理办法\n\n{decree}"
+            "《民宿管理办法》已经2023年5月26日市人民政府第28次常务会议通过,现予公布,自2023年8月1日起施行。\n"
+            "第一条 为规范民宿管理,制定本办法。\n第二条 民宿经营者应当依法办理登记。\n")
+    assert extract_text(text).articles[0].issuer == issuer

@@ -198,11 +198,16 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
         return f"{m.group('place')}人民代表大会{m.group('standing') or ''}"
     if needs["plenum"] in head and (m := pats["plenum"].search(head)):
         return f"{m.group('party')}{m.group('place')}委"
+    if needs["decree"] in head and (m := pats["decree"].search(head)):
+        return m.group("issuer")
     if m := pats["opening_organ"].match(first_para):
         return m.group("issuer")
     for line in closing:
         if m := pats["contributed"].match(line.text):
             return m.group("issuer")  # (浏阳市委组织部供稿): a digest names each article's source so
+    for line in meta:
+        if m := pats["issuing_organ"].search(line.text):
+            return m.group("issuer")
     for line in meta:
         if m := pats["source_line"].search(line.text):
             source = _ORGAN_OF_UNIT.sub(r"\1", m.group("issuer"))
