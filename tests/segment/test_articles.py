@@ -380,7 +380,9 @@ def test_source_line_naming_a_bare_section_gives_the_site_organ(extract_text) ->
 
 
 @pytest.mark.parametrize("line", ["字体:【大】【中】【小】　【打印】【关闭】", "— 2 —", "相关文件:关于开展社区社会组织公益创投活动的通知",
-                                  "相关附件:2023年上半年工作情况通报.pdf", "声明:本站部分文章来源于网络,版权归原作者所有。"])
+                                  "相关附件:2023年上半年工作情况通报.pdf", "声明:本站部分文章来源于网络,版权归原作者所有。",
+                                  "您当前的位置:首页 >> 信息公开 >> 规范性文件", "港澳法规通 HKMLaw.net  首页 | 内地法规 | 医疗卫生",
+                                  "【繁体】|【简体】  会员登录  免费注册"])
 def test_more_page_furniture_is_no_provision(extract_text, line) -> None:
     """A font-size bar, a page number line, links to related files and a site's disclaimer are furniture."""
     text = f"关于加强社区工作者队伍建设的通知\n\n一、总体要求\n每个社区配备社区工作者不少于9名。\n{line}\n二、保障措施\n所需经费列入预算。\n"
