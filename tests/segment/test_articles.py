@@ -573,3 +573,11 @@ def test_a_regulation_is_issued_by_its_government_not_the_page_source(extract_te
             "《民宿管理办法》已经2023年5月26日市人民政府第28次常务会议通过,现予公布,自2023年8月1日起施行。\n"
             "第一条 为规范民宿管理,制定本办法。\n第二条 民宿经营者应当依法办理登记。\n")
     assert extract_text(text).articles[0].issuer == issuer
+
+
+def test_meeting_minutes_are_normative(extract_text) -> None:
+    """A 常务会议纪要 records what the meeting decided and who is to do it (会议要求…由县财政局负责…): it prescribes."""
+    text = ("鹤溪县人民政府常务会议纪要\n〔2025〕5号\n\n一、关于农村公路养护工作\n"
+            "会议要求,由县交通运输局牵头,各乡镇配合,于6月底前完成县道养护。\n")
+    article = extract_text(text).articles[0]
+    assert (article.doc_type, article.normative) == ("会议纪要", True)
