@@ -28,6 +28,7 @@ CLOSING = "考核结果作为网格员续聘、奖惩的重要依据。"
     ("较上年提高(个百分点)", "百分点", None, None),
     ("评价量(件)", "件", None, None),
     ("事故(起)", "起", None, None),
+    ("地下车位(元/月·个)", "元", "每月每个", "每月"),
     ("培训(人次)", "人次", None, None),
 ])
 def test_header_cells_name_their_unit(cell, unit, per, time) -> None:
