@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..rules import trie_regex
 from .actors import _COORD_WORDS, KINDS, DutyWords, Group, Mention, _patterns, lexicon
 from .aliases import current as current_aliases
 from .aliases import with_aliases
@@ -115,7 +116,7 @@ def scan_mentions(text: str) -> tuple[Mention, ...]:
             out[-1] = Mention(organ.start, end, organ.text + phrase, (organ.actors[0] + phrase,), "body", False)
         elif text[end:end + 1] in _CONTINUE:
             out.extend(_continued(text, mention))
-            if parts[3] == "levelpost" and text[end] == "、" and (level := _LEVEL_PREFIX.match(phrase)) \
+            if parts[3] == "levelpost" and text[end] == "、" and (level := _level_prefix().match(phrase)) \
                     and (listed := _level_post_after().match(text, end + 1)):
                 # 县级总路长、副总路长负责…: the next chief listed is of the same level (县级副总路长)
                 out.append(Mention(listed.start(), listed.end(), listed.group(), (level.group() + listed.group(),),
@@ -339,7 +340,11 @@ def _listed_head(text: str, start: int, end: int, floor: int = 0) -> tuple[int, 
     return listed.start(1) if listed else start, items + [last], head
 
 
-_LEVEL_PREFIX = re.compile(r"(?:[省市县区乡镇村]|街道|社区)级")
+@lru_cache(maxsize=1)
+def _level_prefix() -> re.Pattern:
+    """An administrative level written with 级 (县级, 街道级) at a post's start: the lexicon's own levels."""
+    lex = lexicon()
+    return re.compile(trie_regex([lv for lv in lex["levels"] if lv.endswith("级") and lv[0] in lex["level_chars"]]))
 
 
 @lru_cache(maxsize=1)

@@ -142,7 +142,7 @@ def _unit_ends() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _post_ends() -> tuple[str, ...]:
     """What the post in a person's brackets ends with (×××(县长), 周立华(石门镇镇长), 县政协副主席)."""
-    return tuple(sorted(set(_unit_ends()) | set(lexicon()["level_posts"]) | {"主席"}, key=len, reverse=True))
+    return tuple(sorted(set(_unit_ends()) | set(lexicon()["level_posts"]), key=len, reverse=True))
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a pasted table row: words parted by single spaces
@@ -156,13 +156,18 @@ Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline)
 _COVERED_PLACE = re.compile(r"(?![各全])[\u4e00-\u9fff]{1,8}(?:村|社区|片区|小区)")
 
 
-_PLACE_CELL = re.compile(r"(?![各全])[\u4e00-\u9fff]{1,8}(?:村|社区|片区|小区|镇|乡|街道)")
+_PLACE_CELL = re.compile(r"(?![各全])[\u4e00-\u9fff]{1,8}(?:村|社区|片区|小区|镇|乡|街道)")  # (towns too: 石门镇)
+
+
+def _only_places(text: str, units: list[tuple[int, int]], place: re.Pattern = _COVERED_PLACE) -> bool:
+    """Whether every unit of a cell is a named place (湖沟社区、湖沟村; with `_PLACE_CELL` also 石门镇)."""
+    return all(place.fullmatch(text, s, e) for s, e in units)
 
 
 def _covered_places(text: str, units: list[tuple[int, int]]) -> bool:
     """Whether a cell lists named villages or communities only (湖沟社区、湖沟村、胡桥村): the area a row's post or
     unit covers, beside the cell naming it, not actors of their own."""
-    return len(units) >= 2 and all(_COVERED_PLACE.fullmatch(text, s, e) for s, e in units)
+    return len(units) >= 2 and _only_places(text, units)
 
 
 def row_assignments(text: str) -> Optional[Row]:
@@ -190,7 +195,7 @@ def row_assignments(text: str) -> Optional[Row]:
     if any(_PERSON_POST.fullmatch(text, s, e) for _, u in unit_cells for s, e in u):
         # (龙潭水库 | 石门镇 | 陈晓东(副县长) | 县水利局; 蔺河镇 | ×××(县长) | 蔺河村、茶农村: beside people named
         # with their posts, a cell of place names only is where they serve)
-        unit_cells = [(i, u) for i, u in unit_cells if not all(_PLACE_CELL.fullmatch(text, s, e) for s, e in u)]
+        unit_cells = [(i, u) for i, u in unit_cells if not _only_places(text, u, _PLACE_CELL)]
     stop = unit_cells[0][0] if unit_cells else len(cells)
     # the task: the longest cell of words before the first list of units (依法履职 | 人民调解和矛盾纠纷排查化解 | 区司法局),
     # one without figures first (水质检测 | 每季度检测不少于1次,达标率不低于95%: the task, then its target)

@@ -17,7 +17,7 @@ from typing import Optional
 
 from .actor_scan import find_mentions, group_mentions
 from .aliases import current as current_aliases
-from .actors import RESPONSIBILITY, Group, Mention, duty_grammar, duty_rules, lexicon
+from .actors import RESPONSIBILITY, Group, Mention, _patterns, duty_grammar, duty_rules, lexicon
 from .memo import RuleMemo
 from .resp_tables import (LIST_NUMBER, RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments,
                           task_of)
@@ -483,14 +483,10 @@ def _definition() -> re.Pattern:
     return re.compile("|".join(duty_rules()["definition_patterns"]))
 
 
-@lru_cache(maxsize=1)
-def _each_addressee() -> re.Pattern:
-    """各乡镇, 市直各有关单位: an addressee naming each unit of a kind (after a level's own administration)."""
-    return re.compile(f"(?:{'|'.join(map(re.escape, lexicon()['level_modifiers']))})?各")
-
-
 def _addressed_to_each(name: str) -> bool:
-    return _each_addressee().match(name) is not None
+    """各乡镇, 市直各有关单位: an addressee naming each unit of a kind (after a level's own administration)."""
+    modifier = _patterns()["unit_only"].match(name)
+    return name.startswith("各", modifier.end() if modifier else 0)
 
 
 @lru_cache(maxsize=1)
