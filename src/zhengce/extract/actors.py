@@ -124,9 +124,9 @@ def _patterns() -> dict:
         "bank": bank,
         "generic": trie_regex(lex["generic"]),
         "head": f"{head}{tail}",
-        # a stand-alone post starts a word or follows a prefix: 总书记 is not 书记, but 一名领导干部 (由领导干部, 新任代办员) is
+        # a stand-alone post starts a word or follows a prefix: 总书记 is not 书记, but 一名领导干部 (由领导干部, 向网格长报告, 新任代办员) is
         # (其主要负责人: the subject's own post; not 及其工作人员, "and its staff", which continues a list)
-        "post": f"(?(pre)|(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由])|(?<=[^及与和]其)|(?<=\\A其)))"
+        "post": f"(?(pre)|(?:(?<![\u4e00-\u9fff])|(?<=[名位个的由向])|(?<=[^及与和]其)|(?<=\\A其)))"
                 + trie_regex(lex["standalone_posts"]),
         "stemlist": stemlist,
         "lv": (f"{lvg}(?:(?P<lstemlist>{stemlist})|(?P<comm>(?<=[{committee})])委{tail})|NAMED"
