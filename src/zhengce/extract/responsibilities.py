@@ -28,6 +28,7 @@ _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
+_PER_PERSON = re.compile("每人|每名|人均")  # a clause about each person (no organ is one)
 _ASPECT = "已未新"  # 对已登记社会组织…: a participle before the preposition's object, not a predicate
 _LEVEL_LEFT = ("、", "的", "按", "并", "且", "再")  # a bare level (街道) is a subject after these (or nothing)
 Frame = tuple[str, int, int, int]  # role, record start, duty start, duty end
@@ -365,6 +366,8 @@ class _Reader(Predicates):
         …,每半年开展一次专项督查; a funder's …,对…的再给予2万元奖励)."""
         hit, prior_role = self.marker(q, ce), prior.role
         words, t = sanction_words(), self.text
+        if prior.group.kind != "post" and _PER_PERSON.match(t, cs):
+            return None  # 县委组织部每年组织书记轮训1次,每人每年参加培训…: each trainee, not the organ, attends
         if prior.group.kind in ("organ", "body") and (
                 words["penalty"].search(t, q, ce) or t[q] in "把将" and words["into_check"].search(t, q, ce)):
             return "oversee"  # …,处…罚款; …,把…纳入年度考核
