@@ -83,6 +83,7 @@ def candidates(text: str, G: Grammar) -> list[Cand]:
     for c in cands:
         c.cl = qc.clause(text, c.nstart)  # only for the kept ones (speed)
     if len(cands) > 1:
+        _drop_windows(text, cands, G)
         _drop_counted_bases(text, cands, G)
         _link_per_one(text, cands, G)
         _drop_inclusive_restatements(text, cands)
@@ -375,6 +376,13 @@ def _link_per_one(text: str, cands: list[Cand], G: Grammar) -> None:
         c.drop = True
         for e in _siblings(text, cands, i + 1):
             e.per = per
+
+
+def _drop_windows(text: str, cands: list[Cand], G: Grammar) -> None:
+    """24小时降雨量达到50毫米: the window the reading is taken over is the next amount's basis, no quantity."""
+    for c, d in zip(cands, cands[1:]):
+        if d.cl == c.cl and (m := G.per["window_re"].match(text, c.nstart)) and m.end() == c.end:
+            c.drop = True
 
 
 def _drop_counted_bases(text: str, cands: list[Cand], G: Grammar) -> None:

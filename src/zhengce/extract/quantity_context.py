@@ -222,6 +222,8 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
             return base
     if m := counted_basis(text, cs, c.nstart, G):
         return m.group()
+    if c.category != "percent" and (windows := G.per["window_re"].findall(before)):
+        return windows[-1]  # 1小时降雨量达到30毫米: per the hour the rain is measured over
     chain = _per_chain(text, cs, c, cands, G)
     if chain:
         return chain

@@ -32,7 +32,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                 "comparison", "document_dating"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
                                "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
-                               "conditional", "share_totals", "counted_basis"}),
+                               "conditional", "share_totals", "counted_basis", "measure_window"}),
     "quantity_subject": frozenset({"lead_words", "tail_words", "object_verbs", "standard_words", "conjunctions",
                                    "actor_heads", "temporal_tails", "post_stops", "topic_stops", "amount_nouns",
                                    "link_verbs", "lead_guards", "change_bases", "verb_only"}),
@@ -310,6 +310,7 @@ def grammar() -> Grammar:
     p["total_re"] = re.compile(f"(?:{gated_alt(p['share_totals'], 'share_totals')})$")
     p["conditional_re"] = re.compile(p["conditional"])
     p["counted_re"] = re.compile(p["counted_basis"])
+    p["window_re"] = re.compile(p["measure_window"])
     return Grammar(
         units=load_units(), scanner=_scanner(cmp, g["vague_lead"], p["slash_bases"]),
         starts=_scan_starts(cmp, g["vague_lead"]), prefix=prefix,
