@@ -123,6 +123,20 @@ def test_signature_date_in_chinese_numerals(extract_text) -> None:
     assert (result.articles[0].issuer, result.articles[0].date) == ("诸暨市人民政府", "2021-03-15")
 
 
+def test_dated_line_under_a_speech_title_wins_over_publication_date(extract_text) -> None:
+    text = ("在全市基层治理工作推进会上的讲话\n发布时间:2024-04-02\n市委副书记 张三\n(2024年3月26日)\n\n"
+            "同志们:今天召开会议,主要任务是部署工作。\n一、提高认识\n各县区要加强领导。\n")
+    assert extract_text(text).articles[0].date == "2024-03-26"
+
+
+def test_header_line_of_issuer_and_date_under_the_title(extract_text) -> None:
+    text = ("崇阳县人民政府\n常务会议纪要\n〔2024〕第9期\n崇阳县人民政府办公室        2024年5月17日\n"
+            "2024年5月14日上午,县长主持召开县政府常务会议,研究了以下事项。\n一、研究农村人居环境整治方案\n"
+            "会议原则同意方案,由县农业农村局修改完善后印发实施。\n")
+    article = extract_text(text).articles[0]
+    assert (article.issuer, article.date) == ("崇阳县人民政府办公室", "2024-05-17")
+
+
 def test_no_date_anywhere(extract_text) -> None:
     assert extract_text(NOTICE).articles[0].date is None
 
@@ -157,6 +171,7 @@ DATES = [
     ("2020年6月", "2020-06"),
     ("二〇二一年三月十五日", "2021-03-15"),
     ("二〇二一年十二月", "2021-12"),
+    ("二?二四年十一月二十日", "2024-11-20"),  # a garbled zero in a signature
     ("2018年13月1日", None),
     ("1899年1月1日", None),
     ("近两年来", None),

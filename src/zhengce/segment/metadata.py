@@ -18,6 +18,10 @@ if TYPE_CHECKING:  # articles.py reads doc_type_of from here to find titles set 
 
 _OWN_DATE = re.compile(r"(?:制发|成文|印发|发文|签发)日期\s*:?")
 _ADOPTED = re.compile(r"^\(.{0,40}(?:通过|印发|发布|公布|施行|修订|修正)[^)]{0,20}\)$")
+# a line under the title that opens with the date: (2024年3月26日), ——2024年12月24日在…会议上
+# a header line of the issuer and the date alone (崇阳县人民政府办公室　　2024年5月17日; 2024年5月 on a plan's cover)
+_HEADER_DATE = re.compile(r"^(?:[^\s,。:;]{2,30}\s+)?(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?$")
+_DATED_LINE = re.compile(r"^(?:\(|——|—)\s*(?:(?:19|20)\d\d|[〇零○Ｏ一二]{2}[〇零○Ｏ一二三四五六七八九]{2})\s*年")
 _LEVEL_ONLY = re.compile(r"^(?:中共)?(?:省|市|县|区|州|自治区)(?:委|政府|人民政府)")
 
 
@@ -82,8 +86,8 @@ def required_text(pattern: re.Pattern) -> str:
     return best
 
 
-_CN_DATE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?")
-_ZERO_VARIANTS = str.maketrans("○Ｏ", "〇〇")  # zero as typed in signatures
+_CN_DATE = re.compile(r"[〇零○ＯO?一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?")
+_ZERO_VARIANTS = str.maketrans("○ＯO?", "〇〇〇〇")  # zero as typed in signatures (or garbled: 二?二四年)
 
 
 def _arabic_date(m: re.Match) -> str:
@@ -164,17 +168,18 @@ def _meta_lines(doc: Document, span: ArticleSpan, page_header: list[Line]) -> li
     return page_header + own
 
 
-def _pick_date(meta: list[Line], tail: list[Line], opening: list[str]) -> Optional[str]:
+def _pick_date(meta: list[Line], tail: list[Line], opening: list[str], page_header: list[Line]) -> Optional[str]:
     for line in tail:  # a signature date is the document's own date
         if not any(c in line.text for c in ":") and (d := find_date(line.text)):
             return d
-    for text in opening:  # "(2021年3月5日XX市人大常委会第X次会议通过)" under the title
-        if _ADOPTED.match(text) and (d := find_date(text)):
+    for text in opening:  # "(2021年3月5日XX市人大常委会第X次会议通过)", "(2024年3月26日)" under the title
+        if (_ADOPTED.match(text) or _DATED_LINE.match(text) or _HEADER_DATE.match(text)) and (d := find_date(text)):
             return d
     for line in meta:  # the document's own date, when a meta line states it
         if (m := _OWN_DATE.search(line.text)) and (d := find_date(line.text[m.end():])):
             return d
-    for line in meta:
+    # the article's own lines (来源:… 2019-09-04 in a digest) before the page's (发布时间 of the whole page)
+    for line in sorted(meta, key=lambda line: line in page_header):
         if d := find_date(line.text):
             return d
     return None
@@ -193,6 +198,11 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
     for line in subtitles:
         if m := pats["byline"].match(line):
             return m.group("issuer")
+    for line, after in zip(subtitles, [*subtitles[1:], ""]):
+        # a header line of the issuer and the date (崇阳县人民政府办公室　　2024年5月17日), or the issuer's own line
+        # above a date alone (a plan's cover: 宣汉县南坝镇人民政府 / 2024年5月)
+        if (m := _HEADER_ISSUER.match(line)) or _SITE_ORGAN.fullmatch(line.strip()) and _HEADER_DATE.match(after):
+            return m.group("issuer") if m else line.strip()
     head = body[:3000]
     if needs["legislature"] in head and (m := pats["legislature"].search(head)):
         return f"{m.group('place')}人民代表大会{m.group('standing') or ''}"
@@ -216,6 +226,7 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
     return None
 
 
+_HEADER_ISSUER = re.compile(rf"^(?P<issuer>\S{{2,30}}?(?:{ORGAN_SUFFIXES}))\s+(?:19|20)\d\d年\d{{1,2}}月(?:\d{{1,2}}日)?$")
 # 来源:基层政权建设和社区治理处 — a section named without its organ: the organ whose site it is issues the page
 _BARE_UNIT = re.compile(rf"^(?![省市县区州])(?!.*(?:{ORGAN_SUFFIXES}|办)).{{2,20}}(?:处|科|股)$")
 _SITE_ORGAN = re.compile(rf"\S{{2,20}}(?:{ORGAN_SUFFIXES})")
@@ -282,7 +293,10 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     body = "\n".join(paras)
     # subtitles too: a regulation's adopted-by line "(…第X次会议通过)" sits under its title
     closing = [l for l in lines if l.text.strip() and l.role != "furniture"][-3:]
-    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta, closing, titles[1:])
+    # the lines right under the title (a header line: 崇阳县人民政府办公室　　2024年5月17日)
+    below = span.title_lines[-1] + 1 if span.title_lines else span.first + 1
+    header = [l.text for l in doc.lines[below:min(span.stop, below + 3)] if l.role in ("caption", "body") and "。" not in l.text]
+    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta, closing, titles[1:] + header)
     doc_type = doc_type_of(*titles[1:], title) if len(titles) > 1 else doc_type_of(title)
     if doc_type is None and span.headline_place:
         doc_type = "经验交流"
@@ -293,7 +307,7 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
         title=title,
         issuer=issuer,
         jurisdiction=span.headline_place or _jurisdiction(issuer, title, first_para, body),
-        date=_pick_date(meta, tail, titles[1:] + paras[:3]),
+        date=_pick_date(meta, tail, titles[1:] + paras[:3], page_header),
         doc_type=doc_type,
         normative=bool(normative),
     )
