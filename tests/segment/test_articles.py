@@ -137,6 +137,20 @@ def test_header_line_of_issuer_and_date_under_the_title(extract_text) -> None:
     assert (article.issuer, article.date) == ("崇阳县人民政府办公室", "2024-05-17")
 
 
+def test_a_level_only_department_takes_the_most_named_place_of_its_level(extract_text) -> None:
+    text = ("首页 > 新闻中心 > 工作动态\n我市养老服务体系建设取得新成效\n发布时间:2024-11-26 09:32 来源:市民政局\n\n"
+            "今年以来,市民政局扎实推进居家社区养老服务网络建设。截至10月底,淄博市累计建成综合养老服务中心76处,"
+            "淄博市张店区建成助餐点120个。\n")
+    assert extract_text(text).articles[0].jurisdiction == "淄博市"
+
+
+def test_a_level_only_issuer_takes_the_place_of_the_site_when_the_body_names_none(extract_text) -> None:
+    text = ("嘉兴市委社会工作部\n首页 > 政务公开 > 通知公告\n关于加强新就业群体党建工作的若干措施\n"
+            "发布时间:2024-07-16 09:30 来源:市委社会工作部\n\n为推动新就业群体融入基层治理,结合我市实际,制定如下措施。\n"
+            "一、建强组织体系\n各县(市、区)要建立行业党委。\n")
+    assert extract_text(text).articles[0].jurisdiction == "嘉兴市"
+
+
 def test_no_date_anywhere(extract_text) -> None:
     assert extract_text(NOTICE).articles[0].date is None
 

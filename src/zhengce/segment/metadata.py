@@ -22,7 +22,9 @@ _ADOPTED = re.compile(r"^\(.{0,40}(?:通过|印发|发布|公布|施行|修订|�
 # a header line of the issuer and the date alone (崇阳县人民政府办公室　　2024年5月17日; 2024年5月 on a plan's cover)
 _HEADER_DATE = re.compile(r"^(?:[^\s,。:;]{2,30}\s+)?(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?$")
 _DATED_LINE = re.compile(r"^(?:\(|——|—)\s*(?:(?:19|20)\d\d|[〇零○Ｏ一二]{2}[〇零○Ｏ一二三四五六七八九]{2})\s*年")
-_LEVEL_ONLY = re.compile(r"^(?:中共)?(?:省|市|县|区|州|自治区)(?:委|政府|人民政府)")
+_ISSUER_LEVEL = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county"}
+# an issuer named by its level alone (市委, 县政府, 市民政局, 区人大常委会办公室): the place is the document's context
+_LEVEL_ONLY = re.compile(r"^(?:中共)?(?:省|市|县|区|州|自治区)(?:委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|厅|委|办|部|中心|办公室|督查室))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +249,7 @@ def _signatories(tail: list[Line], signature: re.Pattern) -> list[str]:
     return organs
 
 
-def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str) -> Optional[str]:
+def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str, site: list[str] = ()) -> Optional[str]:
     anon = _rules()["anonymised"]
     gaz = gazetteer()
     for text in (issuer or "", title):
@@ -261,10 +263,14 @@ def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str)
     if m := _rules()["title_place"].match(title):
         return m.group("place")
     if issuer and _LEVEL_ONLY.match(issuer):
-        level = "province" if "省" in issuer[:3] else "city"
+        level = _ISSUER_LEVEL.get(issuer.removeprefix("中共")[0], "city")
         counts = Counter(p.name for _, _, p in gaz.find(body, level))
         if counts:
             return counts.most_common(1)[0][0]
+        # the body names none (结合我市实际): the site the page stands on (嘉兴市委社会工作部 / 首页 > …) does
+        for line in site:
+            if hits := gaz.find(line, level):
+                return gaz.chain_at(line, hits[0][0]) or hits[0][2].name
     hits = gaz.find(first_para[:60])
     if hits:
         return gaz.chain_at(first_para, hits[0][0]) or hits[0][2].name
@@ -306,7 +312,7 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     return ArticleMeta(
         title=title,
         issuer=issuer,
-        jurisdiction=span.headline_place or _jurisdiction(issuer, title, first_para, body),
+        jurisdiction=span.headline_place or _jurisdiction(issuer, title, first_para, body, [l.text for l in page_header]),
         date=_pick_date(meta, tail, titles[1:] + paras[:3], page_header),
         doc_type=doc_type,
         normative=bool(normative),
