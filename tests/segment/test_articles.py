@@ -415,7 +415,12 @@ def test_source_line_naming_a_bare_section_gives_the_site_organ(extract_text) ->
 @pytest.mark.parametrize("line", ["字体:【大】【中】【小】　【打印】【关闭】", "— 2 —", "相关文件:关于开展社区社会组织公益创投活动的通知",
                                   "相关附件:2023年上半年工作情况通报.pdf", "声明:本站部分文章来源于网络,版权归原作者所有。",
                                   "您当前的位置:首页 >> 信息公开 >> 规范性文件", "港澳法规通 HKMLaw.net  首页 | 内地法规 | 医疗卫生",
-                                  "【繁体】|【简体】  会员登录  免费注册"])
+                                  "【繁体】|【简体】  会员登录  免费注册",
+                                  "本站為繁體鏡像站點,頁面內容由簡體原站自動轉換生成,如有出入以原站為準。",
+                                  "轉載日期:2025-03-14  原文發佈日期:2025-03-11  來源:省人社廳網站",
+                                  "原创 平安松湖 平安松湖 2024年11月06日 09:15", "以下文章来源于鄞州商务,作者鄞州商务",
+                                  "分享 点赞 56 在看 41", "原文链接:https://mp.weixin.qq.com/s/Xk3pQv7", "◆ 电动自行车安全充电,这些事项要牢记",
+                                  "附件下载:蚌埠市城市更新三年行动计划(2025—2027年).pdf", "相关法规:《湖南省实施〈城市绿化条例〉办法》"])
 def test_more_page_furniture_is_no_provision(extract_text, line) -> None:
     """A font-size bar, a page number line, links to related files and a site's disclaimer are furniture."""
     text = f"关于加强社区工作者队伍建设的通知\n\n一、总体要求\n每个社区配备社区工作者不少于9名。\n{line}\n二、保障措施\n所需经费列入预算。\n"
