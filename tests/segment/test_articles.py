@@ -151,6 +151,12 @@ def test_a_level_only_issuer_takes_the_place_of_the_site_when_the_body_names_non
     assert extract_text(text).articles[0].jurisdiction == "嘉兴市"
 
 
+def test_a_red_head_title_set_on_the_organ_line_and_two_more(extract_text) -> None:
+    text = ("常德市卫生健康委员会文件\n常卫通〔2024〕14号\n常德市卫生健康委员会\n关于2024年上半年全市家庭医生签约服务\n"
+            "工作进展情况的通报\n各区县(市)卫生健康局:\n上半年,全市签约服务工作总体平稳有序。\n一、总体进展\n全市共组建家庭医生团队1862个。\n")
+    assert extract_text(text).articles[0].title == "常德市卫生健康委员会关于2024年上半年全市家庭医生签约服务工作进展情况的通报"
+
+
 def test_no_date_anywhere(extract_text) -> None:
     assert extract_text(NOTICE).articles[0].date is None
 

@@ -14,7 +14,7 @@ _SUBTITLE = re.compile(r"^(?:——|--|—|解读|\(|《|关于)|》$")
 _HEADLINE_MAX = 60
 _NOT_TITLE_CONTINUATION = re.compile(r"^(?:——|--|—|\(|《|解读)")
 _DASHED_SUBTITLE = re.compile(r"^(?:——|--|—|解读《)")
-_ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIXES})$")
+_ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIXES}|中心|督查室|领导小组|指挥部)$")  # (…管理中心 / 关于印发…的通知: one title)
 _ISSUES = re.compile(r"印发|转发|颁布|发布")  # a notice issuing the text below it
 # a red-head document's number under its masthead (常卫通〔2024〕14号): its title comes next
 _RULE = re.compile(r"[—\-_=─━*·.]{3,}")  # a line drawn across the page between two items
