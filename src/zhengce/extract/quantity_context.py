@@ -222,8 +222,9 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
             return base
     if m := counted_basis(text, cs, c.nstart, G):
         return m.group()
-    if c.category != "percent" and (windows := G.per["window_re"].findall(before)):
-        return windows[-1]  # 1小时降雨量达到30毫米: per the hour the rain is measured over
+    if c.category != "percent" and (windows := [m for m in G.per["window_re"].finditer(before)
+                                                if m.group("measured") not in G.per["window_not_per"]]):
+        return windows[-1].group()  # 1小时降雨量达到30毫米: per the hour the rain is measured over
     chain = _per_chain(text, cs, c, cands, G)
     if chain:
         return chain

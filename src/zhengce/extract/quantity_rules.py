@@ -32,7 +32,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                 "comparison", "document_dating"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
                                "recipient_verbs", "base_markers", "stretch_stops", "unit_dimensions",
-                               "conditional", "share_totals", "counted_basis", "measure_window"}),
+                               "conditional", "share_totals", "counted_basis", "measure_window", "window_not_per"}),
     "quantity_subject": frozenset({"lead_words", "tail_words", "object_verbs", "standard_words", "conjunctions",
                                    "actor_heads", "temporal_tails", "post_stops", "topic_stops", "amount_nouns",
                                    "link_verbs", "lead_guards", "change_bases", "verb_only"}),
