@@ -317,7 +317,7 @@ def duty_grammar() -> dict:
                 closing=re.compile(f"{trie_regex(r['verbs'])}|{at['post'].pattern}"),
                 tails=re.compile(f"(?:{trie_regex(r['nominal_tails'])})$"),
                 # (…的监督检查, 日常指导和考核, 组织初评: a supervision noun ending the duty as its head)
-                oversee_tail=re.compile(f"(?:{trie_regex(r['markers']['oversee']['anywhere'])}|(?:(?:进行|开展)[^,;。]{{0,4}}?"
+                oversee_tail=re.compile(f"(?:{trie_regex(r['markers']['oversee']['anywhere'])}|(?:(?:进行|开展|实施)[^,;。]{{0,4}}?"
                                         f"|(?<=[的和与及、])|组织)"
                                         f"{trie_regex(r['markers']['oversee']['adjacent'] + r['light_oversee'])})"
                                         "(?:等)?(?:工作|职责|事项)?$"),

@@ -273,6 +273,8 @@ class Predicates(DutyWords):
         if any(t.startswith(v, tail - len(v)) for v in self.g["light_words"]):
             return False  # 负责对…决策和执行情况进行监督: the 和 is inside the object of 进行监督
         co = max((m.start() for m in _COORDINATED.finditer(t, pos, tail)), default=-1)
+        if co >= 0 and self.g["scan"]["light"].search(t, co, tail):
+            return False  # 负责对…管理和使用情况进行审计监督: the 和 is inside the object of the light verb
         return co >= 0 and t[tail - 1] != "的" and not self.g["scan"]["oversee_end"].search(t, pos, co)
 
     def object_role(self, pos: int, cut: int, ends: str = "light_end") -> Optional[str]:
