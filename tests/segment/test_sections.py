@@ -143,6 +143,13 @@ def test_press_conference_questions_answered_by_speakers_are_headings(extract_te
     assert _tree(extract_text(_article(*lines))) == [("", 1, "社区工作者待遇如何提升?"), ("", 1, "下一步有哪些打算?")]
 
 
+def test_the_hosts_turns_at_a_press_conference_are_no_headings(extract_text) -> None:
+    lines = ["主持人:各位媒体朋友,大家上午好!欢迎参加今天的新闻发布会。", "扬州日报记者:社区工作者待遇如何提升?",
+             "周海涛:" + BODY, "主持人:谢谢周局长。下面请继续提问。", "新华日报记者:下一步有哪些打算?",
+             "孙晓燕:下一步,我们将重点做好三个方面工作。一是完善制度。二是加强保障。"]
+    assert _tree(extract_text(_article(*lines))) == [("", 1, "社区工作者待遇如何提升?"), ("", 1, "下一步有哪些打算?")]
+
+
 def test_questions_inside_numbered_parts_are_their_text(extract_text) -> None:
     """一、出台背景 / 问:… / 答:…: a policy explainer numbered by parts; the questions are the parts' text."""
     lines = ["一、出台背景", "问:为什么要出台《办法》?", "答:" + BODY, "二、缴费标准", "问:个人缴费标准是多少?",
