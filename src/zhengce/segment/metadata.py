@@ -18,9 +18,9 @@ if TYPE_CHECKING:  # articles.py reads doc_type_of from here to find titles set 
 
 _OWN_DATE = re.compile(r"(?:制发|成文|印发|发文|签发)日期\s*:?")
 _ADOPTED = re.compile(r"^\(.{0,40}(?:通过|印发|发布|公布|施行|修订|修正)[^)]{0,20}\)$")
-# a line under the title that opens with the date: (2024年3月26日), ——2024年12月24日在…会议上
 # a header line of the issuer and the date alone (崇阳县人民政府办公室　　2024年5月17日; 2024年5月 on a plan's cover)
-_HEADER_DATE = re.compile(r"^(?:[^\s,。:;]{2,30}\s+)?(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?$")
+_HEADER_DATE = re.compile(r"^(?:(?P<name>[^\s,。:;]{2,30})\s+)?(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?$")
+# a line under the title that opens with the date: (2024年3月26日), ——2024年12月24日在…会议上
 _DATED_LINE = re.compile(r"^(?:\(|——|—)\s*(?:(?:19|20)\d\d|[〇零○Ｏ一二]{2}[〇零○Ｏ一二三四五六七八九]{2})\s*年")
 _ISSUER_LEVEL = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county"}
 # an issuer named by its level alone (市委, 县政府, 市民政局, 区人大常委会办公室): the place is the document's context
@@ -180,8 +180,9 @@ def _pick_date(meta: list[Line], tail: list[Line], opening: list[str], page_head
     for line in meta:  # the document's own date, when a meta line states it
         if (m := _OWN_DATE.search(line.text)) and (d := find_date(line.text[m.end():])):
             return d
-    # the article's own lines (来源:… 2019-09-04 in a digest) before the page's (发布时间 of the whole page)
-    for line in sorted(meta, key=lambda line: line in page_header):
+    # the article's own lines (来源:… 2019-09-04 in a digest) before the page's (发布时间 of the whole page);
+    # _meta_lines puts the page header first
+    for line in meta[len(page_header):] + page_header:
         if d := find_date(line.text):
             return d
     return None
@@ -203,8 +204,10 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
     for line, after in zip(subtitles, [*subtitles[1:], ""]):
         # a header line of the issuer and the date (崇阳县人民政府办公室　　2024年5月17日), or the issuer's own line
         # above a date alone (a plan's cover: 宣汉县南坝镇人民政府 / 2024年5月)
-        if (m := _HEADER_ISSUER.match(line)) or _SITE_ORGAN.fullmatch(line.strip()) and _HEADER_DATE.match(after):
-            return m.group("issuer") if m else line.strip()
+        if (m := _HEADER_DATE.match(line)) and m["name"] and _SITE_ORGAN.fullmatch(m["name"]):
+            return m["name"]
+        if _SITE_ORGAN.fullmatch(line.strip()) and _HEADER_DATE.match(after):
+            return line.strip()
     head = body[:3000]
     if needs["legislature"] in head and (m := pats["legislature"].search(head)):
         return f"{m.group('place')}人民代表大会{m.group('standing') or ''}"
@@ -228,7 +231,6 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
     return None
 
 
-_HEADER_ISSUER = re.compile(rf"^(?P<issuer>\S{{2,30}}?(?:{ORGAN_SUFFIXES}))\s+(?:19|20)\d\d年\d{{1,2}}月(?:\d{{1,2}}日)?$")
 # 来源:基层政权建设和社区治理处 — a section named without its organ: the organ whose site it is issues the page
 _BARE_UNIT = re.compile(rf"^(?![省市县区州])(?!.*(?:{ORGAN_SUFFIXES}|办)).{{2,20}}(?:处|科|股)$")
 _SITE_ORGAN = re.compile(rf"\S{{2,20}}(?:{ORGAN_SUFFIXES})")
