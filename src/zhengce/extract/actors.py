@@ -36,9 +36,10 @@ STEM_LIST_END = r"(?:行业主管|行业|主管)?(?:部门|单位)(?:\((?:单位
 _COORD_WORDS = ("、", "和", "与", "及", "以及", "及其", "或者", "或")
 _COORD = f"(?:{'|'.join(_COORD_WORDS)})"
 _TIME = (r"(?:每|连续)[一二两三四五六七八九十\d]*个?(?:工作日|年|季度|季|半月|月|周|半年|天|日|学期|人|小时|旬)度?"  # 每年, 每两年, 每人
-         r"|[一二两三四五六七八九十\d]+年内")  # 连续三年, 三年内: time words before a verb
+         r"|[一二两三四五六七八九十\d]+年内"  # 连续三年, 三年内: time words before a verb
+         r"|[一二两三四五六七八九十\d]+个?(?:工作日|日|天|小时|个月|周)(?:内|以内)")  # (X10个工作日内完成…)
 _TIME_FIRST = "每连一二两三四五六七八九十"  # what _TIME starts with (or a digit)
-_DATED_FIRST = "于在到至今明当每"  # what a dated adverb starts with (or a digit)
+_DATED_FIRST = "于在到至今明当每自"  # what a dated adverb starts with (or a digit)
 RESPONSIBILITY = re.compile("责任|职责")
 # verbs that set a body up or charge it, and prepositions (区财政对服务站点…): never in its name
 _NOT_NAMED = "(?!成立|设立|组建|建立|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促|应(?!急)|[要须都均将对给从按依是])"  # (应急: a name)
@@ -194,7 +195,8 @@ def _open_agent(lex: dict) -> re.Pattern:
                       f"|(?=[是为][^,;。]{{0,20}}?{trie_regex(lex['open_agent_duty_nouns'])})"
                       f"|(?=对[^,;。]{{1,30}}?{trie_regex(lex['open_agent_duty_tails'])})"
                       f"|(?=每(?:年|半年|季度|月|周|天|日)(?:至少|不少于|{trie_regex(rules['modals'])}|[^,;。]{{1,10}}?(?:至少|不少于)))"
-                      f"|(?={trie_regex(lex['open_agent_markers'])})(?!{trie_regex(rules['not_markers'])}))")
+                      # (a duty list's line: 湖沟供电所:负责排查…)
+                      f"|(?=:?{trie_regex(lex['open_agent_markers'])})(?!:?{trie_regex(rules['not_markers'])}))")
 
 
 def _any_of(words: list[str]) -> str:
@@ -205,7 +207,7 @@ def _any_of(words: list[str]) -> str:
 
 def _compound_guards(lex: dict) -> str:
     """Lookaheads keeping an actor's match from stopping inside a compound that names no actor (物业|管理)."""
-    names = {w for k in ("bodies", "organs", "standalone_posts", "generic") for w in lex[k]}
+    names = {w for k in ("bodies", "organs", "standalone_posts", "generic", "posts") for w in lex[k]}
     rests: dict[str, list[str]] = {}
     for word in lex["not_actor_compounds"]:
         head = max((n for n in names if word.startswith(n) and n != word), key=len, default=None)
@@ -283,8 +285,8 @@ def duty_grammar() -> dict:
     first["adverb"] = frozenset(w[0] for w in r["adverbs"]) | set(_TIME_FIRST + _DATED_FIRST)  # (or a digit)
     first["post"] = frozenset(w[0] for w in r["post_verbs"] + r["far_post_verbs"])  # `post` or `far_post` there
     dated = f"(?=[{_DATED_FIRST}\\d])(?:" + "|".join(r["dated_adverbs"]) + ")"  # (a cheap first test)
-    # (每季度末, 每月底: a period's end after any of them)
-    at.update(adverb=re.compile("(?:" + "|".join([dated, trie_regex(r["adverbs"]), _TIME]) + ")(?:(?<=[月度年季])[末底初])?"),
+    # (每季度末, 每月底, 每年年底前: a period's end, and a deadline by it, after any of them)
+    at.update(adverb=re.compile("(?:" + "|".join([dated, trie_regex(r["adverbs"]), _TIME]) + ")(?:(?<=[月度年季])[末底初])?(?:(?<=[末底初])[以之]?前)?"),
               post=re.compile(trie_regex(r["post_verbs"]) + f"(?:{trie_regex(r['post_title_prefixes'])})?"
                               f"(?:{trie_regex(r['post_title_ranks'])})?" + trie_regex(r["post_titles"])),
               rate=re.compile(f"[\u4e00-\u9fff]{{0,4}}?{trie_regex(r['rate_nouns'])}"),
