@@ -26,6 +26,7 @@ def test_addressee_line(line, groups):
 @pytest.mark.parametrize("text, duty", [
     ("《实施方案》已经县政府同意,现印发给你们,请认真贯彻执行。", "认真贯彻执行"),
     ("现将《办法》印发给你们,请结合实际认真抓好贯彻落实。", "结合实际认真抓好贯彻落实"),
+    ("现将《方案》印发给你们,请结合实际,认真抓好贯彻落实。", "结合实际,认真抓好贯彻落实"),  # a comma in the manner words
     ("请各乡镇认真落实。", None),  # names its own actor: the clause reader's
     ("请各单位对照本通报要求,举一反三,认真抓好整改落实。", "对照本通报要求,举一反三,认真抓好整改落实"),  # all of them
     ("执行中遇到的问题,请及时向省民政厅反馈。", None),  # a request to report, no instruction to act

@@ -24,7 +24,7 @@ ACTOR_KEYS = frozenset({
     "not_actor_compounds", "open_agent_suffixes", "open_agent_not_in_name", "open_agent_not_first", "named_body_offices",
     "level_offices", "level_office_not_after", "level_office_not_next", "open_agent_duty_nouns",
     "open_agent_markers", "named_body_posts", "open_agent_name_words", "branch_offices", "bureau_sections", "level_not_before",
-    "financial_regulators", "financial_branch_ends", "open_agent_duty_tails", "place_agent_levels", "place_agent_not_before",
+    "networked_heads", "network_branch_ends", "open_agent_duty_tails", "place_agent_levels", "place_agent_not_before",
 })
 _STRING_KEYS = frozenset({"level_chars", "bracket_chars", "group_counts", "not_after", "work_group_not_in_name",
                           "work_group_not_next", "open_agent_not_in_name", "level_office_not_after",
@@ -118,11 +118,11 @@ def _patterns() -> dict:
     stemlist = (f"{stems}(?:(?:、{stems})+等?|(?:、(?:{stems}|[\u4e00-\u9fff]{{2,6}}))+等)"
                 f"{STEM_LIST_END}")  # (…等行业部门, …等部门(单位): each a 部门 still)
     committee = "".join(re.escape(c) for c in lex["committee_levels"])
-    # a central bank's or regulator's branch named by its place (人民银行常德市分行, 金融监管总局鹤壁监管分局)
-    bank = (f"{trie_regex(lex['financial_regulators'])}"
-            f"(?:(?:{_NOT_NAMED}(?![{not_in}])[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['financial_branch_ends'])})?")
+    # a network's branch named by its place (人民银行常德市分行, 金融监管总局鹤壁监管分局, 国网湖南省电力有限公司)
+    network = (f"{trie_regex(lex['networked_heads'])}"
+               f"(?:(?:{_NOT_NAMED}(?![{not_in}])[\u4e00-\u9fff]){{2,6}}?{trie_regex(lex['network_branch_ends'])})?")
     branches = {
-        "bank": bank,
+        "network": network,
         "generic": trie_regex(lex["generic"]),
         "head": f"{head}{tail}",
         # a stand-alone post starts a word or follows a prefix: 总书记 is not 书记, but 一名领导干部 (由领导干部, 向网格长报告, 新任代办员) is
@@ -138,7 +138,7 @@ def _patterns() -> dict:
         "level": f"{lvg}(?!民|{trie_regex(lex['level_not_before'])})",
     }
     first = "".join(sorted({w[0] for k in ("prefixes", "levels", "level_modifiers", "generic", "department_stems",
-                                           "organs", "bodies", "standalone_posts", "financial_regulators")
+                                           "organs", "bodies", "standalone_posts", "networked_heads")
                             for w in lex[k]} | set(lex["level_chars"]) | {d[0] for d in depts}))
     body = "|".join(f"(?P<{name}>{pat})" for name, pat in branches.items()).replace("NAMED", f"(?P<named>{named})")
     # (市直各有关单位, 县直相关部门: the units of a level's own administration, addressed as a whole)

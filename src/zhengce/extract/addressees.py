@@ -24,8 +24,9 @@ _OPENING = 3  # provisions of an article the addressee line may be among (after 
 def _rules() -> dict:
     data = load_yaml("addressees", _KEYS)
     verbs = trie_regex(data["instruction_verbs"])
-    # 请, a few words that are no actor's name, the verb, to the clause's end
-    data["instruction"] = re.compile(f"请(?P<duty>[^,;。!?]{{0,{int(data['instruction_reach'])}}}?(?:{verbs})[^,;。!?]*)")
+    # 请, a few words that are no actor's name (a comma among them: 请结合实际,认真抓好贯彻落实), the verb, to the
+    # clause's end
+    data["instruction"] = re.compile(f"请(?P<duty>[^;。!?]{{0,{int(data['instruction_reach'])}}}?(?:{verbs})[^,;。!?]*)")
     # 请各单位对照本通报要求,举一反三,认真抓好整改落实: all the addressees, by a word for all of them
     data["instruction_to_all"] = re.compile(
         f"请(?:{trie_regex(data['all_addressees'])})(?P<duty>[^;。!?]{{0,{int(data['instruction_reach_to_all'])}}}?"

@@ -469,3 +469,14 @@ def _set_comparator(text: str, c: Cand, G: Grammar, prev_end: int) -> None:
         c.comparator, c.start = ">", c.nstart - 1  # 过半数同意: more than half
     elif c.comparator == "=" and c.unit != "ratio" and G.cap_re.search(text, c.cl[0], c.nstart):
         c.comparator = "<="  # 年度最高支付限额为40万元: the cap's number is a maximum
+    elif c.comparator == "=" and c.unit != "ratio" and _listed_under_cap(text, c, G):
+        c.comparator = "<="
+
+
+def _listed_under_cap(text: str, c: Cand, G: Grammar) -> bool:
+    """Whether the number stands in a list a cap opens with a colon, in the same sentence (公积金贷款最高额度为:
+    单方缴存职工50万元,双方缴存职工70万元): each listed number is a maximum."""
+    colon = text.rfind(":", 0, c.nstart)
+    if colon < 0 or "。" in text[colon:c.nstart] or ";" in text[colon:c.nstart]:
+        return False
+    return any(m.end() == colon + 1 for m in G.cap_list_re.finditer(text, max(0, colon - 8), colon + 1))

@@ -222,6 +222,9 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
             return base
     if m := counted_basis(text, cs, c.nstart, G):
         return m.group()
+    if cs > 1 and text[cs - 1] == "," and "每" not in before and (m := counted_basis(text, clause(text, cs - 2)[0], c.nstart, G)) \
+            and m.end() == cs - 1:
+        return m.group()  # 每发现1个着火点,扣减…3000元: the act counted closes the clause before (if this one has no 每)
     if c.category != "percent" and (windows := [m for m in G.per["window_re"].finditer(before)
                                                 if m.group("measured") not in G.per["window_not_per"]]):
         return windows[-1].group()  # 1小时降雨量达到30毫米: per the hour the rain is measured over
