@@ -193,3 +193,10 @@ def test_first_char_scan_wraps_only_what_it_can():
     assert [m.group() for m in wrapped.finditer("到2025年和2030年")] == ["到2025年", "2030年"]
     for plain in (r"x?", r"[^a]b", r".年", r"年\d"):  # may match empty, negated, any, literal start
         assert quantity_rules.first_char_scan(re.compile(plain)).__class__ is re.Pattern
+
+
+def test_a_subject_never_ends_in_a_list_separator():
+    """19个行政村(社区)、8.7万亩…: the second number's subject read before it stops short of the 、."""
+    found = find_quantities("全镇19个行政村(社区)、8.7万亩小麦和水稻种植区域全部纳入网格化管理。")
+    assert [q.value for q in found] == [19, 87000]
+    assert all(q.subject and q.subject[-1] not in "、,和及与或" for q in found)

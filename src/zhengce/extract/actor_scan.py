@@ -244,8 +244,8 @@ def group_mentions(text: str, mentions: tuple[Mention, ...]) -> list[Group]:
 
 
 def _place_named(text: str, prev: Mention, m: Mention, gap: str) -> Mention | None:
-    """The listed organ `m` with the place name before it (、建宁派出所, 、芦淞区市场监管局), when the gap after
-    `prev` is 、 and a short name that is no predicate; else None."""
+    """The listed organ `m` with the place name before it (、建宁派出所, 、芦淞区市场监管局, 和青崖市…指挥部办公室), when
+    the gap after `prev` is 、 (or 和/与/及/或) and a short name that is no predicate; else None."""
     if prev.kind not in ("organ", "body") or m.kind not in ("organ", "body") or len(m.actors) != 1 \
             or not _place_gap().fullmatch(gap) or _opens_predicate(text, m.start - len(gap) + 1, m.start):
         return None
@@ -255,8 +255,8 @@ def _place_named(text: str, prev: Mention, m: Mention, gap: str) -> Mention | No
 
 @lru_cache(maxsize=1)
 def _place_gap() -> re.Pattern:
-    """、 and two or three characters none of which stands in a name (work_group_not_in_name)."""
-    return re.compile(f"、[^{re.escape(lexicon()['work_group_not_in_name'])}\\W\\d]{{2,3}}")
+    """、 (or a conjunction) and two or three characters none of which stands in a name (work_group_not_in_name)."""
+    return re.compile(f"[、和与及或][^{re.escape(lexicon()['work_group_not_in_name'])}\\W\\d]{{2,3}}")
 
 
 # 区委宣传部(区政府新闻办): the same unit's other name (an organ's, not a role tag such as (牵头))

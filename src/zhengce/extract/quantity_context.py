@@ -62,6 +62,8 @@ def annotate(text: str, cands: list["Cand"], G: "Grammar") -> tuple[tuple["Quant
             inherit.append(i)
         subject = qs.subject(text, c, per, cands[i - 1].end if i else 0, out, post_from, groups[i], dims,
                              G.subj)
+        if subject and subject[-1] in _LIST_TAIL:
+            subject = subject.rstrip(_LIST_TAIL) or None  # 19个行政村(社区)、|8.7万亩…: the list's separator
         # positional, in field order (start end number_start number_end value low high unit comparator
         # per subject time kind): thirteen keywords cost more to pass than the record to build (speed)
         out.append(QuantityMatch(c.start, c.end, c.nstart, c.nend, c.value, c.low, c.high, c.unit,
@@ -241,6 +243,7 @@ def _per(text: str, c: "Cand", cands, G: "Grammar") -> str | None:
     return _qualifierclause(text, cs, G)
 
 
+_LIST_TAIL = "、,和及与或"
 _COUNTED_ANCHORS = ("每", "一次", "缺", "少")  # what every counted basis holds (one C scan each rules out most spans)
 
 

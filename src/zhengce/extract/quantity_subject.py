@@ -25,8 +25,9 @@ _VERB_PHRASE = re.compile(r"(?:实行|实施|开展|完成|建立|达到)了?“
 # (目前, 今年) ends a lead-in before the phrase
 _WORD_TIME = re.compile(r"^.*?(?:目前|今年|开始|以来|之日起)")
 _FREQ_TIME = re.compile(rf"每[\d{_CN}半]*个?(?:年度|年|季度|月|周|天|日)")
-# 由/在 after a noun: the noun is the topic (设施面积|由2015年的…, 评议结果|在公开栏公示); not 在职, 在岗
-_TOPIC_CUT = re.compile(r"(?<=[^,;\s]{2})(?:由|在(?![职岗册编校读任建用线]))")
+# 由/在 after a noun: the noun is the topic (设施面积|由2015年的…, 评议结果|在公开栏公示); not 在职, 在岗, nor the 在 of
+# a word (所在村, 存在问题, 现在, 正在)
+_TOPIC_CUT = re.compile(r"(?<=[^,;\s]{2})(?:由|(?<![所存现正实内外潜])在(?![职岗册编校读任建用线]))")
 _PERIOD_ACTIVITY = re.compile(rf"([^,;。\d{_CN}]{{0,12}}?)[\d{_CN}]+[次遍回]([^,;。]*)")
 # units that measure the same dimension (a later number of the same kind continues the earlier one)
 _SAME_DIMENSION = {"个百分点": "%", "百分点": "%"}
