@@ -131,7 +131,8 @@ class _Reader(Predicates):
             return None  # 补助资金由中央和省级补助资金、县级配套资金共同组成: the parts a whole is made of
         co = self.ending("cooperation", left)
         if co and not (left == co[1] and any(self.in_clause[:ci])) and not any(  # 由X牵头,会同Y…; X:负责…,负责…,会同Y…
-                e <= cs + co[0] and ((q := self.skip(e, cs + co[0])) == cs + co[0] or self.at("modals", q, cs + co[0]))
+                e <= cs + co[0] and ((q := self.skip(e, cs + co[0])) == cs + co[0] or self.at("modals", q, cs + co[0])
+                                     or t.startswith("负责", q) and q + 2 == cs + co[0])  # (X负责会同Y…)
                 for e in self.ends):
             co = None  # X(每年)(要)联合Y: only after an actor (联合党组织 is a body)
         if m := co or (None if left.endswith(self.g["not_approval"]) else self.ending("approval_before", left)):
