@@ -200,3 +200,10 @@ def test_a_subject_never_ends_in_a_list_separator():
     found = find_quantities("全镇19个行政村(社区)、8.7万亩小麦和水稻种植区域全部纳入网格化管理。")
     assert [q.value for q in found] == [19, 87000]
     assert all(q.subject and q.subject[-1] not in "、,和及与或" for q in found)
+
+
+def test_an_aside_or_a_basis_after_the_number_is_no_subject():
+    """100元|(原为80元) and 80—89周岁|每人每月: what follows the number there is not what it measures."""
+    found = find_quantities("调整后的标准为:80—89周岁每人每月100元(原为80元)。")
+    assert [q.value if q.low is None else (q.low, q.high) for q in found] == [(80, 89), 100, 80]
+    assert not any(q.subject and (q.subject.startswith("(") or q.subject.startswith("每")) for q in found)

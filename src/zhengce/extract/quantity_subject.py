@@ -240,8 +240,10 @@ def post_noun(text: str, pos: int, ce: int, S: dict) -> str:
 
 @_by_lexicons
 def _post_noun(rest: str, S: dict) -> str:
-    if S["post_stop"].match(rest) or rest[:1] in _CONJ_CHARS:
-        return ""  # 10000人|或者辖区情况复杂, 满2届|且考核优秀: no noun follows
+    if S["post_stop"].match(rest) or rest[:1] in _CONJ_CHARS or rest[:1] in "(每":
+        # 10000人|或者辖区情况复杂, 满2届|且考核优秀: no noun follows; 100元|(原为80元), 80—89周岁|每人每月: an
+        # aside or the next number's basis
+        return ""
     if m := RATED.match(rest):
         return _cut(rest[m.end():], S)[:10]  # 55个村被评定为五星级村
     if not _POST_STOP.match(rest):
