@@ -6,7 +6,7 @@ import re
 
 from .actors import DutyWords, duty_grammar
 
-DELIMITERS = ",;!?。"
+DELIMITERS = ",;!?。→"
 # a colon opening a quote (…强调:“各镇要…) also ends a clause: the quoted speech has subjects of its own
 CLAUSE = re.compile(f"[^{DELIMITERS}:]+(?::(?!“)[^{DELIMITERS}:]*)*")
 

@@ -445,7 +445,8 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     """`find_responsibilities` without the memo."""
     if (row := row_assignments(text)) is not None:  # a task table pasted as text: read by column
         end = len(text.rstrip())
-        return [ResponsibilityMatch(0, end, actor, role, duty, deadline) for actor, role, duty, deadline in row]
+        return [ResponsibilityMatch(0, end, actor, role, duty, deadline) for actor, role, duty, deadline in row] \
+            + (_chained_steps(text) if row and _STEP_ARROW in text else [])
     opens = context and opens_with_marker(text)
     mentions = () if opens else find_mentions(text)  # (the reader takes them: one scan)
     if not opens and not mentions:
@@ -464,6 +465,20 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
     assigns.extend(reader.carried(assigns))
     assigns.sort(key=lambda a: (a.clause, a.start))
     return [r for a in assigns for r in reader.records(a) if not _states_a_shortcoming(text, r)]
+
+
+_STEP_ARROW = "→"
+
+
+def _chained_steps(row: str) -> list[ResponsibilityMatch]:
+    """The steps of a procedure written in one cell of a task-table row (村党支部提议→村“两委”会议商议→党员大会审议,
+    a 小微权力清单's 办理流程): each step names who acts, read as clauses of their own."""
+    out, start = [], 0
+    for cell in row.split("\t"):
+        if _STEP_ARROW in cell:
+            out += [replace(r, start=r.start + start, end=r.end + start) for r in _read(cell)]
+        start += len(cell) + 1
+    return out
 
 
 # 建立党(工)委班子成员向本级党组织报告履行党建工作责任制度: a report inside the name of a system to be set up
