@@ -47,3 +47,17 @@ def test_cues_decide_without_a_model(monkeypatch):
 
 def test_sentence_kind():
     assert kind.sentence_kind("各地要确保每个行政村至少有1名大学生村官。") == "requirement"
+
+
+def test_a_title_planning_the_year_makes_its_items_targets():
+    """市政府公布2025年十大民生实事项目: the items under its headings are targets though no modal says so (found in
+    blind round R74); in a report on the year's work the kind model decides."""
+    import zhengce
+
+    body = ("澜川市2月17日召开常务会议,审议通过民生实事项目。\n一、普惠托育扩容。新增普惠性托位3000个。\n"
+            "二、教育学位供给。新增学位9600个。\n")
+    plan = zhengce.extract("市政府公布2025年十大民生实事项目\n发布时间:2025-02-18\n" + body)
+    report = zhengce.extract("2025年民生实事完成情况\n发布时间:2025-12-18\n" + body)
+    kinds = lambda r: {q.value: q.kind for q in r.quantities}
+    assert kinds(plan)[3000] == kinds(plan)[9600] == "requirement"
+    assert kinds(report)[9600] == "statistic"  # (the rule leaves a report's items to the kind model)

@@ -596,6 +596,7 @@ def test_a_signature_date_with_its_publication_note_dates_the_document(extract_t
     ("楚东村村规民约", "楚东村"),
     ("桐川市餐厨垃圾管理办法", "桐川市"),
     ("《沅川市促进文化和旅游消费若干措施》政策解读", "沅川市"),
+    ("2025年澜川县政府工作报告", "澜川县"),  # (after a year: blind round R79)
     ("关于加强新就业群体党建工作的若干措施", None),
     ("全县春季森林防灭火工作会议召开", None),
 ])

@@ -20,7 +20,7 @@ from ..rules import RuleError, alternation, load_json_model, load_yaml
 from .memo import text_cache
 
 SCHEMA = frozenset({"requirement", "statistic", "cue_weight", "default", "bound_weight", "norm_bounds",
-                    "plan_heading", "plan_heading_not", "report_heading"})
+                    "plan_heading", "plan_heading_not", "report_heading", "plan_title"})
 # the clause breaks of quantity_context.CLAUSE_END (a quantity's clause lies between two of them)
 _BREAKS = ",;:。!?\n"
 NGRAMS = (1, 2)  # unigrams and bigrams: features() and _sentence_score build exactly these
@@ -44,6 +44,7 @@ def cues() -> dict:
     data["plan_heading_re"] = re.compile(data["plan_heading"])
     data["plan_heading_not_re"] = re.compile(data["plan_heading_not"])
     data["report_heading_re"] = re.compile(data["report_heading"])
+    data["plan_title_re"] = re.compile(data["plan_title"])
     return data
 
 

@@ -112,12 +112,17 @@ def _sections_under(parents: list[int | None], heads: set[int]) -> set[int]:
 
 def _year_sections(doc: Document, article: int, year: int) -> tuple[set[int], set[int]]:
     """The headings at or under a section planning the article's year or a later one (三、2025年工作计划 in a report
-    of January 2025), and those under a section reporting on a year not after it (一、2024年工作总结)."""
+    of January 2025), and those under a section reporting on a year not after it (一、2024年工作总结). An article
+    whose title plans its year (市政府公布2025年十大民生实事项目) plans under every heading."""
     from ..segment.sections import heading_parents
     from .kind import cues
 
     headings = doc.layers["headings"][article] if "headings" in doc.layers else []
     c, plans, reports = cues(), set(), set()
+    title = doc.layers["meta"][article].title or ""
+    if c["plan_title_re"].search(title) and not c["plan_heading_not_re"].search(title) \
+            and any(int(y) >= year for y in _YEAR.findall(title)):
+        return set(range(len(headings))), set()  # (the article's own lead paragraph, under no heading, may report)
     for k, h in enumerate(headings):
         named = [int(y) for y in _YEAR.findall(h.title)]
         if not named:
@@ -155,8 +160,9 @@ def _targets_after_date(doc: Document, found: dict[Key, list[Any]]) -> None:
         text, prov = None, doc.layers["provisions"][a][p]
         if a not in sections:
             sections[a] = _year_sections(doc, a, year)
-        planned = prov.heading is not None and prov.heading in sections[a][0]
-        reported = prov.heading is not None and prov.heading in sections[a][1]
+        plans, reports = sections[a]
+        planned = prov.heading is not None and prov.heading in plans
+        reported = prov.heading is not None and prov.heading in reports
         for i, q in enumerate(matches):
             if q.kind == "statistic" and (planned or q.time and any(int(y) > year for y in _YEAR.findall(q.time))):
                 text = text or doc.norm[prov.start:prov.end]
