@@ -81,6 +81,11 @@ FLOORS = {
     # on the same roads) and 0.814/0.839/0.824 (a city's 大气 plan against its province's).
     "h384_county_nongcun_gonglu_duanzhang_zhi_shishi_fangan_vs_h223_county_nongcun_gonglu_yanghu_fangan": (0.54, 0.52, 0.60),
     "h390_city_daqi_wuran_fangzhi_fangan_big5_vs_h286_prov_daqi_wuran_gongjian_fangan": (0.79, 0.81, 0.80),
+    # Session 22, fresh D7/D8, annotated blind and scored on arrival (and the same with the filter retrained on them):
+    # 0.852/0.767/0.900 (two towns' 禁烧 plans on one template) and 0.703/0.750/0.625 (a city's 课后服务 rules, GBK,
+    # against a district's).
+    "h405_town_jiegan_jinshao_gongzuo_fangan_vs_h345_town_jiegan_jinshao_gongzuo_fangan": (0.83, 0.74, 0.88),
+    "h409_city_kehou_fuwu_shishi_banfa_gbk_vs_h289_district_kehou_fuwu_shishi_xize": (0.68, 0.72, 0.60),
 }
 
 
