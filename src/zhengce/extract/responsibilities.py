@@ -405,6 +405,10 @@ class _Reader(Predicates):
                 duty = task_of(t, self.context, a.start) or duty
             elif span := self.following_task(a.clause, a.start < a.group.start):
                 duty += t[span[0]:span[1]]
+            elif a.clause and a.start == a.group.start and not any(self.in_clause[:a.clause]) \
+                    and (task := t[:self.clauses[a.clause][0]].strip(" ,;:")):
+                # 新改建农村公路100公里,县交通运输局负责 (not 下设1办5组,分别由区委常委牵头负责: 由 frames the task it names)
+                duty = LIST_NUMBER.sub("", task, count=1).strip() or duty
         duty = duty or t[a.start:a.duty_end].strip(" ,、;:")
         nxt = a.clause + 1
         if self.g["at"]["post"].fullmatch(duty) and nxt < len(self.clauses) and not self.in_clause[nxt]:
