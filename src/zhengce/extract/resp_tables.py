@@ -150,6 +150,8 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")  # a cell that is a bare figure (a task
 _HAS_HAN = re.compile("[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")  # a cell with figures: a target, the task is the cell of words
 _PHONE = re.compile(r"(?:0\d{2,3}-)?\d{7,8}|1[3-9]\d{9}")  # a contact list's telephone cell
+# a contact list's or duty roster's header cells (日期 | 带班领导 | 值班人员 | 联系电话): the row names columns, no task
+_ROSTER_HEADER = frozenset({"日期", "姓名", "职务", "联系电话", "电话", "手机", "手机号码", "办公电话", "联系方式"})
 Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline) per unit
 
 
@@ -180,7 +182,7 @@ def row_assignments(text: str) -> Optional[Row]:
         return None
     cells = [(m.start(), m.end()) for m in _CELL.finditer(text)]
     g = duty_grammar()
-    if any(text[s:e] in g["labels"] for s, e in cells):
+    if any(text[s:e] in g["labels"] or text[s:e] in _ROSTER_HEADER for s, e in cells):
         return []  # the header row
     if sum(1 for s, e in cells[1:] if _FIGURE.fullmatch(text, s, e)) >= 2:
         return None  # a row of figures (420 912 四级): a data table, whose names are no units
