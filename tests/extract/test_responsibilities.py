@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import zhengce
 import zhengce.api
@@ -200,3 +202,12 @@ def test_a_scoring_table_row_with_sentences_in_a_cell_reads_its_unit_column():
             "\t县农业农村局、县自然资源局\n")
     got = [(r.actor, r.role) for r in zhengce.extract(text).responsibilities]
     assert got == [("县农业农村局", "lead"), ("县自然资源局", "support")], got
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="县局,;。()→ 负责", max_size=30))
+def test_last_clause_is_the_clause_cut_read_from_the_end(text):
+    """last_clause agrees with CLAUSE (a short bracket, commas and all, is one piece of its clause)."""
+    from zhengce.extract.resp_subject import CLAUSE, DELIMITERS, last_clause
+
+    assert last_clause(text) == (CLAUSE.findall(text.rstrip(DELIMITERS)) or [""])[-1]

@@ -8,12 +8,17 @@ from .actors import DutyWords, duty_grammar
 
 DELIMITERS = ",;!?。→"
 # a colon opening a quote (…强调:“各镇要…) also ends a clause: the quoted speech has subjects of its own
-CLAUSE = re.compile(f"[^{DELIMITERS}:]+(?::(?!“)[^{DELIMITERS}:]*)*")
+# (a short bracket is one piece: 镇防汛抗旱指挥部办公室(以下简称镇防汛办,设在镇应急办)实行24小时值班)
+_PART = f"(?:\\([^()。;]{{1,30}}\\)|[^{DELIMITERS}:(]|\\()"
+CLAUSE = re.compile(f"{_PART}+(?::(?!“){_PART}*)*")
 
 
 def last_clause(text: str) -> str:
-    """The last clause of `text`, as `CLAUSE.findall(text)[-1]` (or "") but read from the end."""
+    """The last clause of `text`, as `CLAUSE.findall(text)[-1]` (or ""), but read from the end where no bracket
+    may hold a delimiter."""
     text = text.rstrip(DELIMITERS)
+    if "(" in text:
+        return (CLAUSE.findall(text) or [""])[-1]
     return text[max(map(text.rfind, DELIMITERS)) + 1:]
 
 
