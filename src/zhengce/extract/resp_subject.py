@@ -9,7 +9,7 @@ from .actors import DutyWords, duty_grammar
 DELIMITERS = ",;!?。→"
 # a colon opening a quote (…强调:“各镇要…) also ends a clause: the quoted speech has subjects of its own
 # (a short bracket is one piece: 镇防汛抗旱指挥部办公室(以下简称镇防汛办,设在镇应急办)实行24小时值班)
-_PART = f"(?:\\([^()。;]{{1,30}}\\)|[^{DELIMITERS}:(]|\\()"
+_PART = f"(?:[^{DELIMITERS}:(]+|\\([^()。;]{{1,30}}\\)|\\()"  # (runs first: a character at a time is 3x slower)
 CLAUSE = re.compile(f"{_PART}+(?::(?!“){_PART}*)*")
 
 
