@@ -207,3 +207,9 @@ def test_an_aside_or_a_basis_after_the_number_is_no_subject():
     found = find_quantities("调整后的标准为:80—89周岁每人每月100元(原为80元)。")
     assert [q.value if q.low is None else (q.low, q.high) for q in found] == [(80, 89), 100, 80]
     assert not any(q.subject and (q.subject.startswith("(") or q.subject.startswith("每")) for q in found)
+
+
+def test_a_number_alone_in_its_cell_measures_the_rows_item():
+    """1 | 巩固拓展脱贫攻坚成果 | 15分 | …: the score a row's item is worth (found in blind round R78)."""
+    found = find_quantities("1\t巩固拓展脱贫攻坚成果\t15分\t风险消除率达到60%以上得满分。")
+    assert [(q.value, q.subject) for q in found][:2] == [(15, "巩固拓展脱贫攻坚成果"), (60, "风险消除率")]

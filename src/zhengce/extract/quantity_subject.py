@@ -67,6 +67,8 @@ def subject(text: str, c: "Cand", per: str | None, prev_end: int, earlier: list[
             post_from: int, group: tuple[int, int], dims: dict, S: dict) -> str | None:
     """What is measured, short: see the module docstring for the order the places are read in."""
     cs, ce = c.cl
+    if "\t" in text and (item := _row_item(text, c)):
+        return item
     post = post_noun(text, post_from, ce, S)
     if post in S["verb_only"]:
         post = ""  # 29项|精简至: an action, not a noun
@@ -108,6 +110,21 @@ def subject(text: str, c: "Cand", per: str | None, prev_end: int, earlier: list[
     same = next((q.subject for q in reversed(earlier)
                  if _SAME_DIMENSION.get(q.unit or "", q.unit) == unit and q.subject), None)
     return same or _topic(text, cs, (0, 1), S) or prev_subject or dims.get(c.unit or "") or pre or None
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _row_item(text: str, c: "Cand") -> str | None:
+    """A number alone in its cell of a table row pasted as text (巩固拓展脱贫攻坚成果 | 15分 | …): the row's item, the
+    last cell of words before it, is what it measures."""
+    tab = text.rfind("\t", 0, c.nstart)
+    if tab < 0 or _HAN.search(text, tab + 1, c.start) or (nxt := text.find("\t", c.end)) >= 0 and \
+            _HAN.search(text, c.end, nxt) or nxt < 0 and _HAN.search(text, c.end):
+        return None  # (the number's own cell has words: they speak of it)
+    cells = [x.strip() for x in text[:tab].split("\t")]
+    item = next((x for x in reversed(cells) if _HAN.search(x) and not re.search(r"\d", x)), None)
+    return item[:_MAX] if item else None
 
 
 def _by_lexicons(fn: Callable[[Hashable, dict], str]) -> Callable[[Hashable, dict], str]:
