@@ -27,6 +27,7 @@ from .resp_subject import CLAUSE, last_clause, opens_with_marker
 _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
+_VISITED = re.compile(r"(?:所(?:包|联|包联|联系|挂)|到)$")  # (到所包村, 到村: a bare level as the place gone to)
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _PER_PERSON = re.compile("每人|每名|人均")  # a clause about each person (no organ is one)
 _ASPECT = "已未新"  # 对已登记社会组织…: a participle before the preposition's object, not a predicate
@@ -116,10 +117,14 @@ class _Reader(Predicates):
         t, cs = self.text, self.clauses[ci][0]
         left = t[cs:group.start]
         if left and (left[0] == "每" or left[0].isspace()) and _DISTRIBUTIVE.fullmatch(left):
+            if (hit := self.marker(self.skip(group.end, end), end)) and hit[0] == "fund":
+                return None  # 每个村(社区)补助选举经费不低于8000元: each one the money goes to, not who pays
             left = ""  # 每个社区每年至少组织…: each of them is the subject
         strict, lead_in = group.kind == "level", left.strip()  # (lead_in: words before the group, read below)
         if self.titled and (o := t.rfind("《", 0, group.start)) >= 0 and t.find("》", o, group.start) < 0:
             return None  # inside a title (《…居民委员会组织法》)
+        if strict and _VISITED.search(left):
+            return None  # 每周到所包村督导: the village visited, not who acts
         if strict and lead_in and left[-1] not in self.g["frame_tails"] and not left.endswith(_LEVEL_LEFT) \
                 and not self.marker(self.skip(group.end, end), end) \
                 and not (left[-1] == "向" and self.g["scan"]["reported"].match(t, group.end, end)):
