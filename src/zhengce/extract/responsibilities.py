@@ -27,6 +27,7 @@ from .resp_subject import CLAUSE, last_clause, opens_with_marker
 _SPAN = re.Match.span
 _LED = re.compile(r"的?领导下")
 _DISTRIBUTIVE = re.compile(r"\s*每(?:个|名|位|一个|一名)")
+_LISTS_BELOW = re.compile(r"(?:以下|下列)[^,;。]{0,6}:")  # (…主要履行以下职责: the duties are the items below)
 _VISITED = re.compile(r"(?:所(?:包|联|包联|联系|挂)|到)$")  # (到所包村, 到村: a bare level as the place gone to)
 _MONEY = re.compile("经费|资金|补助|补贴|预算|财力")
 _PER_PERSON = re.compile("每人|每名|人均")  # a clause about each person (no organ is one)
@@ -337,8 +338,9 @@ class _Reader(Predicates):
             last = next((g for g in reversed(before[-2:]) if only_filler(self.text[g.end:pe])), None)
             body = last and last.kind == "body" and self.g["scan"]["establish"].search(self.text, ps, last.start) and last \
                 or before and seat.match(self.text, before[0].end) and before[0].start == self.skip(ps, pe) \
-                and before[0]  # X设在Y,负责…
-            if body and id(body) not in assigned:
+                and before[0] \
+                or self.post_given(ps, pe, before)  # X设在Y,负责…; 网格长由社区党委书记担任,负责…
+            if body and id(body) not in assigned and not _LISTS_BELOW.search(self.text, q, min(ce + 1, len(self.text))):
                 hit = self.marker(q, ce)
                 role = hit[0] if hit else self.anywhere(q, ce, "any")
                 if role or self.at("verbs", q, ce):
@@ -358,6 +360,15 @@ class _Reader(Predicates):
                 if found:
                     out.append(_Assign(self.groups[0], found[0], cs, found[1], found[2], ci))
         return out
+
+    def post_given(self, ps: int, pe: int, before: list[Group]) -> Optional[Group]:
+        """The post a clause gives someone (网格长由社区党委书记或者副书记担任): what the next clause tells (负责…) is the
+        post's, not its holder's."""
+        if len(before) < 2 or before[0].start != self.skip(ps, pe) or before[0].kind not in ("post", "body") \
+                or self.text[before[0].end:before[1].start].strip() != "由":
+            return None
+        told = self.text[before[-1].end:pe].strip()
+        return before[0] if told.endswith(("担任", "兼任")) and len(told) <= 6 else None
 
     def holder_task(self, q: int, ce: int, ci: int, prior: _Assign) -> Optional[tuple[str, int, int]]:
         """The task of the clause right after an agent named a matter's holder (…是…的责任主体,负责Y): role, duty."""
