@@ -479,4 +479,4 @@ def _listed_under_cap(text: str, c: Cand, G: Grammar) -> bool:
     colon = text.rfind(":", 0, c.nstart)
     if colon < 0 or "。" in text[colon:c.nstart] or ";" in text[colon:c.nstart]:
         return False
-    return any(m.end() == colon + 1 for m in G.cap_list_re.finditer(text, max(0, colon - 8), colon + 1))
+    return any(text[m.end():colon] in ("", "为", "是") for m in G.cap_re.finditer(text, max(0, colon - 8), colon))

@@ -212,7 +212,6 @@ class Grammar:
     weak_neutral: frozenset  # neutral words a farther far_prefix word still governs (至少有1名)
     over_half: str  # 过半: the 半 after it is more than half
     cap_re: re.Pattern  # a cap named before a bare number in its clause (最高支付限额为40万元): the number is a `<=`
-    cap_list_re: re.Pattern  # a cap opening a list after a colon (最高额度为:单方缴存职工50万元,双方…70万元)
 
 
 def _scanner(cmp: dict, vague: str, slash_bases: list[str]) -> re.Pattern:
@@ -323,5 +322,4 @@ def grammar() -> Grammar:
                               YEAR),
         far_re=re.compile(search_alt(cmp["far_prefix"], "far_prefix")),
         prefix_reach=max(map(len, prefix)) - 1, weak_neutral=frozenset(cmp["weak_neutral"]),
-        over_half=cmp["over_half"], cap_re=re.compile(f"(?:{search_alt(cmp['cap_nouns'], 'cap_nouns')})(?!以上)"),
-        cap_list_re=re.compile(f"(?:{search_alt(cmp['cap_nouns'], 'cap_nouns')})(?:为|是)?:"))
+        over_half=cmp["over_half"], cap_re=re.compile(f"(?:{search_alt(cmp['cap_nouns'], 'cap_nouns')})(?!以上)"))

@@ -113,17 +113,21 @@ def subject(text: str, c: "Cand", per: str | None, prev_end: int, earlier: list[
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
 
 
 def _row_item(text: str, c: "Cand") -> str | None:
     """A number alone in its cell of a table row pasted as text (巩固拓展脱贫攻坚成果 | 15分 | …): the row's item, the
     last cell of words before it, is what it measures."""
     tab = text.rfind("\t", 0, c.nstart)
-    if tab < 0 or _HAN.search(text, tab + 1, c.start) or (nxt := text.find("\t", c.end)) >= 0 and \
-            _HAN.search(text, c.end, nxt) or nxt < 0 and _HAN.search(text, c.end):
+    if tab < 0:
+        return None
+    nxt = text.find("\t", c.end)
+    cell_end = nxt if nxt >= 0 else len(text)
+    if _HAN.search(text, tab + 1, c.start) or _HAN.search(text, c.end, cell_end):
         return None  # (the number's own cell has words: they speak of it)
-    cells = [x.strip() for x in text[:tab].split("\t")]
-    item = next((x for x in reversed(cells) if _HAN.search(x) and not re.search(r"\d", x)), None)
+    item = next((x for x in map(str.strip, reversed(text[:tab].split("\t"))) if _HAN.search(x) and not _DIGIT.search(x)),
+                None)
     return item[:_MAX] if item else None
 
 

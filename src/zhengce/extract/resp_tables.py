@@ -150,8 +150,6 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")  # a cell that is a bare figure (a task
 _HAS_HAN = re.compile("[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")  # a cell with figures: a target, the task is the cell of words
 _PHONE = re.compile(r"(?:0\d{2,3}-)?\d{7,8}|1[3-9]\d{9}")  # a contact list's telephone cell
-# a contact list's or duty roster's header cells (日期 | 带班领导 | 值班人员 | 联系电话): the row names columns, no task
-_ROSTER_HEADER = frozenset({"日期", "姓名", "职务", "联系电话", "电话", "手机", "手机号码", "办公电话", "联系方式"})
 Row = list[tuple[str, str, str, Optional[str]]]  # (actor, role, task, deadline) per unit
 
 
@@ -172,6 +170,16 @@ def _covered_places(text: str, units: list[tuple[int, int]]) -> bool:
     return len(units) >= 2 and _only_places(text, units)
 
 
+@lru_cache(maxsize=1)
+def _roster_headers() -> frozenset[str]:
+    return frozenset(duty_rules()["roster_headers"])
+
+
+def row_cells(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a table row pasted as text."""
+    return [(m.start(), m.end()) for m in _CELL.finditer(text)]
+
+
 def row_assignments(text: str) -> Optional[Row]:
     """A task-table row pasted as text (序号, 工作任务, 牵头单位, 配合单位, 完成时限 parted by tabs or spaces), read
     by column: the longest cell of words before the units is the task, the first cell listing units after it leads
@@ -180,9 +188,9 @@ def row_assignments(text: str) -> Optional[Row]:
     None when `text` is no such row; [] for a header row."""
     if not is_table_row(text):
         return None
-    cells = [(m.start(), m.end()) for m in _CELL.finditer(text)]
+    cells = row_cells(text)
     g = duty_grammar()
-    if any(text[s:e] in g["labels"] or text[s:e] in _ROSTER_HEADER for s, e in cells):
+    if any(text[s:e] in g["labels"] or text[s:e] in _roster_headers() for s, e in cells):
         return []  # the header row
     if sum(1 for s, e in cells[1:] if _FIGURE.fullmatch(text, s, e)) >= 2:
         return None  # a row of figures (420 912 四级): a data table, whose names are no units
@@ -219,7 +227,7 @@ def row_deadline(text: str) -> Optional[tuple[int, int]]:
     """The span of a task-table row's deadline cell (2025年11月底前), or None: its numbers are due by then."""
     if not is_table_row(text):
         return None
-    return _deadline_cell(text, [(m.start(), m.end()) for m in _CELL.finditer(text)])
+    return _deadline_cell(text, row_cells(text))
 
 
 def _deadline_cell(text: str, cells: list[tuple[int, int]]) -> Optional[tuple[int, int]]:

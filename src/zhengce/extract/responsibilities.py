@@ -20,7 +20,7 @@ from .aliases import current as current_aliases
 from .actors import RESPONSIBILITY, Group, Mention, _patterns, duty_grammar, duty_rules, lexicon
 from .memo import RuleMemo
 from .resp_tables import (LIST_NUMBER, RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments,
-                          task_of)
+                          row_cells, task_of)
 from .resp_predicate import FILLER, IN_CHARGE_OF, PAST, QUOTE, STRIP_LEADING, Predicates, only_filler, sanction_words
 from .resp_subject import CLAUSE, last_clause, opens_with_marker
 
@@ -467,6 +467,11 @@ def _read(text: str, context: str = "") -> list[ResponsibilityMatch]:
         end = len(text.rstrip())
         return [ResponsibilityMatch(0, end, actor, role, duty, deadline) for actor, role, duty, deadline in row] \
             + (_chained_steps(text) if row and _STEP_ARROW in text else [])
+    return _read_prose(text, context)
+
+
+def _read_prose(text: str, context: str = "") -> list[ResponsibilityMatch]:
+    """The clause reader on text that is no table row (a provision, or one cell of a row)."""
     opens = context and opens_with_marker(text)
     mentions = () if opens else find_mentions(text)  # (the reader takes them: one scan)
     if not opens and not mentions:
@@ -493,12 +498,8 @@ _STEP_ARROW = "→"
 def _chained_steps(row: str) -> list[ResponsibilityMatch]:
     """The steps of a procedure written in one cell of a task-table row (村党支部提议→村“两委”会议商议→党员大会审议,
     a 小微权力清单's 办理流程): each step names who acts, read as clauses of their own."""
-    out, start = [], 0
-    for cell in row.split("\t"):
-        if _STEP_ARROW in cell:
-            out += [replace(r, start=r.start + start, end=r.end + start) for r in _read(cell)]
-        start += len(cell) + 1
-    return out
+    return [replace(r, start=r.start + s, end=r.end + s)
+            for s, e in row_cells(row) if _STEP_ARROW in row[s:e] for r in _read_prose(row[s:e])]
 
 
 # 建立党(工)委班子成员向本级党组织报告履行党建工作责任制度: a report inside the name of a system to be set up
