@@ -249,7 +249,8 @@ DUTY_KEYS = frozenset(_AT_KINDS + _END_KINDS + (
     "petition_before", "report_to", "submit_verbs", "held_verbs", "meeting_names", "not_approval", "lead_in_patterns",
     "alias_definition", "alias_prefixes", "attendance_markers", "attendance_objects", "clause_time_end", "member_titles", "rate_nouns",
     "holder_nouns", "lead_in_lead_patterns", "heading_nouns", "definition_patterns", "post_title_prefixes",
-    "post_title_ranks", "roster_headers"))
+    "post_title_ranks", "roster_headers", "receipt_verbs", "receipt_hearing_verbs", "receipt_hearing_bodies",
+    "receipt_application_verbs", "receipt_object_stops", "receipt_fillers"))
 
 
 @lru_cache(maxsize=1)

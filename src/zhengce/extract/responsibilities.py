@@ -21,6 +21,7 @@ from .actors import RESPONSIBILITY, Group, Mention, _patterns, duty_grammar, dut
 from .memo import RuleMemo
 from .resp_tables import (LIST_NUMBER, RANKED, context_subject, deadline_in, label_mentions, label_roles, row_assignments,
                           row_cells, task_of)
+from .resp_receipt import receipt_duty
 from .resp_predicate import FILLER, IN_CHARGE_OF, PAST, QUOTE, STRIP_LEADING, Predicates, only_filler, sanction_words
 from .resp_subject import CLAUSE, last_clause, opens_with_marker
 
@@ -426,6 +427,8 @@ class _Reader(Predicates):
                 # 新改建农村公路100公里,县交通运输局负责 (not 下设1办5组,分别由区委常委牵头负责: 由 frames the task it names)
                 duty = LIST_NUMBER.sub("", task, count=1).strip() or duty
         duty = duty or t[a.start:a.duty_end].strip(" ,、;:")
+        if a.role == "oversee" and (taken := receipt_duty(t, self.clauses, a.clause, a.group, self.groups, self.skip)):
+            duty = taken  # the body reported to takes the matter in (…将整改情况报县民政局)
         nxt = a.clause + 1
         if self.g["at"]["post"].fullmatch(duty) and nxt < len(self.clauses) and not self.in_clause[nxt]:
             # 党委一把手任组长,亲自抓…: a bare title takes the next clause along

@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from ..rules import RuleError, load_json_model
 from .actors import ROLES
+from .resp_receipt import is_receipt
 
 MODEL_KEYS = frozenset({"version", "roles", "intercept", "weights", "cv_accuracy", "n_train", "min_count", "note"})
 # zhengce/models links to the repository's models/ (so a wheel ships it)
@@ -26,6 +27,8 @@ MODEL_PATH = Path(str(resources.files("zhengce").joinpath("models", "role.json")
 def features(rule_role: str, duty: str, clause: str) -> list[str]:
     """The grammar's role, the duty's character uni- and bigrams and the clause's bigrams (shared with training)."""
     clause = clause.replace("\n", "")
+    if is_receipt(duty):
+        duty = clause  # (a receipt's duty is worded by the grammar, not the document: its clause speaks for it)
     return ["r:" + rule_role, *("d:" + c for c in set(duty)), *("d:" + a + b for a, b in set(zip(duty, duty[1:]))),
             *("q:" + a + b for a, b in set(zip(clause, clause[1:])))]
 
@@ -45,15 +48,21 @@ def load_model(path: str | None = None) -> dict | None:
 KEPT = frozenset({"lead"})
 
 
-def apply(model_role: str, rule_role: str) -> str:
+def stands(rule_role: str, duty: str) -> bool:
+    """Whether the grammar's role stands unasked: a KEPT role, or a body reported to (its duty 接收/听取/受理 + the
+    matter is worded by the grammar, not the document, so its characters tell the model nothing)."""
+    return rule_role in KEPT or rule_role == "oversee" and is_receipt(duty)
+
+
+def apply(model_role: str, rule_role: str, duty: str = "") -> str:
     """The role a record gets: the grammar's where it is one the model does not override, else the model's."""
-    return rule_role if rule_role in KEPT else model_role
+    return rule_role if stands(rule_role, duty) else model_role
 
 
 def predict(rule_role: str, duty: str, clause: str, model: dict | None = None) -> str:
     """The role one record gets (the grammar's when no model is shipped)."""
     model = model if model is not None else load_model()
-    if model is None or rule_role in KEPT:
+    if model is None or stands(rule_role, duty):
         return rule_role
     get = model["weights"].get
     found = [w for f in features(rule_role, duty, clause) if (w := get(f)) is not None]

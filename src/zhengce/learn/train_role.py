@@ -73,7 +73,7 @@ def cross_validate(rows: list[dict[str, str]], folds: int = 5) -> dict[str, floa
     for train, test in GroupKFold(folds).split(rows, groups=[r["source"] for r in rows]):
         vocabulary, clf = _fit([feats[i] for i in train], [labels[i] for i in train])
         predicted = clf.predict(_matrix([feats[i] for i in test], vocabulary))
-        right += sum(apply(p, rows[i]["rule"]) == labels[i] for p, i in zip(predicted, test))
+        right += sum(apply(p, rows[i]["rule"], rows[i]["duty"]) == labels[i] for p, i in zip(predicted, test))
     return {"cv_accuracy": right / len(rows), "rule_accuracy": sum(r["gold"] == r["rule"] for r in rows) / len(rows)}
 
 
