@@ -62,6 +62,21 @@ def test_a_news_headline_with_its_own_dateline_after_a_signed_rule_is_a_second_a
     assert [a.title for a in articles] == ["白岩镇森林防火值班值守制度", "白岩镇开展2024年森林防火应急演练"]
 
 
+def test_a_headline_over_its_own_dateline_opens_a_second_article_with_no_place_known(extract_text) -> None:
+    """Two experience reports on one page, each headline over its own 来源/发布时间 line: two articles, though the
+    gazetteer knows neither place the headlines lead with (so no digest-headline rule applies)."""
+    text = ("经验交流两则\n"
+            "青溪县:“积分制”激活乡村治理\n来源:青溪县委组织部  发布时间:2024-06-12\n"
+            "近年来,青溪县坚持党建引领,把积分制作为推进乡村治理的重要抓手,全县120个行政村全部推行积分制管理。\n"
+            "各村每季度评选一次“积分之星”。\n编辑:李婷\n"
+            "桐川市柳河镇:“清单制”让村务运行明明白白\n来源:桐川市委组织部  发布时间:2024-06-11\n"
+            "柳河镇地处桐川市北部,辖14个村、2个社区,今年以来推行村级事务“清单制”,实现村(社区)全覆盖。\n"
+            "清单每年动态调整一次。\n")
+    articles = extract_text(text).articles
+    assert [(a.title, a.date) for a in articles] == [("青溪县:“积分制”激活乡村治理", "2024-06-12"),
+                                                     ("桐川市柳河镇:“清单制”让村务运行明明白白", "2024-06-11")]
+
+
 def test_extended_reading_splits_articles(extract_text) -> None:
     result = extract_text(EXTENDED)
     assert [a.title for a in result.articles] == ["机制创新,推动基层政权建设情况", "充分发挥组织部门职能作用的探索与思考"]

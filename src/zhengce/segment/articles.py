@@ -126,6 +126,9 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
             starts.append((i, place))
         elif place and starts[-1][1] is None and _no_paragraph_yet(lines, starts[-1][0], i):
             starts[-1] = (i, place)  # the first line was the page's collection title
+        elif not place and _dated_below(lines, i) and _opens_article(lines, i) \
+                and not _no_paragraph_yet(lines, starts[-1][0], i):
+            starts.append((i, None))  # a headline over a dateline of its own (来源:… 发布时间:…), a paragraph on
     for i, line in enumerate(lines):
         if line.role == "furniture" and is_article_break(line):
             # (the next headline may have been taken for a photo caption of the article before)
