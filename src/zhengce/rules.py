@@ -31,7 +31,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                            "article_citation"}),
     "articles": frozenset({"doc_types", "normative_types", "non_normative_types", "issuer_patterns",
                            "date_patterns", "publish_cues", "full_text_cues", "anonymised", "title_notes",
-                           "issuer_place", "title_place", "issuing_notice", "promulgation", "report_with_plan"}),
+                           "issuer_place", "title_place", "issuing_notice", "promulgation", "promulgated_revision", "report_with_plan"}),
 }
 
 

@@ -532,6 +532,18 @@ def test_a_promulgation_notice_carries_its_regulation(extract_text) -> None:
         ("某市城镇排水与污水处理条例", "条例", "2023-10-12")]
 
 
+def test_a_promulgated_amendment_is_titled_by_the_regulation_it_publishes_amended(extract_text) -> None:
+    """公告 / 《…关于修改〈X条例〉的决定》已由…通过,现予公布…修正后的《X条例》全文同时公布 / X条例 and its articles:
+    titled and typed by X, not by the amending decision."""
+    text = ("某省人民代表大会常务委员会公告\n(第四十二号)\n《某省人民代表大会常务委员会关于修改〈某省物业管理条例〉的决定》"
+            "已由某省第十四届人民代表大会常务委员会第十八次会议于2025年9月26日通过,现予公布,自2026年1月1日起施行。"
+            "修正后的《某省物业管理条例》全文同时公布。\n某省人民代表大会常务委员会\n2025年9月28日\n"
+            "某省物业管理条例\n第一章 总则\n第一条 为了规范物业管理活动,制定本条例。\n"
+            "第二条 县级以上人民政府住房城乡建设主管部门负责本行政区域内物业管理活动的监督管理工作。\n")
+    result = extract_text(text)
+    assert [(a.title, a.doc_type, a.date) for a in result.articles] == [("某省物业管理条例", "条例", "2025-09-28")]
+
+
 REPORT = ("霍山新闻网 首页 > 时政要闻 > 霍山要闻\n\n政府工作报告(摘要)\n——2024年1月9日在霍山县第十八届人民代表大会第四次会议上\n"
           "霍山县人民政府代县长 陈卫东\n\n2024-01-12 09:15:36 来源:霍山县融媒体中心\n\n"
           "编者按:1月9日,霍山县第十八届人民代表大会第四次会议开幕,代县长陈卫东代表县人民政府作政府工作报告。现将报告摘要刊发如下。\n\n"
@@ -641,3 +653,18 @@ def test_meeting_minutes_are_normative(extract_text) -> None:
             "会议要求,由县交通运输局牵头,各乡镇配合,于6月底前完成县道养护。\n")
     article = extract_text(text).articles[0]
     assert (article.doc_type, article.normative) == ("会议纪要", True)
+
+
+@pytest.mark.parametrize("issuer, jurisdiction, placed", [
+    ("市政府新闻办", "扬州市", "扬州市政府新闻办"),
+    ("县政府办公室", "攸县", "攸县政府办公室"),
+    ("省委、省政府", "山东省", "省委、省政府"),  # a list: as written
+    ("区委社会工作部", "南京市秦淮区", "南京市秦淮区委社会工作部"),
+    ("省民政厅", "福建省", "福建省民政厅"),
+    ("市民政局", None, "市民政局"),  # no place known: as written
+    ("市民政局", "攸县", "市民政局"),  # no place of its level
+    ("淄博市民政局", "淄博市", "淄博市民政局"),  # named already
+])
+def test_a_level_only_issuer_is_named_under_the_article_place(issuer, jurisdiction, placed) -> None:
+    from zhengce.segment.metadata import _placed
+    assert _placed(issuer, jurisdiction) == placed

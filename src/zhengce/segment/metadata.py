@@ -59,6 +59,7 @@ def _rules():
         "title_place": re.compile(r["title_place"]),
         "issuing_notice": re.compile(r["issuing_notice"]),
         "promulgation": re.compile(r["promulgation"]),
+        "promulgated_revision": re.compile(r["promulgated_revision"]),
         "report_with_plan": re.compile(r["report_with_plan"]),
     }
 
@@ -280,6 +281,19 @@ def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str,
     return m.group("place") if m else None
 
 
+def _placed(issuer: Optional[str], jurisdiction: Optional[str]) -> Optional[str]:
+    """An issuer named by its level alone (来源:市政府新闻办, 区委社会工作部) under the place the article is of, at that
+    level (扬州市政府新闻办): the organ's own name. Written as it stands otherwise, and where several organs are
+    listed (省委、省政府, as the seeds' gold keeps it)."""
+    if not issuer or not jurisdiction or not _LEVEL_ONLY.match(issuer) or "、" in issuer \
+            or gazetteer().chain_at(issuer, 0):
+        return issuer
+    party = "中共" if issuer.startswith("中共") else ""
+    name = issuer[len(party):]
+    level = jurisdiction.rfind(name[0])
+    return party + jurisdiction[:level] + name if level > 0 else issuer
+
+
 def _first_sentence(text: str, longest: int = 60) -> str:
     """A title for an article without a title line: its opening sentence, clipped."""
     return re.split(r"[。!?;]", text, maxsplit=1)[0][:longest]
@@ -295,7 +309,9 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     paras = [l.text for l in lines if l.role == "body"]
     first_para = next((p for p in paras if p[-1] in "。!?;"), "")
     if promulgated := _rules()["promulgation"].match(first_para):
-        title, titles = promulgated.group("name"), [promulgated.group("name")] + titles[1:]
+        revised = _rules()["promulgated_revision"].search(first_para, promulgated.end())
+        name = (revised or promulgated).group("name")  # (…的决定》…通过,…修正后的《X条例》全文同时公布: X)
+        title, titles = name, [name] + titles[1:]
     tail = [l for l in lines if l.role == "tail"]
     meta = _meta_lines(doc, span, page_header)
     body = "\n".join(paras)
@@ -311,10 +327,11 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     r = _rules()
     full_text = bool(r["full_text"].search(body[:400]))
     normative = (doc_type in r["normative"] or full_text) and doc_type not in r["non_normative"]
+    jurisdiction = span.headline_place or _jurisdiction(issuer, title, first_para, body, [l.text for l in page_header])
     return ArticleMeta(
         title=title,
-        issuer=issuer,
-        jurisdiction=span.headline_place or _jurisdiction(issuer, title, first_para, body, [l.text for l in page_header]),
+        issuer=_placed(issuer, jurisdiction),
+        jurisdiction=jurisdiction,
         date=_pick_date(meta, tail, titles[1:] + paras[:3], page_header),
         doc_type=doc_type,
         normative=bool(normative),
