@@ -41,13 +41,13 @@ def _words() -> _ReceiptWords:
         not_before=tuple(w for w in r["not_approval"] if w not in r["receipt_verbs"]),
         hearing=tuple(r["receipt_hearing_verbs"]), bodies=tuple(r["receipt_hearing_bodies"]),
         application=tuple(r["receipt_application_verbs"]),
-        stop=re.compile(f"{trie_regex(r['receipt_object_stops'])}|{modals}|向|报(?![告表])"),
+        stop=re.compile(f"{trie_regex(r['receipt_object_stops'] + r['receipt_fillers'])}|{modals}|向|报(?![告表])"),
         filler=re.compile(f"(?:{trie_regex(r['receipt_fillers'] + r['adverbs'] + r['modals'])}|{_TIME_LIMIT})+"))
 
 
 # a time limit or a count opening the words before the verb (在2小时内, 于次月5日前, 1次)
 _TIME_LIMIT = (r"(?:在|于)?[^,;。向]{0,8}?[\d一二两三四五六七八九十]+个?(?:小时|工作日|日|天|个月|周)(?:内|以内)"
-               r"|于[^,;。向]{1,10}?(?:前|后)|\d+次")
+               r"|于[^,;。向]{1,10}?(?:前|后)|\d+次|(?:在|于)?[^,;。向]{1,6}?(?:期内|期间)")
 
 
 RECEIPT_HEADS = ("接收", "听取", "受理")
@@ -100,8 +100,12 @@ def receipt_duty(text: str, clauses: list[tuple[int, int]], ci: int, group: Grou
 
 
 def _trim(words: str) -> str:
-    """The object after the verb, to the clause end."""
-    return words.strip(" ,、。;:()等")
+    """The object after the verb, to the clause end (past a count: 每月反馈1次办理情况; not a contact line after it)."""
+    words = _COUNT.sub("", words.strip(" ,、。;:()等"), count=1)
+    return re.split(r"[,;:。]", words, maxsplit=1)[0].strip(" 、()等")
+
+
+_COUNT = re.compile(r"^[\d一二两三四五六七八九十]+次")
 
 
 def _cut(words: str) -> str:
