@@ -255,6 +255,8 @@ def _apply_unit(text: str, c: Cand, u, G: Grammar) -> None:
         # 翻一番 = 2 倍; 番 elsewhere (一番努力) is no unit
         c.drop = c.drop or not G.g["power_units_re"][u.surface].search(text, max(0, c.start - 2), c.start)
         c.value = None if c.value is None else 2.0 ** c.value
+    if (needed := G.g["context_units_re"].get(u.surface)) and not needed.search(text, max(0, c.nstart - 8), c.nstart):
+        c.drop = True  # 风力8级: a wind force; 一级医院, 三级响应 name a grade
 
 
 def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:

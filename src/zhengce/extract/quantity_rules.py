@@ -27,7 +27,7 @@ SCHEMAS: dict[str, frozenset[str]] = {
                                    "money_context", "one_alloc_verbs", "vague_before", "date_like",
                                    "class_label_before", "power_units", "frequency_after", "vague_lead",
                                    "ratio_before", "rank_before", "rank_units", "article_one_before",
-                                   "condition_end", "noun_units", "days_before_event"}),
+                                   "condition_end", "noun_units", "days_before_event", "context_units"}),
     "quantity_time": frozenset({"absolute", "year_list", "relative", "frequency", "frame", "enumerator",
                                 "comparison", "document_dating"}),
     "quantity_per": frozenset({"per_start", "per_words", "time_bases", "base_nouns", "slash_bases",
@@ -289,6 +289,7 @@ def grammar() -> Grammar:
     g["frequency_after_re"] = re.compile(_expand(g["frequency_after"]))
     g["rank_before_re"] = re.compile(_expand(g["rank_before"]))
     g["power_units_re"] = {u: re.compile(_expand(v)) for u, v in g["power_units"].items()}
+    g["context_units_re"] = {u: re.compile(_expand(v)) for u, v in g["context_units"].items()}
     t["absolute_re"] = first_char_scan(re.compile("|".join(_expand(x) for x in t["absolute"])))
     t["year_list_re"] = first_char_scan(re.compile(_expand(t["year_list"])))
     t["relative_re"] = re.compile(search_alt(t["relative"], "relative"))
