@@ -269,7 +269,8 @@ def _blocked_spans(text: str, G: Grammar) -> list[tuple[int, int]]:
             if inner is None or len(inner) <= qmax or "+" in inner:
                 spans.append(m.span())
     # each pass only where its anchor character occurs (speed: most sentences have none); once a pass
-    for key, found in (("slogan_item_re", "、" in text), ("date_like_re", "-" in text or ":" in text or "时" in text)):
+    for key, found in (("slogan_item_re", "、" in text), ("date_like_re", "-" in text or ":" in text or "时" in text
+                                                                     or "." in text and "年" in text)):
         if found:
             spans.extend(m.span() for m in G.g[key].finditer(text)
                          if not G.g["ratio_before_re"].search(text, max(0, m.start() - 3), m.start()))
