@@ -95,6 +95,29 @@ def test_title_runs_to_the_first_full_stop(extract_text) -> None:
     assert "坚持党的领导,加强建设。" in [p.text for p in result.provisions]
 
 
+@pytest.mark.parametrize("line, title", [
+    # a 第X条 is titled to its 。 through its ; (the checkset's annotators: 247 of 247 such 条)
+    ("第八条 社区服务站受理居民申请的事项,能够当场办理的应当当场办理;不能当场办理的,应当在5个工作日内办结。",
+     "社区服务站受理居民申请的事项,能够当场办理的应当当场办理;不能当场办理的,应当在5个工作日内办结"),
+    # with no 。 on its line (its items below) it stops at ; as other headings do
+    ("第九条 违反本条例第十条规定,由市水务局责令改正,给予警告;逾期不改正的,处罚款:", "违反本条例第十条规定,由市水务局责令改正,给予警告"),
+    ("一、总体要求;坚持党的领导,加强建设。", "总体要求"),
+])
+def test_an_article_is_titled_through_its_semicolons(line, title, extract_text) -> None:
+    result = extract_text(_article(line, BODY))
+    assert [s.title for s in result.sections][:1] == [title]
+    assert all(p.text for p in result.provisions)
+
+
+def test_a_whole_sentence_title_ending_in_duties_is_no_lead_in(extract_text) -> None:
+    """第五条 X人选应当…具备下列条件:…;…;身体健康,能够正常履行职责。 — the title ends like a lead-in (履行职责) but is a
+    rule of clauses: its clauses are no duties of X."""
+    line = ("第五条 村党组织书记人选应当从本村致富能手中优先选拔,具备下列基本条件:政治坚定,遵纪守法;一般应具有高中以上文化程度;"
+            "身体健康,能够正常履行职责。")
+    result = extract_text(_article(line, BODY))
+    assert not [r for r in result.responsibilities if "高中" in r.duty]
+
+
 def test_labelled_and_table_lines_are_no_headings_nor_captions(extract_text) -> None:
     body = BODY + "\n牵头单位:市民政局;配合单位:市财政局\n序号\t重点任务\t责任单位\n" + BODY  # not the tail: no signature
     result = extract_text(_article("一、总体要求。坚持党的领导,加强建设。", body))

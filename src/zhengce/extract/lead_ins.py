@@ -36,6 +36,8 @@ def lead_in_actor(text: str) -> Optional[str]:
 def lead_in(text: str) -> Optional[Owner]:
     """The owner of the list a lead-in opens (its actor; `lead` for the items of X负责:), if `text` is one."""
     body = LIST_NUMBER.sub("", text).strip()
+    if ";" in body:
+        return None  # a 条 titled whole (…具备下列条件:…;身体健康,能够正常履行职责): a rule, not a lead-in
     duties, leads = _lead_ins()
     role = "execute" if duties.search(body) else "lead" if leads.search(body) else None
     if role is None:

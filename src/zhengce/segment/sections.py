@@ -53,17 +53,20 @@ def _any_label() -> re.Pattern:
 
 
 _TITLE_END = re.compile(r"[。;!?]")
+_ARTICLE_TITLE_END = re.compile(r"[。!?]")
 _SPEAKER = re.compile(r"[^,。:;\s]{1,6}:")  # 答:, 周海涛: opening a transcript's turn
 _TITLE_COLON = re.compile(r"[^,。;:(]{2,20}(?<!\d):")  # 工作目标:到2025年… (a short title, then its text; not 监督(牵头部门:…), nor the ratio in 按5:5比例)
 
 
-def _title_end(text: str, offset: int) -> int:
+def _title_end(text: str, offset: int, style: str = "") -> int:
     """End of a heading title: a colon closing a short title that text follows, else the first 。
-    (or ;) after `offset`, else the line end."""
+    (or ;) after `offset`, else the line end. An article's (第X条) runs on past ; to its 。: a 条 is one sentence
+    of clauses (…应当当场办理;不能当场办理的,应当在…), and annotators title it whole (a 条 with no 。 on its line,
+    its items below, still stops at ;)."""
     c = _TITLE_COLON.match(text, offset)
     if c and c.end() < len(text):
         return c.end() - 1
-    m = _TITLE_END.search(text, offset)
+    m = style == "article" and _ARTICLE_TITLE_END.search(text, offset) or _TITLE_END.search(text, offset)
     return m.start() if m else len(text)
 
 
@@ -77,7 +80,7 @@ def numbered_heading(line: Line) -> Heading | None:
         m = pat.match(line.text)
         if not m or m.end() >= len(line.text):
             continue
-        end = _title_end(line.text, m.end())
+        end = _title_end(line.text, m.end(), name)
         if end == m.end():
             continue
         if _not_a_heading(line.text, m.end(), name):
@@ -185,7 +188,7 @@ def inline_headings(doc: Document, lines: list[Line], heads: list[Heading]) -> l
 
 
 def _heading_at(line: Line, pos: int, label_end: int, style: str) -> Heading:
-    end = _title_end(line.text, label_end)
+    end = _title_end(line.text, label_end, style)
     body = end + 1 if end < len(line.text) else end
     return Heading(line.index, line.start + pos, line.start + end, line.text[pos:label_end].rstrip(), style,
                    line.text[label_end:end].strip(), line.start + body, line.start + label_end)
