@@ -23,6 +23,8 @@ from zhengce.extract.lead_ins import lead_in_actor, own_subject
     ("第十六条 物业服务企业应当履行下列义务", "物业服务企业"),
     ("第十二条 停车场经营者应当遵守下列规定", "停车场经营者"),
     ("有下列情形之一的", None),  # a condition, no lead-in
+    # a 条 titled whole to its 。 that happens to end like a lead-in is a rule of clauses, no lead-in
+    ("村党组织书记人选应当具备下列基本条件:政治坚定;一般应具有高中以上文化程度;身体健康,能够正常履行职责", None),
 ])
 def test_lead_in_actor(text, actor):
     assert lead_in_actor(text) == actor
@@ -48,6 +50,12 @@ def test_items_under_a_lead_in_heading_take_its_actor():
     assert ("村民选举委员会", "宣传有关选举的法律法规和政策") in got
     assert ("村民选举委员会", "主持投票") in got
     assert not any(a == "村民选举委员会" and "指导选举" in d for a, d in got)  # 第六条 is no item of 第五条
+
+
+def test_a_whole_sentence_article_title_lists_no_duties():
+    text = ("村党组织书记备案管理办法\n\n第五条 村党组织书记人选应当从本村致富能手中优先选拔,具备下列基本条件:政治坚定,遵纪守法;"
+            "一般应具有高中以上文化程度;身体健康,能够正常履行职责。\n第六条 乡镇党委负责人选的考察。\n")
+    assert not [r for r in _records(text) if "高中" in r.duty]
 
 
 def test_items_after_a_lead_in_provision_take_its_actor():

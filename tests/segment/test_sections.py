@@ -109,15 +109,6 @@ def test_an_article_is_titled_through_its_semicolons(line, title, extract_text) 
     assert all(p.text for p in result.provisions)
 
 
-def test_a_whole_sentence_title_ending_in_duties_is_no_lead_in(extract_text) -> None:
-    """第五条 X人选应当…具备下列条件:…;…;身体健康,能够正常履行职责。 — the title ends like a lead-in (履行职责) but is a
-    rule of clauses: its clauses are no duties of X."""
-    line = ("第五条 村党组织书记人选应当从本村致富能手中优先选拔,具备下列基本条件:政治坚定,遵纪守法;一般应具有高中以上文化程度;"
-            "身体健康,能够正常履行职责。")
-    result = extract_text(_article(line, BODY))
-    assert not [r for r in result.responsibilities if "高中" in r.duty]
-
-
 def test_labelled_and_table_lines_are_no_headings_nor_captions(extract_text) -> None:
     body = BODY + "\n牵头单位:市民政局;配合单位:市财政局\n序号\t重点任务\t责任单位\n" + BODY  # not the tail: no signature
     result = extract_text(_article("一、总体要求。坚持党的领导,加强建设。", body))
