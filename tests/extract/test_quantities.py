@@ -82,6 +82,20 @@ def test_context_gives_an_opening_time_to_the_next_sentence():
     assert q.time is None  # an enumerator opens a new item
 
 
+def test_later_parts_of_a_sentence_under_a_target_year_take_it():
+    context = "到2027年底,城市交通拥堵状况明显改善。中心城区路网平均车速提高到25公里/小时以上;"
+    assert [q.time for q in find_quantities("公交站点覆盖率达到100%;", context=context)] == ["到2027年底"]
+    context = "截至2023年12月31日,项目资金全部拨付。其中建设补助支出612万元;"  # a report's date frames its first part only
+    assert [q.time for q in find_quantities("运营补助支出356万元;", context=context)] == [None]
+
+
+def test_a_qualifier_inside_a_dated_target_takes_the_target_year():
+    qs = find_quantities("力争到2026年底,35岁以下的村党组织书记占比达到15%以上。")
+    assert [(q.value, q.time) for q in qs] == [(35, "到2026年底"), (15, "到2026年底")]
+    (q,) = find_quantities("2024年,人口规模1500人以上的村实现全覆盖。")
+    assert q.time is None  # a year that is no target leaves a qualifier undated
+
+
 def test_records_are_frozen():
     (q,) = find_quantities("配备1名")
     with pytest.raises(AttributeError):

@@ -156,7 +156,7 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str, datin
             break
         if kind in ("freq", "base") and s < cs and not (kind == "base" and val.endswith("相比")) or kind == "rel" and e == c.nstart and text[c.nstart:c.end].endswith("次"):
             continue  # (全年一次定评: a period right before a count of times is its per, not its time)
-        if kind in ("abs", "list") and _qualifier(text, c):
+        if kind in ("abs", "list") and _qualifier(text, c) and not (kind == "abs" and _TARGET.match(val)):
             continue
         if kind == "rel" and dating.match(text, e):
             continue  # (按照今年修订的《办法》,…不超过12个月: the time dates the document, not the number)
@@ -171,6 +171,9 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str, datin
         k, n = group
         return val[k] if n == len(val) else val[-1]
     return val
+
+
+_TARGET = __import__("re").compile(r"(?:力争|争取)?(?:到|至)\d{4}年")
 
 
 def _qualifier(text: str, c: "Cand") -> bool:
@@ -189,6 +192,18 @@ def inherited_time(text: str, context: str, G: "Grammar") -> str | None:
     # the time that opens the sentence; in a part after ; also one opening a later clause of the parts before
     # (坚持…并重,到2025年底前,…;…;…: each part is a provision of its own, under the one frame)
     continued = context.rstrip().endswith(";")
+    if found := _opening_time(sent, continued, t):
+        return found
+    if continued and (head := _last_sentence(context[-CONTEXT_CHARS:].rstrip()[:-len(sent)])) is not None:
+        # 到2027年底,城市交通拥堵状况明显改善。中心城区…25公里/小时以上;…;公交站点500米覆盖率达到100%: the parts
+        # of the sentence after the one a target year heads take its year as its first part does
+        found = _opening_time(head, False, t)
+        return found if found and _TARGET.match(found) else None  # (a report's 截至…/一季度 frames its first part only)
+    return None
+
+
+def _opening_time(sent: str, continued: bool, t: dict) -> str | None:
+    """The time that opens `sent`; with `continued` (a part after ;), also one opening a later clause."""
     for start in sorted({0} | ({k + 1 for k, ch in enumerate(sent) if ch == ","} if continued else set()), reverse=True):
         for key in ("absolute_re", "relative_re"):
             m = t[key].match(sent, start)
