@@ -544,6 +544,18 @@ def test_a_promulgated_amendment_is_titled_by_the_regulation_it_publishes_amende
     assert [(a.title, a.doc_type, a.date) for a in result.articles] == [("某省物业管理条例", "条例", "2025-09-28")]
 
 
+def test_a_notice_signed_above_the_text_it_issues_is_issued_by_its_signers(extract_text) -> None:
+    """关于印发《X》的通知 / 来源:组织二科 (a section, on a site that is no organ) / the notice signed by two 部 and dated /
+    X and its articles: issued by the signers, a 社会工作部 among them."""
+    text = ("某州组工网\n首页 > 政策文件\n关于印发《某州市社区党组织书记管理办法》的通知\n"
+            "发布时间:2025-06-20 09:30 来源:组织二科\n各区委组织部,市直有关单位:\n"
+            "现将《某州市社区党组织书记管理办法》印发给你们,请结合实际认真贯彻执行。\n"
+            "中共某州市委组织部  中共某州市委社会工作部\n2025年6月16日\n某州市社区党组织书记管理办法\n第一章 总则\n"
+            "第一条 为加强社区党组织书记队伍建设,制定本办法。\n第二条 市委组织部负责本办法的组织实施。\n")
+    (article,) = extract_text(text).articles
+    assert (article.issuer, article.date) == ("中共某州市委组织部、中共某州市委社会工作部", "2025-06-16")
+
+
 REPORT = ("霍山新闻网 首页 > 时政要闻 > 霍山要闻\n\n政府工作报告(摘要)\n——2024年1月9日在霍山县第十八届人民代表大会第四次会议上\n"
           "霍山县人民政府代县长 陈卫东\n\n2024-01-12 09:15:36 来源:霍山县融媒体中心\n\n"
           "编者按:1月9日,霍山县第十八届人民代表大会第四次会议开幕,代县长陈卫东代表县人民政府作政府工作报告。现将报告摘要刊发如下。\n\n"

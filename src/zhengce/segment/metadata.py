@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from ..document import Document, Line
 from ..rules import load_rules
 from ..text.numerals import parse_chinese
-from .boilerplate import ORGAN_SUFFIXES
+from .boilerplate import ORGAN_SUFFIXES, is_date_line
 from .places import gazetteer
 
 if TYPE_CHECKING:  # articles.py reads doc_type_of from here to find titles set on several lines
@@ -190,7 +190,7 @@ def _pick_date(meta: list[Line], tail: list[Line], opening: list[str], page_head
 
 
 def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[Line], meta: list[Line],
-            closing: list[Line] = (), subtitles: list[str] = ()) -> Optional[str]:
+            closing: list[Line] = (), subtitles: list[str] = (), lines: list[Line] = ()) -> Optional[str]:
     """Who issues the article: its signatories, a printed organ, the government a report's byline speaks for,
     an adopting organ, the organ its first paragraph opens with, the credit closing it (`closing`: its last
     lines), or the page's source line."""
@@ -224,6 +224,10 @@ def _issuer(first_para: str, body: str, title_issuer: Optional[str], tail: list[
     for line in meta:
         if m := pats["issuing_organ"].search(line.text):
             return m.group("issuer")
+    for line, after in zip(lines, lines[1:]):
+        # an issuing notice signed above the text it issues (关于印发《X》的通知 … 落款 / date, then X): its signers
+        if is_date_line(after.text) and (signed := _signatories([line], pats["signature"])):
+            return "、".join(signed)
     for line in meta:
         if m := pats["source_line"].search(line.text):
             source = _ORGAN_OF_UNIT.sub(r"\1", m.group("issuer"))
@@ -320,7 +324,8 @@ def article_meta(doc: Document, span: ArticleSpan, page_header: list[Line]) -> A
     # the lines right under the title (a header line: 崇阳县人民政府办公室　　2024年5月17日)
     below = span.title_lines[-1] + 1 if span.title_lines else span.first + 1
     header = [l.text for l in doc.lines[below:min(span.stop, below + 3)] if l.role in ("caption", "body") and "。" not in l.text]
-    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta, closing, titles[1:] + header)
+    issuer = _issuer(first_para, "\n".join(titles[1:] + [body]), printed_issuer, tail, meta, closing, titles[1:] + header,
+                     [l for l in lines if l.role == "body" and l.text.strip()])
     doc_type = doc_type_of(*titles[1:], title) if len(titles) > 1 else doc_type_of(title)
     if doc_type is None and span.headline_place:
         doc_type = "经验交流"
