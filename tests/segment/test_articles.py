@@ -556,6 +556,15 @@ def test_a_notice_signed_above_the_text_it_issues_is_issued_by_its_signers(extra
     assert (article.issuer, article.date) == ("中共某州市委组织部、中共某州市委社会工作部", "2025-06-16")
 
 
+def test_a_second_rule_filed_after_the_first_is_an_article_of_its_own(extract_text) -> None:
+    """村规民约 / 第一条…第三条 / 红白理事会章程 / 第一条…: two rules on one notice board, two articles; a rule under
+    附件 stays with the text it is attached to."""
+    rules = ("某村村规民约\n第一条 本村规民约适用于本村全体村民。\n第二条 婚事宴席不超过15桌。\n第三条 村民委员会负责组织实施。\n"
+             "{sep}某村红白理事会章程\n第一条 理事会由5至7人组成。\n第二条 理事会每年至少召开2次会议。\n某村村民委员会\n2025年12月18日\n")
+    assert [a.title for a in extract_text(rules.format(sep="")).articles] == ["某村村规民约", "某村红白理事会章程"]
+    assert [a.title for a in extract_text(rules.format(sep="附件:\n")).articles] == ["某村村规民约"]
+
+
 REPORT = ("霍山新闻网 首页 > 时政要闻 > 霍山要闻\n\n政府工作报告(摘要)\n——2024年1月9日在霍山县第十八届人民代表大会第四次会议上\n"
           "霍山县人民政府代县长 陈卫东\n\n2024-01-12 09:15:36 来源:霍山县融媒体中心\n\n"
           "编者按:1月9日,霍山县第十八届人民代表大会第四次会议开幕,代县长陈卫东代表县人民政府作政府工作报告。现将报告摘要刊发如下。\n\n"

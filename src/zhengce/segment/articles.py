@@ -136,6 +136,9 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
             if nxt is not None and all(s != nxt for s, _ in starts) and _opens_article(lines, nxt):
                 lines[nxt].role = "body"
                 starts.append((nxt, place_headline(lines, nxt)))
+    for i in body:  # a second rule filed under the first (村规民约 … 第十三条 / 红白理事会章程 / 第一条): its own article
+        if i > starts[-1][0] and all(s != i for s, _ in starts) and _restarts_articles(lines, max(s for s, _ in starts if s < i), i):
+            starts.append((i, None))
     for i, line in enumerate(lines):  # (a title under a signature may have been taken for a caption)
         if line.role in ("body", "caption") and i > starts[0][0] and all(s != i for s, _ in starts) \
                 and _titled_after_sign_off(lines, starts, i):
@@ -170,6 +173,26 @@ def _titled_after_sign_off(lines: list[Line], starts: list[tuple[int, str | None
     # (a 公告 promulgating a regulation names it: 《X条例》已由…通过,现予公布, then X条例's text)
     return not (_ISSUES.search(opening) or title in opening
                 or any(cited in line.text for line in lines[begun + 1:i]))
+
+
+_FIRST_ARTICLE = re.compile(r"^第[一1]条")
+_ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百零\d]+条")
+_ATTACHMENT = re.compile(r"^附\s*件")
+
+
+def _restarts_articles(lines: list[Line], begun: int, i: int) -> bool:
+    """Line `i` titles a second rule filed after the first one's articles: a headline naming a document type
+    (…章程, …办法), the next line its 第一条, while the article begun at `begun` already numbered its own 条 (an
+    attachment's rule, under 附件, stays with the text it is attached to)."""
+    line = lines[i]
+    if not _is_headline_shape(line) or not doc_type_of(line.text) or _ARTICLE_LABEL.match(line.text):
+        return False
+    nxt = _next_body(lines, i)
+    if nxt is None or not _FIRST_ARTICLE.match(nxt.text):
+        return False
+    before = [l for l in lines[begun:i] if l.text.strip()]
+    return any(_ARTICLE_LABEL.match(l.text) for l in before if l.role == "body") \
+        and not any(_ATTACHMENT.match(l.text.strip()) for l in before[-3:])
 
 
 def _dated_below(lines: list[Line], i: int) -> bool:
