@@ -42,7 +42,7 @@ _TIME_FIRST = "每连一二两三四五六七八九十"  # what _TIME starts wit
 _DATED_FIRST = "于在到至今明当每自"  # what a dated adverb starts with (or a digit)
 RESPONSIBILITY = re.compile("责任|职责")
 # verbs that set a body up or charge it, and prepositions (区财政对服务站点…): never in its name
-_NOT_NAMED = "(?!成立|设立|组建|建立|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促|应(?!急)|[要须都均将对给从按依是])"  # (应急: a name)
+_NOT_NAMED = "(?!成立|设立|组建|建立|下设|调整|牵头|负责|协助|配合|参与|会同|指导|督促|应(?!急)|[要须都均将对给从按依是由经向被把并])"  # (应急: a name)
 _LV_BRANCHES = (("lstemlist", "stemlist"), ("comm", "comm"), ("named", "named"), ("lhead", "levelhead"),
                 ("lpost", "levelpost"), ("loffice", "levelhead"))
 

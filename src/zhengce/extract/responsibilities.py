@@ -248,10 +248,10 @@ class _Reader(Predicates):
         scope = _SCOPE.sub("", left)  # Y是全省X…: the scope word leaves X a complement
         if (k := left.find("是")) > 0 and cs + k in self.ends and left.endswith("的"):
             return True  # 区民政局是…的主管部门: a predicate noun, not a second actor
-        if self.ending("object_verbs", left) or left.endswith(("每个", "负责")) or scope.endswith("是") and \
+        if self.ending("object_verbs", left) or left.endswith(("每个", "负责", "本")) or scope.endswith("是") and \
                 group.start - 1 - (len(left) - len(scope)) in self.ends or \
                 (group.mentions[0].finance or group.kind == "level") and self.ending("budget_verbs", left):
-            return True  # 对X…, 每个X, Y负责X…, Y是X…, 纳入同级财政预算, 列入本级预算
+            return True  # 对X…, 每个X, Y负责X…, 本乡镇…, Y是X…, 纳入同级财政预算, 列入本级预算
         last, post = None, self._at["post"].match  # the last preposition before the group
         for m in self.g["scan"]["preps"].finditer(self.text, cs, group.start):
             if self.guarded(m, "prepositions") and not post(self.text, m.start()):
