@@ -95,6 +95,11 @@ def test_unit_caption_gives_every_column_its_unit() -> None:
                      ("5050", 5050.0, "元", "每月", "社区正职三级")]
 
 
+def test_a_lead_in_colon_after_the_unit_caption_still_captions_the_table() -> None:
+    found = _quantities("具体调整情况如下(单位:元/人·月):", "项目\t调整前\t调整后", "城市低保标准\t760\t800")
+    assert [(text, value, unit) for text, value, unit, *_ in found] == [("760", 760.0, "元"), ("800", 800.0, "元")]
+
+
 def test_table_closing_the_page_with_two_label_cells_and_a_titled_caption() -> None:
     """A pay table as an attachment at the page's end: its title runs into the unit caption, each row has two
     label cells; the rows are content (not the page's signature block) and every figure is read."""

@@ -48,7 +48,8 @@ class Column:
 def _rules() -> dict:
     data = dict(load_yaml("table_units", SCHEMA))
     data["bracket_re"] = re.compile(data["bracket_unit"])
-    data["caption_re"] = re.compile(f"(?:{data['unit_caption']})$")  # ending a line: a title may run into it
+    # ending a line (a title may run into it; a lead-in's colon may close it: …情况如下(单位:元/人·月):)
+    data["caption_re"] = re.compile(f"(?:{data['unit_caption']}):?$")
     data["noun_caption_re"] = re.compile(data["noun_caption"])
     data["statistic_caption_re"] = re.compile(data["statistic_caption"])
     data["table_title_re"] = re.compile(data["table_title"])
