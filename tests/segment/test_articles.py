@@ -565,6 +565,14 @@ def test_a_second_rule_filed_after_the_first_is_an_article_of_its_own(extract_te
     assert [a.title for a in extract_text(rules.format(sep="附件:\n")).articles] == ["某村村规民约"]
 
 
+def test_a_level_only_issuer_on_an_organ_site_of_an_unlisted_city_takes_the_site_place(extract_text) -> None:
+    text = ("澧川市民政局\n首页 > 政务公开 > 政策解读\n关于提高城乡低保标准的政策解读\n"
+            "发布时间:2025-12-22 10:30 来源:市民政局\n近日,经市人民政府同意,市民政局印发通知,提高城乡低保标准。\n"
+            "一、调整的主要内容是什么?\n答:城市低保标准提高到每人每月800元。\n")
+    (article,) = extract_text(text).articles
+    assert (article.jurisdiction, article.issuer) == ("澧川市", "澧川市民政局")
+
+
 REPORT = ("霍山新闻网 首页 > 时政要闻 > 霍山要闻\n\n政府工作报告(摘要)\n——2024年1月9日在霍山县第十八届人民代表大会第四次会议上\n"
           "霍山县人民政府代县长 陈卫东\n\n2024-01-12 09:15:36 来源:霍山县融媒体中心\n\n"
           "编者按:1月9日,霍山县第十八届人民代表大会第四次会议开幕,代县长陈卫东代表县人民政府作政府工作报告。现将报告摘要刊发如下。\n\n"

@@ -278,6 +278,10 @@ def _jurisdiction(issuer: Optional[str], title: str, first_para: str, body: str,
         for line in site:
             if hits := gaz.find(line, level):
                 return gaz.chain_at(line, hits[0][0]) or hits[0][2].name
+        for line in site:  # (a site named by an organ of a place the gazetteer does not list: 澧川市民政局)
+            if _SITE_ORGAN.fullmatch(line := line.strip()) and (m := _rules()["issuer_place"].match(line)) \
+                    and m.group("place").endswith(issuer.removeprefix("中共")[0]):
+                return m.group("place")
     hits = gaz.find(first_para[:60])
     if hits:
         return gaz.chain_at(first_para, hits[0][0]) or hits[0][2].name
