@@ -151,3 +151,14 @@ def test_items_under_an_obligation_lead_in_are_the_partys_duties():
     got = [(r.actor, r.role, r.duty) for r in _records(text)]
     assert [a for a, _, _ in got] == ["餐厨垃圾收运单位"] * 3, got
     assert {role for _, role, _ in got} == {"execute"}, got
+
+
+def test_an_implementing_body_label_under_an_item_takes_the_item_as_its_task():
+    """1.村级重大事项决策 / 实施主体:村党组织、村民委员会 (a 小微权力清单's item): each named body leads the item."""
+    text = ("村级小微权力清单\n\n说明:本清单所列办理流程为基本流程,各村不得减少环节。\n1.村级重大事项决策\n"
+            "实施主体:村党组织、村民委员会\n时限:决议公开不少于5天。\n2.村级工程项目建设\n实施主体:村民委员会\n"
+            "时限:自决议之日起10个工作日内办结。\n")
+    got = [(r.actor, r.role, r.duty) for r in _records(text)]
+    assert ("村党组织", "lead", "村级重大事项决策") in got
+    assert ("村民委员会", "lead", "村级工程项目建设") in got
+

@@ -51,7 +51,11 @@ def _each_provision(doc: Document, find: Find, labelled: Callable[[str], bool] =
             text = doc.norm[prov.start:prov.end]
             context = doc.norm[prov.paragraph_start:prov.start]
             if not context and p and labelled(text):  # a line of its own: 牵头单位:X;配合单位:Y under its task
-                context = doc.norm[provisions[p - 1].paragraph_start:provisions[p - 1].end]
+                head = headings[prov.heading] if prov.heading is not None else None
+                if head is not None and provisions[p - 1].end <= head.start:
+                    context = head.title  # (1.村级重大事项决策 / 实施主体:村党组织: the first line under its item)
+                else:
+                    context = doc.norm[provisions[p - 1].paragraph_start:provisions[p - 1].end]
             hs, head = heading_subject, headings[prov.heading] if prov.heading is not None else None
             if hs and head and hs.names_actor(head.title) and hs.subjectless(text) \
                     and hs.subjectless(doc.norm[max(prov.paragraph_start, head.body_start):prov.end]):
