@@ -38,3 +38,14 @@ def test_a_report_reads_its_sections_by_the_year_they_name():
     kinds = {q.text: q.kind for q in zhengce.extract(REPORT).quantities}
     assert kinds["540户"] == "statistic" and kinds["100%"] == "statistic"  # 2024年工作总结: what was done
     assert kinds["18公里"] == "requirement" and kinds["4公里"] == "requirement"  # 2025年工作计划: targets
+
+
+HALF_YEAR = ("桃川镇2025年上半年工作总结及下半年工作安排\n一、上半年工作完成情况\n"
+             "新建高标准农田1500亩,改造提升农村公路12.8公里,优良天数比例达到93.6%。\n"
+             "二、下半年工作安排\n完成农村户厕改造300户,新增市场主体80户。\n桃川镇人民政府\n2025年7月10日\n")
+
+
+def test_a_half_year_report_reads_its_parts_by_the_half_they_name():
+    kinds = {q.text: q.kind for q in zhengce.extract(HALF_YEAR).quantities}
+    assert kinds["1500亩"] == "statistic" and kinds["12.8公里"] == "statistic"  # 上半年…完成情况: what was done
+    assert kinds["300户"] == "requirement" and kinds["80户"] == "requirement"  # 下半年工作安排: targets

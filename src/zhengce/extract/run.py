@@ -99,6 +99,7 @@ def _row_deadlines(doc: Document, found: dict[Key, list[Any]]) -> None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+_OWN_YEAR_PART = re.compile(r"上半年|下半年|前三季度|今年|本年度|第?[一二三四]季度")
 _SCOPE = re.compile(r"全[省市州县区乡镇]$")  # 实现全县30个乡镇全覆盖: the count of the whole scope is a fact
 
 
@@ -128,7 +129,8 @@ def _year_sections(doc: Document, article: int, year: int) -> tuple[set[int], se
             and any(int(y) >= year for y in _YEAR.findall(title)):
         return set(range(len(headings))), set()  # (the article's own lead paragraph, under no heading, may report)
     for k, h in enumerate(headings):
-        named = [int(y) for y in _YEAR.findall(h.title)]
+        # (一、上半年工作完成情况 / 三、下半年工作安排: a part of the article's own year, named without it)
+        named = [int(y) for y in _YEAR.findall(h.title)] or ([year] if _OWN_YEAR_PART.search(h.title) else [])
         if not named:
             continue
         if c["plan_heading_re"].search(h.title) and not c["plan_heading_not_re"].search(h.title):
