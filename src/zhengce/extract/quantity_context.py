@@ -173,7 +173,7 @@ def _time(text: str, c: "Cand", times, group: tuple[int, int], qkind: str, datin
     return val
 
 
-_TARGET = __import__("re").compile(r"(?:力争|争取)?(?:到|至)\d{4}年")
+_TARGET = re.compile(r"(?:力争|争取)?(?:到|至)\d{4}年")
 
 
 def _qualifier(text: str, c: "Cand") -> bool:

@@ -137,7 +137,7 @@ def find_articles(doc: Document) -> list[ArticleSpan]:
                 lines[nxt].role = "body"
                 starts.append((nxt, place_headline(lines, nxt)))
     for i in body:  # a second rule filed under the first (村规民约 … 第十三条 / 红白理事会章程 / 第一条): its own article
-        if i > starts[-1][0] and all(s != i for s, _ in starts) and _restarts_articles(lines, max(s for s, _ in starts if s < i), i):
+        if i > starts[-1][0] and all(s != i for s, _ in starts) and _restarts_articles(lines, starts, i):
             starts.append((i, None))
     for i, line in enumerate(lines):  # (a title under a signature may have been taken for a caption)
         if line.role in ("body", "caption") and i > starts[0][0] and all(s != i for s, _ in starts) \
@@ -180,9 +180,9 @@ _ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百零\d]+条")
 _ATTACHMENT = re.compile(r"^附\s*件")
 
 
-def _restarts_articles(lines: list[Line], begun: int, i: int) -> bool:
+def _restarts_articles(lines: list[Line], starts: list[tuple[int, str | None]], i: int) -> bool:
     """Line `i` titles a second rule filed after the first one's articles: a headline naming a document type
-    (…章程, …办法), the next line its 第一条, while the article begun at `begun` already numbered its own 条 (an
+    (…章程, …办法), the next line its 第一条, while the article begun before it already numbered its own 条 (an
     attachment's rule, under 附件, stays with the text it is attached to)."""
     line = lines[i]
     if not _is_headline_shape(line) or not doc_type_of(line.text) or _ARTICLE_LABEL.match(line.text):
@@ -190,6 +190,7 @@ def _restarts_articles(lines: list[Line], begun: int, i: int) -> bool:
     nxt = _next_body(lines, i)
     if nxt is None or not _FIRST_ARTICLE.match(nxt.text):
         return False
+    begun = max(s for s, _ in starts if s < i)
     before = [l for l in lines[begun:i] if l.text.strip()]
     return any(_ARTICLE_LABEL.match(l.text) for l in before if l.role == "body") \
         and not any(_ATTACHMENT.match(l.text.strip()) for l in before[-3:])
